@@ -1,0 +1,33 @@
+"""Streamlit entry point: page config and navigation by role. No logic here."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ui.cookie_sync import sync_cookie
+from ui.signin_state import current_signin
+from ui.style import apply_style
+
+st.set_page_config(page_title="Bình dân học vụ số", page_icon="📱", layout="centered")
+apply_style()
+
+signin = current_signin()
+role = signin.role if signin else None
+
+LEARNER_SIGNIN = st.Page("ui/learner/signin.py", title="Vào học", url_path="vao-hoc", default=role is None)
+TRAINER_SIGNIN = st.Page("ui/trainer/signin.py", title="Tập huấn viên", url_path="tap-huan-vien")
+
+if role == "learner":
+    pages = [
+        st.Page("ui/learner/home.py", title="Trang chính", url_path="trang-chinh", default=True),
+        st.Page("ui/learner/lesson.py", title="Bài học", url_path="bai-hoc"),
+        st.Page("ui/learner/quiz.py", title="Bài kiểm tra", url_path="kiem-tra"),
+    ]
+elif role == "trainer":
+    pages = [st.Page("ui/trainer/dashboard.py", title="Tiến độ nhóm", url_path="tien-do", default=True)]
+else:
+    pages = [LEARNER_SIGNIN, TRAINER_SIGNIN]
+
+page = st.navigation(pages, position="hidden")
+sync_cookie()
+page.run()

@@ -1,0 +1,24 @@
+"""A short report of what the catalogue holds (printed by validate-content)."""
+
+from __future__ import annotations
+
+from lessons.catalog import Catalog
+
+
+def summary_table(catalog: Catalog) -> str:
+    """A Markdown table: one row per module, then totals."""
+    lines = ["| Module | Lessons | Steps | Questions | Minutes |", "|---|---:|---:|---:|---:|"]
+    totals = [0, 0, 0, 0]
+    for module in catalog.modules:
+        lessons = [l for l in catalog.lessons.values() if l.module == module.id]
+        quizzes = [catalog.quiz_for(l.id) for l in lessons]
+        counts = [
+            len(lessons),
+            sum(len(l.steps) for l in lessons),
+            sum(len(q.questions) for q in quizzes if q),
+            sum(l.minutes for l in lessons),
+        ]
+        totals = [a + b for a, b in zip(totals, counts)]
+        lines.append(f"| {module.icon} {module.title} | " + " | ".join(str(c) for c in counts) + " |")
+    lines.append("| **Total** | " + " | ".join(f"**{c}**" for c in totals) + " |")
+    return "\n".join(lines)

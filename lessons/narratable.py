@@ -1,0 +1,27 @@
+"""Every text the app can speak for a lesson and its quiz (for pre-rendering)."""
+
+from __future__ import annotations
+
+from lessons.catalog import Catalog
+from quizzes.models import MultipleChoice, SingleChoice, TrueFalse
+
+
+def lesson_texts(catalog: Catalog, lesson_id: str) -> list[str]:
+    lesson = catalog.lessons[lesson_id]
+    texts = [lesson.title] + [step.spoken_text for step in lesson.steps]
+    quiz = catalog.quiz_for(lesson_id)
+    for question in quiz.questions if quiz else ():
+        texts.append(question.spoken_prompt)
+        if isinstance(question, (SingleChoice, MultipleChoice)):
+            for option in question.options:
+                texts += [option.text, option.explanation]
+        elif isinstance(question, TrueFalse):
+            texts.append(question.explanation)
+    return texts
+
+
+def catalogue_texts(catalog: Catalog) -> list[str]:
+    texts: list[str] = []
+    for lesson in catalog.lessons_in_order():
+        texts += lesson_texts(catalog, lesson.id)
+    return texts

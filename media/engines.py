@@ -1,0 +1,119 @@
+"""Speech engines behind one small interface.
+
+- ``EspeakEngine``: offline, the Debian ``espeak-ng`` command; a temporary voice.
+- ``GttsEngine``: Google's voice through gTTS; needs internet, so it is only used by
+  the pre-render command (never on a page request).
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+import wave
+from typing import Protocol
+
+MP3_BITRATE_KBPS = 32
+
+
+class EngineError(RuntimeError):
+    """An engine could not produce audio for a text."""
+
+
+class SpeechEngine(Protocol):
+    name: str
+    voice: str
+    fmt: str
+
+    def available(self) -> bool: ...
+
+    def render(self, text: str) -> bytes: ...
+
+
+def _lameenc():  # type: ignore[no-untyped-def]
+    try:
+        import lameenc
+    except ImportError:
+        return None
+    return lameenc
+
+
+def wav_to_mp3(wav_bytes: bytes) -> bytes:
+    """Encode a 16-bit PCM WAV as mono MP3 at 32 kbit/s (needs lameenc)."""
+    lameenc = _lameenc()
+    if lameenc is None:
+        raise EngineError("lameenc is not installed")
+    with wave.open(io.BytesIO(wav_bytes)) as wav:
+        if wav.getsampwidth() != 2:
+            raise EngineError("expected 16-bit audio from the engine")
+        encoder = lameenc.Encoder()
+        encoder.set_bit_rate(MP3_BITRATE_KBPS)
+        encoder.set_in_sample_rate(wav.getframerate())
+        encoder.set_channels(wav.getnchannels())
+        encoder.set_quality(5)
+        pcm = wav.readframes(wav.getnframes())
+    return bytes(encoder.encode(pcm) + encoder.flush())
+
+
+class EspeakEngine:
+    """espeak-ng rendered locally; MP3 32 kbit/s mono when lameenc is present, else WAV."""
+
+    name = "espeak-ng"
+
+    def __init__(self, voice: str = "vi", command: str = "espeak-ng", timeout: float = 20) -> None:
+        self.voice = voice
+        self.command = command
+        self.timeout = timeout
+        self.fmt = "mp3" if _lameenc() is not None else "wav"
+
+    def available(self) -> bool:
+        return shutil.which(self.command) is not None
+
+    def render(self, text: str) -> bytes:
+        if not self.available():
+            raise EngineError(f"{self.command} is not installed")
+        try:
+            result = subprocess.run(
+                [self.command, "-v", self.voice, "--stdout", "-s", "150"],
+                input=text.encode("utf-8"),
+                capture_output=True,
+                timeout=self.timeout,
+                check=False,
+            )
+        except subprocess.TimeoutExpired as exc:
+            raise EngineError(f"{self.command} took longer than {self.timeout} s") from exc
+        if result.returncode != 0 or not result.stdout:
+            raise EngineError(f"{self.command} failed: {result.stderr.decode('utf-8', 'replace').strip()}")
+        return wav_to_mp3(result.stdout) if self.fmt == "mp3" else result.stdout
+
+
+class GttsEngine:
+    """Google Translate's Vietnamese voice (MP3). Network: pre-render only."""
+
+    name = "gtts"
+    fmt = "mp3"
+
+    def __init__(self, tld: str = "com", timeout: float = 10) -> None:
+        self.tld = tld
+        self.voice = "vi"
+        self.timeout = timeout
+
+    def available(self) -> bool:
+        try:
+            import gtts  # noqa: F401
+        except ImportError:
+            return False
+        return True
+
+    def render(self, text: str) -> bytes:
+        from gtts import gTTS
+        from gtts.tts import gTTSError
+
+        buffer = io.BytesIO()
+        try:
+            gTTS(text, lang="vi", tld=self.tld, timeout=self.timeout).write_to_fp(buffer)
+        except (gTTSError, AssertionError, ValueError) as exc:
+            raise EngineError(f"gTTS: {exc}") from exc
+        if not buffer.getvalue():
+            raise EngineError("gTTS returned no audio")
+        return buffer.getvalue()

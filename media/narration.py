@@ -1,0 +1,84 @@
+"""The narrator: the best audio we have for a text, without touching the network.
+
+Chain, best first: a pre-rendered gTTS file in the cache; an espeak-ng file in the
+cache, or rendered now with espeak-ng (offline, a few tens of ms) and cached; else
+no audio (the page still shows the text).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from media.audio_cache import AudioCache, audio_key
+from media.engines import EngineError, SpeechEngine
+from media.speech_text import normalise_for_speech
+
+log = logging.getLogger(__name__)
+
+MIME_TYPES = {"mp3": "audio/mpeg", "wav": "audio/wav"}
+
+
+@dataclass(frozen=True)
+class AudioClip:
+    path: Path
+    url: str
+    engine: str
+    mime: str
+    temporary_voice: bool
+    size_bytes: int
+
+
+@dataclass(frozen=True)
+class PrerenderedVoice:
+    """Identity of an engine whose files are made ahead of time (never called here)."""
+
+    name: str
+    voice: str
+    fmt: str
+
+
+class Narrator:
+    def __init__(
+        self,
+        cache: AudioCache,
+        url_prefix: str,
+        prerendered: list[PrerenderedVoice],
+        live_engine: SpeechEngine | None,
+    ) -> None:
+        self.cache = cache
+        self.url_prefix = url_prefix.rstrip("/")
+        self.prerendered = prerendered
+        self.live_engine = live_engine if live_engine and live_engine.available() else None
+        self._render_lock = threading.Lock()
+
+    def _clip(self, path: Path, engine: str, fmt: str, temporary: bool) -> AudioClip:
+        return AudioClip(path, f"{self.url_prefix}/{path.name}", engine, MIME_TYPES[fmt], temporary, path.stat().st_size)
+
+    def clip_for(self, text: str) -> AudioClip | None:
+        """Audio for a text, or None if no voice can speak it."""
+        spoken = normalise_for_speech(text)
+        if not spoken:
+            return None
+        for voice in self.prerendered:
+            found = self.cache.find(audio_key(spoken, voice.name, voice.voice, voice.fmt), voice.fmt)
+            if found:
+                return self._clip(found, voice.name, voice.fmt, temporary=False)
+        engine = self.live_engine
+        if engine is None:
+            return None
+        key = audio_key(spoken, engine.name, engine.voice, engine.fmt)
+        found = self.cache.find(key, engine.fmt)
+        if found:
+            return self._clip(found, engine.name, engine.fmt, temporary=True)
+        with self._render_lock:  # one render at a time: a class all opening one step renders it once
+            found = self.cache.find(key, engine.fmt)
+            if found is None:
+                try:
+                    found = self.cache.store(key, engine.fmt, engine.render(spoken))
+                except (EngineError, OSError) as exc:
+                    log.warning("no audio for %r: %s", spoken[:40], exc)
+                    return None
+        return self._clip(found, engine.name, engine.fmt, temporary=True)

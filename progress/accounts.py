@@ -1,0 +1,181 @@
+"""Groups, learners and trainers: creating them and checking who is signing in."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from progress.models import Learner, LearnerGroup, Trainer, TrainerGroup, utcnow
+
+# A 4-digit code has only 10,000 values: a slow hash cannot protect it from an
+# offline guess, so learner codes use light argon2 settings (fast sign-in for a
+# class of 30 on one laptop); trainer passwords use argon2's defaults.
+CODE_HASHER = PasswordHasher(time_cost=1, memory_cost=8 * 1024, parallelism=1)
+PASSWORD_HASHER = PasswordHasher()
+CODE_PATTERN = re.compile(r"^[0-9]{4}$")
+MIN_PASSWORD_LENGTH = 8
+
+
+class AccountError(ValueError):
+    """Input for an account that we refuse, with a message in plain Vietnamese."""
+
+
+@dataclass(frozen=True)
+class GroupInfo:
+    id: int
+    name: str
+
+
+@dataclass(frozen=True)
+class LearnerInfo:
+    id: int
+    group_id: int
+    display_name: str
+    consented: bool
+
+
+@dataclass(frozen=True)
+class TrainerInfo:
+    id: int
+    username: str
+    display_name: str
+    group_ids: tuple[int, ...]
+
+
+def normalise_name(name: str) -> str:
+    """NFC, single spaces: names typed on different keyboards compare equal."""
+    return " ".join(unicodedata.normalize("NFC", name).split())
+
+
+def name_sort_key(name: str) -> str:
+    """Sort Vietnamese names by their letters (Đ with D, accents ignored), then exactly."""
+    base = unicodedata.normalize("NFD", name.replace("Đ", "D").replace("đ", "d"))
+    return "".join(c for c in base if not unicodedata.combining(c)).casefold() + "\0" + name
+
+
+def _learner_info(learner: Learner) -> LearnerInfo:
+    return LearnerInfo(learner.id, learner.group_id, learner.display_name, learner.consent_at is not None)
+
+
+def create_group(db: sessionmaker, name: str) -> GroupInfo:
+    clean = normalise_name(name)
+    if not clean:
+        raise AccountError("Tên nhóm không được để trống.")
+    with db.begin() as session:
+        if session.scalar(select(LearnerGroup).where(LearnerGroup.name == clean)):
+            raise AccountError(f"Đã có nhóm tên “{clean}”.")
+        group = LearnerGroup(name=clean)
+        session.add(group)
+        session.flush()
+        return GroupInfo(group.id, group.name)
+
+
+def list_groups(db: sessionmaker) -> list[GroupInfo]:
+    with db() as session:
+        groups = [GroupInfo(g.id, g.name) for g in session.scalars(select(LearnerGroup))]
+        return sorted(groups, key=lambda g: name_sort_key(g.name))
+
+
+def create_learner(db: sessionmaker, group_id: int, display_name: str, code: str) -> LearnerInfo:
+    clean = normalise_name(display_name)
+    if not clean:
+        raise AccountError("Tên học viên không được để trống.")
+    if not CODE_PATTERN.match(code):
+        raise AccountError("Mã phải gồm đúng 4 chữ số.")
+    with db.begin() as session:
+        if session.get(LearnerGroup, group_id) is None:
+            raise AccountError("Không tìm thấy nhóm này.")
+        taken = select(Learner).where(Learner.group_id == group_id, Learner.display_name == clean)
+        if session.scalar(taken):
+            raise AccountError(f"Trong nhóm đã có người tên “{clean}”. Thêm họ hoặc tên thôn để phân biệt.")
+        learner = Learner(group_id=group_id, display_name=clean, code_hash=CODE_HASHER.hash(code))
+        session.add(learner)
+        session.flush()
+        return _learner_info(learner)
+
+
+def list_learners(db: sessionmaker, group_id: int) -> list[LearnerInfo]:
+    with db() as session:
+        rows = session.scalars(select(Learner).where(Learner.group_id == group_id))
+        return sorted((_learner_info(learner) for learner in rows), key=lambda l: name_sort_key(l.display_name))
+
+
+def get_learner(db: sessionmaker, learner_id: int) -> LearnerInfo | None:
+    with db() as session:
+        learner = session.get(Learner, learner_id)
+        return _learner_info(learner) if learner else None
+
+
+def verify_learner_code(db: sessionmaker, learner_id: int, code: str) -> LearnerInfo | None:
+    """The learner if the 4-digit code is right, else None."""
+    with db() as session:
+        learner = session.get(Learner, learner_id)
+        if learner is None or not CODE_PATTERN.match(code or ""):
+            return None
+        try:
+            CODE_HASHER.verify(learner.code_hash, code)
+        except (VerificationError, InvalidHashError):
+            return None
+        return _learner_info(learner)
+
+
+def record_consent(db: sessionmaker, learner_id: int, when: dt.datetime | None = None) -> None:
+    with db.begin() as session:
+        learner = session.get(Learner, learner_id)
+        if learner is not None and learner.consent_at is None:
+            learner.consent_at = when or utcnow()
+
+
+def create_trainer(
+    db: sessionmaker, username: str, display_name: str, password: str, group_ids: list[int]
+) -> TrainerInfo:
+    clean_username = normalise_name(username).lower()
+    if not re.match(r"^[a-z0-9._-]{3,64}$", clean_username):
+        raise AccountError("Tên đăng nhập chỉ gồm chữ thường không dấu, số, dấu chấm, gạch; 3–64 ký tự.")
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise AccountError(f"Mật khẩu cần ít nhất {MIN_PASSWORD_LENGTH} ký tự.")
+    with db.begin() as session:
+        if session.scalar(select(Trainer).where(Trainer.username == clean_username)):
+            raise AccountError(f"Tên đăng nhập “{clean_username}” đã có người dùng.")
+        trainer = Trainer(
+            username=clean_username,
+            display_name=normalise_name(display_name) or clean_username,
+            password_hash=PASSWORD_HASHER.hash(password),
+        )
+        session.add(trainer)
+        session.flush()
+        for group_id in group_ids:
+            session.add(TrainerGroup(trainer_id=trainer.id, group_id=group_id))
+        return TrainerInfo(trainer.id, trainer.username, trainer.display_name, tuple(group_ids))
+
+
+def _trainer_info(session: Session, trainer: Trainer) -> TrainerInfo:
+    group_ids = session.scalars(select(TrainerGroup.group_id).where(TrainerGroup.trainer_id == trainer.id))
+    return TrainerInfo(trainer.id, trainer.username, trainer.display_name, tuple(sorted(group_ids)))
+
+
+def get_trainer(db: sessionmaker, trainer_id: int) -> TrainerInfo | None:
+    with db() as session:
+        trainer = session.get(Trainer, trainer_id)
+        return _trainer_info(session, trainer) if trainer else None
+
+
+def verify_trainer(db: sessionmaker, username: str, password: str) -> TrainerInfo | None:
+    """The trainer if username and password match, else None."""
+    with db() as session:
+        trainer = session.scalar(select(Trainer).where(Trainer.username == normalise_name(username).lower()))
+        if trainer is None:
+            PASSWORD_HASHER.hash(password or "-")  # same cost whether or not the name exists
+            return None
+        try:
+            PASSWORD_HASHER.verify(trainer.password_hash, password or "")
+        except (VerificationError, InvalidHashError):
+            return None
+        return _trainer_info(session, trainer)

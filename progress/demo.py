@@ -1,0 +1,29 @@
+"""Demo data for a first run: one group, a few learners, one trainer.
+
+The credentials are printed in the README; change them before real use.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import sessionmaker
+
+from progress.accounts import create_group, create_learner, create_trainer
+from progress.models import LearnerGroup
+
+DEMO_GROUP = "Thôn Bờ He"
+DEMO_LEARNERS = (("Đinh Thị Hoa", "1234"), ("Đinh Văn Lâm", "2345"), ("Phạm Thị Nga", "3456"), ("Hồ Văn Quý", "4567"))
+DEMO_TRAINER = ("tapsu", "Tập huấn viên Thôn Bờ He", "hocvuso2025")
+
+
+def seed_demo(db: sessionmaker) -> bool:
+    """Create the demo group, learners and trainer once. Returns False if already there."""
+    with db() as session:
+        if session.scalar(select(LearnerGroup).where(LearnerGroup.name == DEMO_GROUP)):
+            return False
+    group = create_group(db, DEMO_GROUP)
+    for name, code in DEMO_LEARNERS:
+        create_learner(db, group.id, name, code)
+    username, display_name, password = DEMO_TRAINER
+    create_trainer(db, username, display_name, password, [group.id])
+    return True

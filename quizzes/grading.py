@@ -1,0 +1,76 @@
+"""Grading: is an answer right, what does the learner hear, did the quiz pass."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Union
+
+from quizzes.models import MultipleChoice, Question, SingleChoice, TrueFalse
+
+# single_choice: an option id; multiple_choice: the chosen option ids; true_false: a bool.
+Answer = Union[str, frozenset[str], bool]
+
+
+class InvalidAnswer(ValueError):
+    """The answer does not fit the question (unknown option, wrong type)."""
+
+
+@dataclass(frozen=True)
+class AnswerFeedback:
+    question_id: str
+    correct: bool
+    explanations: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class QuizScore:
+    correct: int
+    total: int
+    percent: int
+    passed: bool
+
+
+def grade_answer(question: Question, answer: Answer) -> AnswerFeedback:
+    """Grade one answer and return the explanations that teach why."""
+    if isinstance(question, SingleChoice):
+        options = {option.id: option for option in question.options}
+        if not isinstance(answer, str) or answer not in options:
+            raise InvalidAnswer(f"{question.id}: expected one of {sorted(options)}, got {answer!r}")
+        chosen = options[answer]
+        explanations = [chosen.explanation]
+        if not chosen.correct:
+            right = next(option for option in question.options if option.correct)
+            explanations.append(right.explanation)
+        return AnswerFeedback(question.id, chosen.correct, tuple(explanations))
+    if isinstance(question, MultipleChoice):
+        ids = {option.id for option in question.options}
+        if not isinstance(answer, frozenset) or not answer or not answer <= ids:
+            raise InvalidAnswer(f"{question.id}: expected a non-empty set of {sorted(ids)}, got {answer!r}")
+        right = {option.id for option in question.options if option.correct}
+        explanations = tuple(
+            option.explanation for option in question.options if option.id in answer or option.correct
+        )
+        return AnswerFeedback(question.id, answer == right, explanations)
+    if isinstance(question, TrueFalse):
+        if not isinstance(answer, bool):
+            raise InvalidAnswer(f"{question.id}: expected true or false, got {answer!r}")
+        return AnswerFeedback(question.id, answer == question.answer, (question.explanation,))
+    raise InvalidAnswer(f"{question.id}: question kind {question.kind!r} cannot be graded yet")
+
+
+def score_quiz(feedback: list[AnswerFeedback], total: int, pass_mark_percent: int) -> QuizScore:
+    """Score a finished quiz against the pass mark (percent of questions right)."""
+    if total <= 0:
+        raise ValueError("a quiz needs at least one question")
+    correct = sum(item.correct for item in feedback)
+    percent = round(100 * correct / total)
+    return QuizScore(correct, total, percent, correct * 100 >= pass_mark_percent * total)
+
+
+def answer_to_text(answer: Answer) -> str:
+    """Store an answer as text: 'a', 'a,c' or 'true'/'false'."""
+    if isinstance(answer, bool):
+        return "true" if answer else "false"
+    if isinstance(answer, frozenset):
+        return ",".join(sorted(answer))
+    return answer

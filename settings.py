@@ -1,0 +1,159 @@
+"""Deployment settings: the schema of config.yaml.
+
+Every field has a default and a description. Environment variables override the
+file: ``BDHVS_<SECTION>__<KEY>`` (for example ``BDHVS_DATABASE__URL``). A wrong value
+stops start-up with a message that names the key and what was expected.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent
+DEFAULT_CONFIG_PATH = PROJECT_ROOT / "config.yaml"
+ENV_PREFIX = "BDHVS_"
+
+
+class SettingsError(Exception):
+    """config.yaml or an environment override holds a value we cannot use."""
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class DatabaseSettings(_Section):
+    url: str = Field(
+        "sqlite:///data/hoc-vu-so.db",
+        description="SQLAlchemy URL. Relative SQLite paths are resolved against the project folder.",
+    )
+    sqlite_busy_timeout_ms: int = Field(
+        5000, ge=0, description="How long SQLite waits for a lock before failing (ms)."
+    )
+
+
+class QuizSettings(_Section):
+    pass_mark_percent: int = Field(
+        80, ge=1, le=100, description="Share of correct answers (percent) needed to pass a quiz."
+    )
+
+
+class ServerSettings(_Section):
+    host: str = Field("0.0.0.0", description="Address the web server listens on (0.0.0.0 = every network).")
+    port: int = Field(8501, ge=1, le=65535, description="Port the web server listens on.")
+    gzip_min_bytes: int = Field(
+        1000, ge=0, description="Responses larger than this are gzip-compressed."
+    )
+
+
+class AuthSettings(_Section):
+    secret_key: str = Field(
+        "",
+        description="Key that signs sign-in cookies. Empty: generated once and kept in data/secret.key.",
+    )
+    learner_session_days: int = Field(30, ge=1, le=365, description="How long a learner stays signed in (days).")
+    trainer_session_hours: int = Field(12, ge=1, le=720, description="How long a trainer stays signed in (hours).")
+
+
+class ContentSettings(_Section):
+    lessons_dir: str = Field("lessons/content", description="Folder with lesson YAML files.")
+    quizzes_dir: str = Field("quizzes/content", description="Folder with quiz YAML files.")
+
+
+class NarrationSettings(_Section):
+    espeak_voice: str = Field("vi", description="espeak-ng voice for the offline fallback voice.")
+    gtts_tld: str = Field("com", description="Google host used by gTTS pre-rendering (translate.google.<tld>).")
+    gtts_deadline_seconds: float = Field(
+        20, gt=0, le=600, description="Hard deadline for one gTTS pre-render call; the worker is killed after it."
+    )
+
+
+class Settings(BaseSettings):
+    """All settings. Sections mirror config.yaml."""
+
+    model_config = SettingsConfigDict(
+        env_prefix=ENV_PREFIX, env_nested_delimiter="__", extra="forbid", frozen=True
+    )
+
+    database: DatabaseSettings = Field(default_factory=DatabaseSettings)
+    quiz: QuizSettings = Field(default_factory=QuizSettings)
+    server: ServerSettings = Field(default_factory=ServerSettings)
+    auth: AuthSettings = Field(default_factory=AuthSettings)
+    content: ContentSettings = Field(default_factory=ContentSettings)
+    narration: NarrationSettings = Field(default_factory=NarrationSettings)
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        # Environment first (wins), then the values read from config.yaml.
+        return (env_settings, init_settings)
+
+    def project_path(self, relative: str) -> Path:
+        """Resolve a folder setting against the project folder."""
+        path = Path(relative)
+        return path if path.is_absolute() else PROJECT_ROOT / path
+
+    @property
+    def database_url(self) -> str:
+        """The database URL with a relative SQLite path made absolute."""
+        url = self.database.url
+        prefix = "sqlite:///"
+        if url.startswith(prefix) and not url.startswith(prefix + "/") and ":memory:" not in url:
+            return prefix + str(PROJECT_ROOT / url[len(prefix):])
+        return url
+
+
+def _describe_error(error: dict[str, Any]) -> str:
+    key = ".".join(str(part) for part in error["loc"])
+    value = error.get("input")
+    message = error["msg"]
+    if error["type"] == "extra_forbidden":
+        return f"{key}: unknown setting (check the spelling; see the README's configuration table)"
+    return f"{key}: {message}, got {value!r}"
+
+
+def load_settings(config_path: Path | None = None) -> Settings:
+    """Read config.yaml (or ``BDHVS_CONFIG``), apply env overrides and validate."""
+    path = Path(config_path or os.environ.get("BDHVS_CONFIG") or DEFAULT_CONFIG_PATH)
+    data: dict[str, Any] = {}
+    if path.exists():
+        try:
+            loaded = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+        except yaml.YAMLError as exc:
+            raise SettingsError(f"{path.name}: not valid YAML: {exc}") from exc
+        if loaded is not None and not isinstance(loaded, dict):
+            raise SettingsError(f"{path.name}: expected sections such as 'database:' at the top level")
+        data = loaded or {}
+    try:
+        return Settings(**data)
+    except ValidationError as exc:
+        lines = [_describe_error(err) for err in exc.errors()]
+        raise SettingsError(f"{path.name} has invalid settings:\n  " + "\n  ".join(lines)) from exc
+
+
+def ensure_secret_key(settings: Settings) -> str:
+    """The configured signing key, or one generated once and kept in data/secret.key."""
+    if settings.auth.secret_key:
+        return settings.auth.secret_key
+    key_file = PROJECT_ROOT / "data" / "secret.key"
+    if key_file.exists():
+        return key_file.read_text(encoding="utf-8").strip()
+    key_file.parent.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(32)
+    tmp = key_file.with_suffix(".tmp")
+    tmp.write_text(key, encoding="utf-8")
+    os.replace(tmp, key_file)
+    return key

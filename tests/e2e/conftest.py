@@ -1,0 +1,107 @@
+"""A running server (the README's serve command) and headless Debian Chromium at 360×740."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from progress.database import connect, upgrade_to_head
+from progress.demo import seed_demo
+from settings import PROJECT_ROOT
+from tests.conftest import FIXTURE_CONTENT, IN_CI
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+]
+SCREENSHOTS = PROJECT_ROOT / "test-artifacts" / "screenshots"
+PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True, "locale": "vi-VN"}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> str:
+    if not Path(CHROMIUM).exists():
+        if IN_CI:
+            pytest.fail(f"CI needs Debian chromium at {CHROMIUM} (apt-get install chromium)")
+        pytest.skip(f"browser tests need Debian chromium at {CHROMIUM} (apt-get install chromium)")
+    return CHROMIUM
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory) -> str:
+    data = tmp_path_factory.mktemp("e2e")
+    url = f"sqlite:///{data / 'e2e.db'}"
+    upgrade_to_head(url)
+    seed_demo(connect(url))
+    port = free_port()
+    env = {
+        **os.environ,
+        "BDHVS_DATABASE__URL": url,
+        "BDHVS_CONTENT__LESSONS_DIR": str(FIXTURE_CONTENT / "lessons"),
+        "BDHVS_CONTENT__QUIZZES_DIR": str(FIXTURE_CONTENT / "quizzes"),
+        "BDHVS_AUTH__SECRET_KEY": "e2e-secret",
+    }
+    log = open(data / "server.log", "w")
+    process = subprocess.Popen(
+        [sys.executable, str(PROJECT_ROOT / "manage.py"), "serve", "--host", "127.0.0.1", "--port", str(port)],
+        cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(base + "/healthz", timeout=2)
+            break
+        except OSError:
+            if process.poll() is not None:
+                pytest.fail(f"server exited: {(data / 'server.log').read_text()}")
+            time.sleep(0.3)
+    else:
+        process.kill()
+        pytest.fail("server did not start in 60 s")
+    yield base
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+    log.close()
+
+
+@pytest.fixture
+def phone(chromium_path, server):
+    from playwright.sync_api import sync_playwright
+
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
+        context = browser.new_context(**PHONE)
+        context.set_default_timeout(20000)
+        page = context.new_page()
+        yield page
+        browser.close()
+
+
+def shot(page, name: str) -> Path:
+    path = SCREENSHOTS / f"{name}.png"
+    page.wait_for_timeout(400)  # let Streamlit finish painting
+    page.screenshot(path=str(path))
+    return path
+
+
+__all__ = ["shot", "shutil"]

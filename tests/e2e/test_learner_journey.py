@@ -1,0 +1,84 @@
+"""A learner on a 360×740 phone, through the running app: sign in, lesson with audio,
+reload mid-lesson, quiz, result; then the trainer finds the result."""
+
+import pytest
+
+from tests.e2e.conftest import shot
+
+pytestmark = pytest.mark.e2e
+
+
+def no_horizontal_scroll(page) -> bool:
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+
+
+def test_learner_journey_on_a_phone(phone, server):
+    page = phone
+    page.goto(server)
+    page.get_by_role("button", name="Thôn Bờ He").click()
+    page.get_by_role("button", name="Phạm Thị Nga").click()
+    page.get_by_label("Mã 4 số").fill("3456")
+    shot(page, "01-code")
+    page.get_by_role("button", name="Vào học").click()
+    page.get_by_text("Ứng dụng chỉ lưu tên của bác").wait_for()
+    shot(page, "02-consent")
+    page.get_by_role("button", name="Tôi đồng ý").click()
+    page.get_by_text("Chào Phạm Thị Nga").wait_for()
+    shot(page, "03-home")
+    assert no_horizontal_scroll(page)
+
+    page.get_by_role("button", name="Bài mẫu").click()
+    page.get_by_text("Bước 1 / 3").wait_for()
+    audio = page.locator("audio").first
+    audio.wait_for(state="attached")
+    src = audio.get_attribute("src")
+    assert "/app/static/audio/" in src
+    response = page.request.get(server + src[src.index("/app/static/audio/"):])
+    assert response.status == 200 and len(response.body()) > 1000
+    assert response.headers["cache-control"] == "public, max-age=31536000, immutable"
+    shot(page, "04-step-1")
+    page.get_by_role("button", name="Tiếp theo").click()
+    page.get_by_text("Bước 2 / 3").wait_for()
+
+    # Phones reload background tabs: the learner stays signed in, at the same step.
+    page.reload()
+    page.get_by_text("Bước 2 / 3").wait_for()
+    assert "bai-hoc?bai=bai-mau" in page.url
+    page.get_by_role("button", name="Tiếp theo").click()
+    page.get_by_role("button", name="Làm bài kiểm tra").click()
+
+    page.get_by_text("Câu 1 / 3").wait_for()
+    shot(page, "05-question")
+    page.get_by_role("button", name="Không đưa, gác máy").click()
+    page.get_by_text("Đúng rồi").wait_for()
+    shot(page, "06-feedback")
+    page.get_by_role("button", name="Câu tiếp theo").click()
+    page.get_by_role("button", name="Sai").click()
+    page.get_by_role("button", name="Câu tiếp theo").click()
+    page.get_by_text("Đòi chuyển tiền gấp").click()
+    page.get_by_text("Gửi đường link lạ").click()
+    page.get_by_role("button", name="Trả lời").click()
+    page.get_by_role("button", name="Xem kết quả").click()
+    page.get_by_text("Bác đã đạt").wait_for()
+    shot(page, "07-result")
+    assert no_horizontal_scroll(page)
+
+    page.get_by_role("button", name="Về trang chính").click()
+    page.get_by_text("Đã đạt (100%)").wait_for()
+    page.get_by_role("button", name="Đăng xuất").click()
+    page.get_by_role("button", name="Thôn Bờ He").wait_for()
+    page.reload()  # signed out stays signed out
+    page.get_by_role("button", name="Thôn Bờ He").wait_for()
+
+    page.get_by_role("link", name="Tập huấn viên đăng nhập").click()
+    page.get_by_label("Tên đăng nhập").fill("tapsu")
+    page.get_by_label("Mật khẩu").fill("hocvuso2025")
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.get_by_text("Tiến độ nhóm").wait_for()
+    page.locator("[data-testid='stDataFrame']").wait_for()
+    shot(page, "08-trainer-dashboard")
+    # the grid is drawn on a canvas; read its accessible copy (role=gridcell)
+    cells = page.locator("[data-testid='stDataFrame'] [role='gridcell']")
+    cells.filter(has_text="Phạm Thị Nga").wait_for(state="attached")
+    texts = cells.all_text_contents()
+    assert texts[texts.index("Phạm Thị Nga") + 1] == "✅ Đã đạt (100%)"

@@ -1,0 +1,86 @@
+import unicodedata
+
+import pytest
+
+from progress.accounts import (
+    AccountError,
+    create_group,
+    create_learner,
+    create_trainer,
+    get_learner,
+    list_groups,
+    list_learners,
+    record_consent,
+    verify_learner_code,
+    verify_trainer,
+)
+from progress.demo import DEMO_GROUP, DEMO_LEARNERS, DEMO_TRAINER, seed_demo
+
+
+def test_learner_code_is_hashed_and_checked(db):
+    group = create_group(db, "Thôn Làng Mạ")
+    learner = create_learner(db, group.id, "Đinh Văn A", "0420")
+    assert verify_learner_code(db, learner.id, "0420") == learner
+    assert verify_learner_code(db, learner.id, "0421") is None
+    assert verify_learner_code(db, learner.id, "") is None
+    assert verify_learner_code(db, 99999, "0420") is None
+
+
+def test_names_are_stored_nfc_and_compare_across_keyboards(db):
+    group = create_group(db, "Thôn Bờ He")
+    nfd_name = unicodedata.normalize("NFD", "Đinh  Thị Hoa ")
+    learner = create_learner(db, group.id, nfd_name, "1111")
+    assert learner.display_name == "Đinh Thị Hoa"
+    assert unicodedata.is_normalized("NFC", learner.display_name)
+    with pytest.raises(AccountError, match="đã có người tên"):
+        create_learner(db, group.id, "Đinh Thị Hoa", "2222")
+
+
+@pytest.mark.parametrize("code", ["123", "12345", "abcd", "12 4", ""])
+def test_code_must_be_four_digits(db, code):
+    group = create_group(db, "Nhóm A")
+    with pytest.raises(AccountError, match="4 chữ số"):
+        create_learner(db, group.id, "Người học", code)
+    assert list_learners(db, group.id) == []
+
+
+def test_learners_are_listed_in_vietnamese_letter_order(db):
+    group = create_group(db, "Nhóm B")
+    for name in ["Phạm Thị Nga", "Đinh Văn Lâm", "Hồ Văn Quý", "Bùi Thị Ánh"]:
+        create_learner(db, group.id, name, "1234")
+    assert [l.display_name for l in list_learners(db, group.id)] == [
+        "Bùi Thị Ánh", "Đinh Văn Lâm", "Hồ Văn Quý", "Phạm Thị Nga",
+    ]
+
+
+def test_consent_is_recorded_once(db):
+    group = create_group(db, "Nhóm C")
+    learner = create_learner(db, group.id, "Người học", "1234")
+    assert not learner.consented
+    record_consent(db, learner.id)
+    assert get_learner(db, learner.id).consented
+
+
+def test_trainer_password_and_groups(db):
+    group = create_group(db, "Nhóm D")
+    trainer = create_trainer(db, "Can.Bo", "Cán bộ Đoàn", "mat-khau-dai", [group.id])
+    assert trainer.username == "can.bo"
+    assert verify_trainer(db, "CAN.BO", "mat-khau-dai").group_ids == (group.id,)
+    assert verify_trainer(db, "can.bo", "sai-mat-khau") is None
+    assert verify_trainer(db, "khong-co", "mat-khau-dai") is None
+    with pytest.raises(AccountError, match="ít nhất 8"):
+        create_trainer(db, "nguoi-khac", "X", "ngan", [])
+    with pytest.raises(AccountError, match="đã có người dùng"):
+        create_trainer(db, "can.bo", "X", "mat-khau-dai", [])
+
+
+def test_demo_seed_is_idempotent_and_matches_the_readme(db):
+    assert seed_demo(db) is True
+    assert seed_demo(db) is False
+    groups = list_groups(db)
+    assert [g.name for g in groups] == [DEMO_GROUP]
+    learners = {l.display_name: l for l in list_learners(db, groups[0].id)}
+    name, code = DEMO_LEARNERS[0]
+    assert verify_learner_code(db, learners[name].id, code) is not None
+    username, _, password = DEMO_TRAINER
+    assert verify_trainer(db, username, password) is not None

@@ -1,0 +1,67 @@
+from progress.accounts import create_group, create_learner
+from progress.reports import group_progress, learner_lessons
+from progress.tracking import (
+    MAX_SECONDS_PER_STEP,
+    LessonStatus,
+    RecordedAnswer,
+    open_lesson,
+    record_attempt,
+    save_step,
+)
+
+
+def make_learners(db, *names):
+    group = create_group(db, "Thôn Bờ He")
+    return group, [create_learner(db, group.id, name, "1234") for name in names]
+
+
+def test_lesson_resumes_at_the_saved_step(db):
+    _, (hoa,) = make_learners(db, "Hoa")
+    assert open_lesson(db, hoa.id, "bai-a", step_count=6) == 0
+    save_step(db, hoa.id, "bai-a", 3, seconds=20)
+    assert open_lesson(db, hoa.id, "bai-a", step_count=6) == 3
+    # a lesson that lost steps since: resume at its last step, not past the end
+    assert open_lesson(db, hoa.id, "bai-a", step_count=2) == 1
+
+
+def test_time_spent_adds_up_and_idle_time_is_capped(db):
+    _, (hoa,) = make_learners(db, "Hoa")
+    save_step(db, hoa.id, "bai-a", 1, seconds=30)
+    save_step(db, hoa.id, "bai-a", 2, seconds=4000)
+    save_step(db, hoa.id, "bai-a", 2, seconds=-5)
+    state = learner_lessons(db, hoa.id)["bai-a"]
+    assert state.status == LessonStatus.IN_PROGRESS and state.current_step == 2
+    rows = group_progress(db, hoa.group_id)
+    assert rows[0].lessons["bai-a"].current_step == 2
+    from progress.models import LessonProgress
+    with db() as session:
+        assert session.query(LessonProgress).one().seconds_spent == 30 + MAX_SECONDS_PER_STEP
+
+
+def test_attempts_store_each_answer_and_best_score_and_pass(db):
+    _, (hoa, lam) = make_learners(db, "Hoa", "Lâm")
+    wrong = [RecordedAnswer("q1", "a", False), RecordedAnswer("q2", "true", True)]
+    right = [RecordedAnswer("q1", "b", True), RecordedAnswer("q2", "false", True)]
+    record_attempt(db, hoa.id, "bai-a", wrong, 50, False, 80)
+    state = learner_lessons(db, hoa.id)["bai-a"]
+    assert (state.status, state.best_score, state.attempts) == (LessonStatus.IN_PROGRESS, 50, 1)
+    attempt_id = record_attempt(db, hoa.id, "bai-a", right, 100, True, 80)
+    record_attempt(db, hoa.id, "bai-a", wrong, 50, False, 80)  # a later worse try keeps the pass
+    state = learner_lessons(db, hoa.id)["bai-a"]
+    assert (state.status, state.best_score, state.attempts) == (LessonStatus.PASSED, 100, 3)
+
+    from progress.models import QuizAttempt
+    with db() as session:
+        stored = session.get(QuizAttempt, attempt_id)
+        assert [(a.question_id, a.answer, a.correct) for a in stored.answers] == [("q1", "b", True), ("q2", "false", True)]
+
+    rows = {row.display_name: row for row in group_progress(db, hoa.group_id)}
+    assert rows["Hoa"].status("bai-a") == LessonStatus.PASSED
+    assert rows["Lâm"].status("bai-a") == LessonStatus.NOT_STARTED
+    assert rows["Lâm"].last_activity is None and rows["Hoa"].last_activity is not None
+
+
+def test_progress_refers_to_lessons_by_id_so_retired_lessons_keep_history(db):
+    _, (hoa,) = make_learners(db, "Hoa")
+    record_attempt(db, hoa.id, "bai-da-bo", [RecordedAnswer("q1", "a", True)], 100, True, 80)
+    assert learner_lessons(db, hoa.id)["bai-da-bo"].status == LessonStatus.PASSED

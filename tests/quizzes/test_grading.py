@@ -1,0 +1,61 @@
+import pytest
+
+from lessons.catalog import load_catalog
+from quizzes.grading import AnswerFeedback, InvalidAnswer, answer_to_text, grade_answer, score_quiz
+from tests.conftest import FIXTURE_CONTENT
+
+QUIZ = load_catalog(FIXTURE_CONTENT / "lessons", FIXTURE_CONTENT / "quizzes").quiz_for("bai-mau")
+SINGLE, TRUE_FALSE, MULTIPLE = QUIZ.questions
+
+
+def test_single_choice_right_answer_explains_itself():
+    feedback = grade_answer(SINGLE, "b")
+    assert feedback.correct and feedback.explanations == ("Đúng, giữ mã cho riêng mình.",)
+
+
+def test_single_choice_wrong_answer_explains_why_and_what_is_right():
+    feedback = grade_answer(SINGLE, "a")
+    assert not feedback.correct
+    assert feedback.explanations == ("Không ai được hỏi mã OTP.", "Đúng, giữ mã cho riêng mình.")
+
+
+def test_multiple_choice_needs_exactly_the_right_set():
+    assert grade_answer(MULTIPLE, frozenset({"a", "b"})).correct
+    assert not grade_answer(MULTIPLE, frozenset({"a"})).correct
+    assert not grade_answer(MULTIPLE, frozenset({"a", "b", "c"})).correct
+    assert "Lịch sự không phải là dấu hiệu lừa." in grade_answer(MULTIPLE, frozenset({"a", "c"})).explanations
+
+
+def test_true_false():
+    assert grade_answer(TRUE_FALSE, False).correct
+    assert not grade_answer(TRUE_FALSE, True).correct
+
+
+@pytest.mark.parametrize(
+    "question, answer",
+    [(SINGLE, "z"), (SINGLE, True), (MULTIPLE, frozenset()), (MULTIPLE, frozenset({"a", "x"})), (TRUE_FALSE, "true")],
+)
+def test_answers_that_do_not_fit_are_refused(question, answer):
+    with pytest.raises(InvalidAnswer):
+        grade_answer(question, answer)
+
+
+def feedback(*results: bool) -> list[AnswerFeedback]:
+    return [AnswerFeedback(f"q{i}", r, ()) for i, r in enumerate(results)]
+
+
+def test_score_passes_exactly_at_the_mark():
+    score = score_quiz(feedback(True, True, True, True, False), 5, 80)
+    assert (score.correct, score.total, score.percent, score.passed) == (4, 5, 80, True)
+
+
+def test_score_below_the_mark_fails_even_when_rounding_would_reach_it():
+    # 2 of 3 is 66.7 %, which rounds to 67: with a mark of 67 it must still fail.
+    score = score_quiz(feedback(True, True, False), 3, 67)
+    assert score.percent == 67 and not score.passed
+
+
+def test_answer_to_text():
+    assert answer_to_text(frozenset({"c", "a"})) == "a,c"
+    assert answer_to_text(True) == "true"
+    assert answer_to_text("b") == "b"

@@ -1,0 +1,53 @@
+from pathlib import Path
+
+import pytest
+
+from settings import PROJECT_ROOT, SettingsError, load_settings
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "config.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_defaults_apply_when_the_file_is_empty(tmp_path):
+    settings = load_settings(write(tmp_path, ""))
+    assert settings.quiz.pass_mark_percent == 80
+    assert settings.database_url == f"sqlite:///{PROJECT_ROOT / 'data' / 'hoc-vu-so.db'}"
+
+
+def test_shipped_config_is_valid():
+    settings = load_settings(PROJECT_ROOT / "config.yaml")
+    assert settings.server.port == 8501
+
+
+def test_environment_overrides_one_key_and_keeps_the_rest(tmp_path, monkeypatch):
+    path = write(tmp_path, "quiz:\n  pass_mark_percent: 70\nserver:\n  port: 9000\n  host: 127.0.0.1\n")
+    monkeypatch.setenv("BDHVS_SERVER__PORT", "9100")
+    settings = load_settings(path)
+    assert settings.server.port == 9100
+    assert settings.server.host == "127.0.0.1"
+    assert settings.quiz.pass_mark_percent == 70
+
+
+def test_wrong_value_names_the_key_and_the_value(tmp_path):
+    with pytest.raises(SettingsError) as error:
+        load_settings(write(tmp_path, "quiz:\n  pass_mark_percent: 150\n"))
+    message = str(error.value)
+    assert "quiz.pass_mark_percent" in message and "150" in message and "less than or equal to 100" in message
+
+
+def test_unknown_key_is_reported_not_ignored(tmp_path):
+    with pytest.raises(SettingsError, match="quiz.pass_mark: unknown setting"):
+        load_settings(write(tmp_path, "quiz:\n  pass_mark: 70\n"))
+
+
+def test_broken_yaml_is_reported(tmp_path):
+    with pytest.raises(SettingsError, match="not valid YAML"):
+        load_settings(write(tmp_path, "quiz: [unclosed\n"))
+
+
+def test_relative_sqlite_path_is_resolved_against_the_project(tmp_path):
+    settings = load_settings(write(tmp_path, "database:\n  url: sqlite:///x/y.db\n"))
+    assert settings.database_url == f"sqlite:///{PROJECT_ROOT / 'x' / 'y.db'}"

@@ -1,0 +1,34 @@
+"""Steps a person takes, for AppTest flows."""
+
+from __future__ import annotations
+
+from streamlit.testing.v1 import AppTest
+
+from progress.accounts import list_groups, list_learners
+
+
+def button_by_label(at: AppTest, text: str):  # type: ignore[no-untyped-def]
+    matches = [b for b in at.button if text in b.label]
+    assert matches, f"no button with {text!r}; have {[b.label for b in at.button]}"
+    return matches[0]
+
+
+def learner_signs_in(at: AppTest, db, name: str = "Đinh Thị Hoa", code: str = "1234", consent: bool = True) -> AppTest:  # type: ignore[no-untyped-def]
+    group = list_groups(db)[0]
+    learner = next(l for l in list_learners(db, group.id) if l.display_name == name)
+    at.run()
+    at.button(key=f"group_{group.id}").click().run()
+    at.button(key=f"learner_{learner.id}").click().run()
+    at.text_input(key="code_input").input(code)
+    button_by_label(at, "Vào học").click().run()
+    if consent and any(b.key == "consent_yes" for b in at.button):
+        at.button(key="consent_yes").click().run()
+    return at
+
+
+def texts(at: AppTest) -> str:
+    """Everything readable on the page, as one string."""
+    parts = [m.value for m in at.markdown] + [t.value for t in at.title] + [s.value for s in at.subheader]
+    parts += [e.value for e in at.error] + [s.value for s in at.success] + [w.value for w in at.warning]
+    parts += [c.value for c in at.caption] + [i.value for i in at.info]
+    return "\n".join(str(p) for p in parts)

@@ -1,0 +1,63 @@
+import pytest
+
+from progress.accounts import list_groups, list_learners
+from progress.tracking import RecordedAnswer, record_attempt, save_step
+from tests.ui.flows import button_by_label, texts
+
+
+def trainer_signs_in(at, password="hocvuso2025"):
+    at.run()
+    at.switch_page("ui/trainer/signin.py").run()
+    at.text_input(key="trainer_username").input("tapsu")
+    at.text_input(key="trainer_password").input(password)
+    button_by_label(at, "Đăng nhập").click().run()
+    return at
+
+
+def test_wrong_password_is_refused(new_app):
+    at = trainer_signs_in(new_app(), password="sai-mat-khau")
+    assert "chưa đúng" in texts(at)
+    with pytest.raises(ValueError):
+        at.switch_page("ui/trainer/dashboard.py").run()
+
+
+def test_trainer_sees_learners_by_lessons(new_app, app_env):
+    group = list_groups(app_env)[0]
+    learners = {l.display_name: l for l in list_learners(app_env, group.id)}
+    record_attempt(app_env, learners["Đinh Thị Hoa"].id, "bai-mau", [RecordedAnswer("q-mot", "b", True)], 100, True, 80)
+    save_step(app_env, learners["Hồ Văn Quý"].id, "bai-mau", 1, 10)
+
+    at = trainer_signs_in(new_app())
+    assert "Tiến độ nhóm" in texts(at)
+    table = at.dataframe[0].value
+    rows = dict(zip(table["Học viên"], table["Bài mẫu"]))
+    assert rows == {
+        "Đinh Thị Hoa": "✅ Đã đạt (100%)",
+        "Đinh Văn Lâm": "⚪ Chưa học",
+        "Hồ Văn Quý": "🟡 Đang học",
+        "Phạm Thị Nga": "⚪ Chưa học",
+    }
+    last = dict(zip(table["Học viên"], table["Hoạt động gần nhất"]))
+    assert last["Đinh Văn Lâm"] == "—" and last["Đinh Thị Hoa"] != "—"
+
+
+def test_trainer_adds_a_learner_and_bad_input_is_explained(new_app, app_env):
+    at = trainer_signs_in(new_app())
+    at.text_input(key="new_learner_name").input("Đinh Văn Mới")
+    at.text_input(key="new_learner_code").input("12")
+    button_by_label(at, "Thêm").click().run()
+    assert "đúng 4 chữ số" in texts(at)
+    at.text_input(key="new_learner_name").input("Đinh Văn Mới")
+    at.text_input(key="new_learner_code").input("5678")
+    button_by_label(at, "Thêm").click().run()
+    assert "Đã thêm Đinh Văn Mới." in texts(at)
+    group = list_groups(app_env)[0]
+    assert "Đinh Văn Mới" in [l.display_name for l in list_learners(app_env, group.id)]
+    assert "Đinh Văn Mới" in list(at.dataframe[0].value["Học viên"])
+
+
+def test_anonymous_visitor_cannot_open_the_dashboard(new_app):
+    at = new_app()
+    at.run()
+    with pytest.raises(ValueError):
+        at.switch_page("ui/trainer/dashboard.py").run()

@@ -1,0 +1,50 @@
+"""Learner home: continue where you left off, then every lesson with its status."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from progress.accounts import get_learner
+from progress.reports import learner_lessons
+from progress.tracking import LessonStatus
+from ui import resources
+from ui.signin_state import current_signin, sign_out
+from ui.lesson_status import status_label
+
+signin = current_signin()
+db = resources.database()
+catalog = resources.catalog()
+learner = get_learner(db, signin.account_id)
+states = learner_lessons(db, signin.account_id)
+
+st.title(f"Chào {learner.display_name} 👋")
+
+
+def open_lesson_page(lesson_id: str) -> None:
+    st.switch_page("ui/learner/lesson.py", query_params={"bai": lesson_id})
+
+
+in_progress = [
+    lesson for lesson in catalog.lessons_in_order()
+    if lesson.id in states and states[lesson.id].status == LessonStatus.IN_PROGRESS
+]
+if in_progress:
+    latest = max(in_progress, key=lambda l: states[l.id].last_activity or 0)
+    if st.button(f"▶️ Học tiếp: {latest.title}", type="primary", key="continue", width="stretch"):
+        open_lesson_page(latest.id)
+
+for module in catalog.modules:
+    lessons = [lesson for lesson in catalog.lessons_in_order() if lesson.module == module.id]
+    if not lessons:
+        continue
+    st.subheader(f"{module.icon} {module.title}")
+    for lesson in lessons:
+        state = states.get(lesson.id)
+        label = f"{lesson.title}\n\n{status_label(state)} · {lesson.minutes} phút"
+        if st.button(label, key=f"lesson_{lesson.id}", width="stretch"):
+            open_lesson_page(lesson.id)
+
+st.divider()
+if st.button("🚪 Đăng xuất", key="sign_out", width="stretch"):
+    sign_out()
+    st.rerun()

@@ -1,0 +1,68 @@
+"""Lesson player: one step per screen, narration, Back / Next; resumes where left."""
+
+from __future__ import annotations
+
+import html
+import time
+
+import streamlit as st
+
+from progress.tracking import open_lesson, save_step
+from ui import resources
+from ui.narration_widget import narrate
+from ui.signin_state import current_signin
+
+signin = current_signin()
+db = resources.database()
+catalog = resources.catalog()
+lesson = catalog.lessons.get(st.query_params.get("bai", ""))
+
+if lesson is None:
+    st.warning("Không tìm thấy bài học này. Bác quay về trang chính nhé.")
+    if st.button("🏠 Về trang chính", key="home_missing", width="stretch"):
+        st.switch_page("ui/learner/home.py")
+    st.stop()
+
+STEP_KEY = f"step_{lesson.id}"
+SINCE_KEY = f"step_since_{lesson.id}"
+if STEP_KEY not in st.session_state:
+    st.session_state[STEP_KEY] = open_lesson(db, signin.account_id, lesson.id, len(lesson.steps))
+    st.session_state[SINCE_KEY] = time.monotonic()
+
+st.caption(catalog.module(lesson.module).title if catalog.module(lesson.module) else "")
+st.title(lesson.title)
+
+
+def _move_to(new_step: int, finished: bool = False) -> None:
+    spent = time.monotonic() - st.session_state[SINCE_KEY]
+    save_step(db, signin.account_id, lesson.id, new_step, spent, finished=finished)
+    st.session_state[STEP_KEY] = new_step
+    st.session_state[SINCE_KEY] = time.monotonic()
+
+
+@st.fragment
+def step_player() -> None:
+    index = st.session_state[STEP_KEY]
+    step = lesson.steps[index]
+    last = index == len(lesson.steps) - 1
+    st.progress((index + 1) / len(lesson.steps), text=f"Bước {index + 1} / {len(lesson.steps)}")
+    st.markdown(f"<p class='step-text'>{html.escape(step.text)}</p>", unsafe_allow_html=True)
+    if step.tip:
+        st.markdown(f"<div class='tip'>💡 {html.escape(step.tip)}</div>", unsafe_allow_html=True)
+    narrate(step.spoken_text)
+    if last:
+        if st.button("📝 Làm bài kiểm tra", type="primary", key="to_quiz", width="stretch"):
+            _move_to(index, finished=True)
+            st.switch_page("ui/learner/quiz.py", query_params={"bai": lesson.id})
+    else:
+        st.button("Tiếp theo ➡️", type="primary", key="next", width="stretch", on_click=_move_to, args=(index + 1,))
+    if index > 0:
+        st.button("⬅️ Quay lại", key="back", width="stretch", on_click=_move_to, args=(index - 1,))
+
+
+step_player()
+st.divider()
+if st.button("🏠 Về trang chính", key="home", width="stretch"):
+    _move_to(st.session_state[STEP_KEY])
+    st.session_state.pop(STEP_KEY, None)
+    st.switch_page("ui/learner/home.py")

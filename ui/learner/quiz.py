@@ -1,0 +1,140 @@
+"""Quiz: one question per screen, big answers, feedback that teaches, then a score."""
+
+from __future__ import annotations
+
+import html
+
+import streamlit as st
+
+from progress.tracking import RecordedAnswer, record_attempt
+from quizzes.grading import AnswerFeedback, answer_to_text, grade_answer, score_quiz
+from quizzes.models import MultipleChoice, SingleChoice, TrueFalse
+from ui import resources
+from ui.narration_widget import narrate
+from ui.signin_state import current_signin
+
+signin = current_signin()
+db = resources.database()
+catalog = resources.catalog()
+pass_mark = resources.settings().quiz.pass_mark_percent
+lesson_id = st.query_params.get("bai", "")
+lesson = catalog.lessons.get(lesson_id)
+quiz = catalog.quiz_for(lesson_id)
+
+if lesson is None or quiz is None:
+    st.warning("Bài này chưa có bài kiểm tra. Bác quay về trang chính nhé.")
+    if st.button("🏠 Về trang chính", key="home_missing", width="stretch"):
+        st.switch_page("ui/learner/home.py")
+    st.stop()
+
+STATE = "quiz"
+if st.session_state.get(STATE, {}).get("lesson") != lesson.id:
+    st.session_state[STATE] = {"lesson": lesson.id, "index": 0, "answers": [], "feedback": None, "attempt": None}
+
+state = st.session_state[STATE]
+st.caption("Bài kiểm tra")
+st.title(lesson.title)
+
+
+def _answer(answer) -> None:  # type: ignore[no-untyped-def]
+    if state["feedback"] is not None or state["attempt"] is not None:
+        return  # a second tap on the same question (slow phone, double tap) counts once
+    question = quiz.questions[state["index"]]
+    feedback = grade_answer(question, answer)
+    state["answers"].append(RecordedAnswer(question.id, answer_to_text(answer), feedback.correct))
+    state["feedback"] = feedback
+
+
+def _answer_checked(question: MultipleChoice) -> None:
+    chosen = frozenset(o.id for o in question.options if st.session_state.get(f"chk_{question.id}_{o.id}"))
+    if chosen:
+        _answer(chosen)
+    else:
+        state["nothing_chosen"] = True
+
+
+def _next_question() -> None:
+    if state["feedback"] is None:
+        return  # double tap: already moved on
+    state["feedback"] = None
+    if state["index"] == len(quiz.questions) - 1:
+        _finish()
+    else:
+        state["index"] += 1
+
+
+def _restart() -> None:
+    st.session_state[STATE] = {"lesson": lesson.id, "index": 0, "answers": [], "feedback": None, "attempt": None}
+    for key in [k for k in st.session_state if str(k).startswith("chk_")]:
+        del st.session_state[key]
+
+
+def _show_feedback(feedback: AnswerFeedback) -> None:
+    if feedback.correct:
+        st.success("✅ Đúng rồi!")
+    else:
+        st.error("❌ Chưa đúng.")
+    text = " ".join(feedback.explanations)
+    for explanation in feedback.explanations:
+        st.markdown(f"<p class='step-text'>{html.escape(explanation)}</p>", unsafe_allow_html=True)
+    narrate(text, label="🔊 Nghe giải thích")
+
+
+def _finish() -> None:
+    score = score_quiz(
+        [AnswerFeedback(a.question_id, a.correct, ()) for a in state["answers"]], len(quiz.questions), pass_mark
+    )
+    state["attempt"] = score
+    record_attempt(db, signin.account_id, lesson.id, state["answers"], score.percent, score.passed, pass_mark)
+
+
+@st.fragment
+def question_card() -> None:
+    if state["attempt"] is not None:
+        score = state["attempt"]
+        st.subheader(f"Bác trả lời đúng {score.correct} / {score.total} câu ({score.percent}%).")
+        if score.passed:
+            st.success(f"🎉 Bác đã đạt! (cần {pass_mark}%)")
+            st.balloons()
+        else:
+            st.warning(f"Bác chưa đạt: cần đúng {pass_mark}%. Bác xem lại bài và làm lại nhé.")
+        st.button("🔁 Làm lại bài kiểm tra", key="retry", type="primary" if not score.passed else "secondary",
+                  width="stretch", on_click=_restart)
+        if st.button("📖 Xem lại bài học", key="review_lesson", width="stretch"):
+            st.session_state.pop(STATE, None)
+            st.switch_page("ui/learner/lesson.py", query_params={"bai": lesson.id})
+        if st.button("🏠 Về trang chính", key="home_done", type="primary" if score.passed else "secondary", width="stretch"):
+            st.session_state.pop(STATE, None)
+            st.switch_page("ui/learner/home.py")
+        return
+
+    index = state["index"]
+    question = quiz.questions[index]
+    st.progress(index / len(quiz.questions), text=f"Câu {index + 1} / {len(quiz.questions)}")
+    st.markdown(f"<p class='step-text'><b>{html.escape(question.prompt)}</b></p>", unsafe_allow_html=True)
+    narrate(question.spoken_prompt)
+
+    if state["feedback"] is not None:
+        _show_feedback(state["feedback"])
+        last = index == len(quiz.questions) - 1
+        st.button("Xem kết quả 🏁" if last else "Câu tiếp theo ➡️", type="primary", key=f"next_{index}",
+                  width="stretch", on_click=_next_question)
+        return
+
+    if isinstance(question, SingleChoice):
+        for option in question.options:
+            st.button(option.text, key=f"opt_{question.id}_{option.id}", width="stretch", on_click=_answer, args=(option.id,))
+    elif isinstance(question, MultipleChoice):
+        st.caption("Chọn tất cả các ý đúng, rồi bấm Trả lời.")
+        for option in question.options:
+            st.checkbox(option.text, key=f"chk_{question.id}_{option.id}")
+        st.button("Trả lời ✔️", type="primary", key=f"submit_{question.id}", width="stretch",
+                  on_click=_answer_checked, args=(question,))
+        if state.pop("nothing_chosen", False):
+            st.warning("Bác hãy chọn ít nhất một ý.")
+    elif isinstance(question, TrueFalse):
+        st.button("✅ Đúng", key=f"tf_{question.id}_true", width="stretch", on_click=_answer, args=(True,))
+        st.button("❌ Sai", key=f"tf_{question.id}_false", width="stretch", on_click=_answer, args=(False,))
+
+
+question_card()

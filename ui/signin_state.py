@@ -1,0 +1,47 @@
+"""Who is using this session: from session state, else from the sign-in cookie."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from access.tokens import COOKIE_NAME, SignIn, issue_token, read_token
+from progress.accounts import get_learner, get_trainer
+from ui import resources
+from ui.cookie_sync import request_cookie
+
+SIGNIN_KEY = "signin"
+SIGNED_OUT_KEY = "signed_out"  # this session signed out: ignore the cookie it connected with
+
+
+def current_signin() -> SignIn | None:
+    signin: SignIn | None = st.session_state.get(SIGNIN_KEY)
+    if signin is None and not st.session_state.get(SIGNED_OUT_KEY):
+        signin = read_token(resources.secret_key(), st.context.cookies.get(COOKIE_NAME))
+        if signin is not None and not _account_exists(signin):
+            signin = None
+        if signin is not None:
+            st.session_state[SIGNIN_KEY] = signin
+    return signin
+
+
+def _account_exists(signin: SignIn) -> bool:
+    db = resources.database()
+    if signin.role == "learner":
+        return get_learner(db, signin.account_id) is not None
+    return get_trainer(db, signin.account_id) is not None
+
+
+def sign_in(role: str, account_id: int) -> None:
+    auth = resources.settings().auth
+    lifetime = auth.learner_session_days * 86400 if role == "learner" else auth.trainer_session_hours * 3600
+    token = issue_token(resources.secret_key(), role, account_id, lifetime)
+    st.session_state[SIGNIN_KEY] = read_token(resources.secret_key(), token)
+    st.session_state.pop(SIGNED_OUT_KEY, None)
+    request_cookie(token)
+
+
+def sign_out() -> None:
+    for key in list(st.session_state.keys()):
+        del st.session_state[key]
+    st.session_state[SIGNED_OUT_KEY] = True
+    request_cookie(None)

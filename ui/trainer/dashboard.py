@@ -1,0 +1,71 @@
+"""Trainer dashboard: the group's learners × lessons, and adding a learner."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from progress.accounts import AccountError, create_learner, get_trainer, list_groups
+from progress.reports import group_progress
+from progress.tracking import LessonStatus
+from ui import resources
+from ui.lesson_status import status_label
+from ui.signin_state import current_signin, sign_out
+
+signin = current_signin()
+db = resources.database()
+catalog = resources.catalog()
+trainer = get_trainer(db, signin.account_id)
+groups = [g for g in list_groups(db) if g.id in trainer.group_ids]
+
+FLASH = "dashboard_flash"
+st.title("📊 Tiến độ nhóm")
+if FLASH in st.session_state:
+    st.success(st.session_state.pop(FLASH))
+st.caption(f"Tập huấn viên: {trainer.display_name}")
+
+if not groups:
+    st.info("Tài khoản này chưa được giao nhóm nào.")
+    st.stop()
+
+group = st.selectbox("Nhóm", groups, format_func=lambda g: g.name, key="dashboard_group")
+lessons = catalog.lessons_in_order()
+rows = group_progress(db, group.id)
+
+if not rows:
+    st.info("Nhóm chưa có học viên. Thêm học viên ở dưới.")
+else:
+    passed_counts = {l.id: sum(r.status(l.id) == LessonStatus.PASSED for r in rows) for l in lessons}
+    cols = st.columns(2)
+    cols[0].metric("Học viên", len(rows))
+    cols[1].metric("Lượt đạt bài", sum(passed_counts.values()))
+    table = pd.DataFrame(
+        [
+            {
+                "Học viên": row.display_name,
+                **{lesson.title: status_label(row.lessons.get(lesson.id)) for lesson in lessons},
+                "Hoạt động gần nhất": row.last_activity.astimezone().strftime("%d/%m/%Y %H:%M")
+                if row.last_activity else "—",
+            }
+            for row in rows
+        ]
+    )
+    st.dataframe(table, hide_index=True, width="stretch")
+    st.caption("✅ Đã đạt · 🟡 Đang học hoặc chưa đạt (điểm cao nhất) · ⚪ Chưa học")
+
+with st.expander("➕ Thêm học viên"):
+    with st.form("add_learner", clear_on_submit=True):
+        name = st.text_input("Họ và tên", key="new_learner_name")
+        code = st.text_input("Mã 4 số (học viên dùng để vào học)", max_chars=4, key="new_learner_code")
+        if st.form_submit_button("Thêm", width="stretch"):
+            try:
+                created = create_learner(db, group.id, name, code.strip())
+            except AccountError as exc:
+                st.error(str(exc))
+            else:
+                st.session_state[FLASH] = f"Đã thêm {created.display_name}."
+                st.rerun()
+
+if st.button("🚪 Đăng xuất", key="trainer_sign_out", width="stretch"):
+    sign_out()
+    st.rerun()
