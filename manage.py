@@ -83,7 +83,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     host = args.host or settings.server.host
     port = args.port or settings.server.port
     print(f"Open http://localhost:{port} on this computer, or http://<this computer's address>:{port} on a phone.")
-    uvicorn.run("server:app", host=host, port=port, log_level="warning", ws="websockets-sansio")
+    uvicorn.run("ui.web_server:app", host=host, port=port, log_level="warning", ws="websockets-sansio")
     return 0
 
 

@@ -1,4 +1,4 @@
-"""Starlette routes and middleware mounted next to Streamlit (see server.py)."""
+"""Starlette routes and middleware mounted next to Streamlit (see ui/web_server.py)."""
 
 from __future__ import annotations
 

@@ -179,3 +179,13 @@ def verify_trainer(db: sessionmaker, username: str, password: str) -> TrainerInf
         except (VerificationError, InvalidHashError):
             return None
         return _trainer_info(session, trainer)
+
+
+def delete_learner(db: sessionmaker, learner_id: int) -> bool:
+    """Delete a learner with all their progress and answers (their right to erasure)."""
+    with db.begin() as session:
+        learner = session.get(Learner, learner_id)
+        if learner is None:
+            return False
+        session.delete(learner)
+        return True

@@ -37,8 +37,8 @@ def test_there_are_sources_to_check():
     assert len(source_files()) > 20
 
 
-def test_only_app_server_and_ui_import_streamlit():
-    assert owners("streamlit") <= {"app.py", "server.py", "ui"}
+def test_only_app_and_ui_import_streamlit():
+    assert owners("streamlit") <= {"app.py", "ui"}
 
 
 def test_only_progress_imports_sqlalchemy_and_alembic():

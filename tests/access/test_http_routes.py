@@ -1,4 +1,4 @@
-"""The routes server.py mounts next to Streamlit, on a bare Starlette app."""
+"""The routes ui/web_server.py mounts next to Streamlit, on a bare Starlette app."""
 
 import pytest
 from starlette.applications import Starlette

@@ -65,3 +65,20 @@ def test_progress_refers_to_lessons_by_id_so_retired_lessons_keep_history(db):
     _, (hoa,) = make_learners(db, "Hoa")
     record_attempt(db, hoa.id, "bai-da-bo", [RecordedAnswer("q1", "a", True)], 100, True, 80)
     assert learner_lessons(db, hoa.id)["bai-da-bo"].status == LessonStatus.PASSED
+
+
+def test_deleting_a_learner_removes_progress_and_answers_and_keeps_others(db):
+    from progress.accounts import delete_learner, list_learners
+    from progress.models import LessonProgress, QuizAnswer, QuizAttempt
+
+    group, (hoa, lam) = make_learners(db, "Hoa", "Lâm")
+    for learner in (hoa, lam):
+        save_step(db, learner.id, "bai-a", 1, 5)
+        record_attempt(db, learner.id, "bai-a", [RecordedAnswer("q1", "a", True)], 100, True, 80)
+    assert delete_learner(db, hoa.id) is True
+    assert delete_learner(db, hoa.id) is False
+    assert [l.display_name for l in list_learners(db, group.id)] == ["Lâm"]
+    with db() as session:
+        assert {p.learner_id for p in session.query(LessonProgress)} == {lam.id}
+        assert {a.learner_id for a in session.query(QuizAttempt)} == {lam.id}
+        assert session.query(QuizAnswer).count() == 1

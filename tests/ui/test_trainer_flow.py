@@ -61,3 +61,19 @@ def test_anonymous_visitor_cannot_open_the_dashboard(new_app):
     at.run()
     with pytest.raises(ValueError):
         at.switch_page("ui/trainer/dashboard.py").run()
+
+
+def test_trainer_deletes_a_learner_only_when_sure(new_app, app_env):
+    group = list_groups(app_env)[0]
+    at = trainer_signs_in(new_app())
+    at.selectbox(key="delete_who").select_index(0)
+    first = list_learners(app_env, group.id)[0].display_name
+    button_by_label(at, "Xoá").click().run()
+    assert "Tôi chắc chắn muốn xoá" in texts(at)
+    assert first in [l.display_name for l in list_learners(app_env, group.id)]
+    at.selectbox(key="delete_who").select_index(0)
+    at.checkbox(key="delete_sure").check()
+    button_by_label(at, "Xoá").click().run()
+    assert f"Đã xoá {first}" in texts(at)
+    assert first not in [l.display_name for l in list_learners(app_env, group.id)]
+    assert first not in list(at.dataframe[0].value["Học viên"])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from progress.accounts import AccountError, create_learner, get_trainer, list_groups
+from progress.accounts import AccountError, create_learner, delete_learner, get_trainer, list_groups, list_learners
 from progress.reports import group_progress
 from progress.tracking import LessonStatus
 from ui import resources
@@ -65,6 +65,20 @@ with st.expander("➕ Thêm học viên"):
             else:
                 st.session_state[FLASH] = f"Đã thêm {created.display_name}."
                 st.rerun()
+
+with st.expander("🗑️ Xoá học viên và toàn bộ dữ liệu"):
+    st.caption("Khi học viên muốn xoá dữ liệu của mình: tên, mã, tiến độ và bài làm đều bị xoá, không lấy lại được.")
+    members = list_learners(db, group.id)
+    if members:
+        with st.form("delete_learner", clear_on_submit=True):
+            doomed = st.selectbox("Học viên", members, format_func=lambda l: l.display_name, key="delete_who")
+            sure = st.checkbox("Tôi chắc chắn muốn xoá", key="delete_sure")
+            if st.form_submit_button("Xoá", width="stretch"):
+                if not sure:
+                    st.error("Hãy đánh dấu “Tôi chắc chắn muốn xoá” trước.")
+                elif delete_learner(db, doomed.id):
+                    st.session_state[FLASH] = f"Đã xoá {doomed.display_name} và toàn bộ dữ liệu."
+                    st.rerun()
 
 if st.button("🚪 Đăng xuất", key="trainer_sign_out", width="stretch"):
     sign_out()

@@ -7,7 +7,7 @@
   (a Streamlit rerun cannot set headers);
 - /healthz for scripts that wait for the server.
 
-Run: ``python manage.py serve`` (or ``uvicorn server:app``).
+Run: ``python manage.py serve`` (or ``uvicorn ui.web_server:app``).
 """
 
 from __future__ import annotations
