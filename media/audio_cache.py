@@ -43,6 +43,7 @@ class AudioCache:
         try:
             with os.fdopen(handle, "wb") as tmp:
                 tmp.write(data)
+            os.chmod(tmp_name, 0o644)  # mkstemp makes 0600; the server may run as another user
             os.replace(tmp_name, target)
         except BaseException:
             Path(tmp_name).unlink(missing_ok=True)

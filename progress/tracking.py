@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from sqlalchemy import case, func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from progress.models import LessonProgress, QuizAnswer, QuizAttempt, utcnow
@@ -40,15 +41,30 @@ class RecordedAnswer:
     correct: bool
 
 
-def _get_or_create(session: Session, learner_id: int, lesson_id: str) -> LessonProgress:
-    row = session.scalar(
+def _find(session: Session, learner_id: int, lesson_id: str) -> LessonProgress | None:
+    return session.scalar(
         select(LessonProgress).where(LessonProgress.learner_id == learner_id, LessonProgress.lesson_id == lesson_id)
     )
-    if row is None:
-        row = LessonProgress(learner_id=learner_id, lesson_id=lesson_id, current_step=0, steps_done=False, seconds_spent=0)
-        session.add(row)
-        session.flush()
-    return row
+
+
+def _insert_unless_exists(session: Session, learner_id: int, lesson_id: str) -> LessonProgress:
+    """Insert the row in a savepoint; if another session (the same learner in a second
+    tab) inserted it a moment ago, use theirs instead of failing."""
+    try:
+        with session.begin_nested():
+            row = LessonProgress(learner_id=learner_id, lesson_id=lesson_id, current_step=0, steps_done=False,
+                                 seconds_spent=0)
+            session.add(row)
+        return row
+    except IntegrityError:
+        existing = _find(session, learner_id, lesson_id)
+        if existing is None:
+            raise
+        return existing
+
+
+def _get_or_create(session: Session, learner_id: int, lesson_id: str) -> LessonProgress:
+    return _find(session, learner_id, lesson_id) or _insert_unless_exists(session, learner_id, lesson_id)
 
 
 def open_lesson(db: sessionmaker, learner_id: int, lesson_id: str, step_count: int) -> int:

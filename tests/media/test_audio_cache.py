@@ -1,3 +1,4 @@
+import os
 import unicodedata
 
 import pytest
@@ -28,6 +29,8 @@ def test_store_then_find(tmp_path):
     path = cache.store(key, "mp3", b"ID3-data")
     assert cache.find(key, "mp3") == path and path.read_bytes() == b"ID3-data"
     assert path.name == f"{key}.mp3"
+    if os.name == "posix":
+        assert path.stat().st_mode & 0o777 == 0o644  # readable by a server running as another user
 
 
 def test_a_failed_write_leaves_no_file_and_no_temporary(tmp_path, monkeypatch):

@@ -82,3 +82,16 @@ def test_deleting_a_learner_removes_progress_and_answers_and_keeps_others(db):
         assert {p.learner_id for p in session.query(LessonProgress)} == {lam.id}
         assert {a.learner_id for a in session.query(QuizAttempt)} == {lam.id}
         assert session.query(QuizAnswer).count() == 1
+
+
+def test_a_second_tab_opening_the_same_new_lesson_does_not_crash(db):
+    """Two sessions of one learner both saw no progress row and both insert one."""
+    from progress.tracking import _insert_unless_exists
+
+    _, (hoa,) = make_learners(db, "Hoa")
+    save_step(db, hoa.id, "bai-a", 2, 5)  # the other tab won the race
+    with db.begin() as session:
+        row = _insert_unless_exists(session, hoa.id, "bai-a")  # this tab inserts too
+        assert row.current_step == 2
+        row.current_step = 3  # and the transaction is still usable
+    assert open_lesson(db, hoa.id, "bai-a", step_count=6) == 3
