@@ -20,6 +20,7 @@ class AnswerFeedback:
     question_id: str
     correct: bool
     explanations: tuple[str, ...]
+    right_answers: tuple[str, ...] = ()  # what the right answer says, shown after a wrong one
 
 
 @dataclass(frozen=True)
@@ -37,11 +38,9 @@ def grade_answer(question: Question, answer: Answer) -> AnswerFeedback:
         if not isinstance(answer, str) or answer not in options:
             raise InvalidAnswer(f"{question.id}: expected one of {sorted(options)}, got {answer!r}")
         chosen = options[answer]
-        explanations = [chosen.explanation]
-        if not chosen.correct:
-            right = next(option for option in question.options if option.correct)
-            explanations.append(right.explanation)
-        return AnswerFeedback(question.id, chosen.correct, tuple(explanations))
+        right = next(option for option in question.options if option.correct)
+        explanations = [chosen.explanation] if chosen.correct else [chosen.explanation, right.explanation]
+        return AnswerFeedback(question.id, chosen.correct, tuple(explanations), (right.text,))
     if isinstance(question, MultipleChoice):
         ids = {option.id for option in question.options}
         if not isinstance(answer, frozenset) or not answer or not answer <= ids:
@@ -50,11 +49,13 @@ def grade_answer(question: Question, answer: Answer) -> AnswerFeedback:
         explanations = tuple(
             option.explanation for option in question.options if option.id in answer or option.correct
         )
-        return AnswerFeedback(question.id, answer == right, explanations)
+        right_texts = tuple(option.text for option in question.options if option.correct)
+        return AnswerFeedback(question.id, answer == right, explanations, right_texts)
     if isinstance(question, TrueFalse):
         if not isinstance(answer, bool):
             raise InvalidAnswer(f"{question.id}: expected true or false, got {answer!r}")
-        return AnswerFeedback(question.id, answer == question.answer, (question.explanation,))
+        right_text = "Đúng" if question.answer else "Sai"
+        return AnswerFeedback(question.id, answer == question.answer, (question.explanation,), (right_text,))
     raise InvalidAnswer(f"{question.id}: question kind {question.kind!r} cannot be graded yet")
 
 

@@ -17,18 +17,22 @@ def test_single_choice_wrong_answer_explains_why_and_what_is_right():
     feedback = grade_answer(SINGLE, "a")
     assert not feedback.correct
     assert feedback.explanations == ("Không ai được hỏi mã OTP.", "Đúng, giữ mã cho riêng mình.")
+    assert feedback.right_answers == ("Không đưa, gác máy",)
 
 
 def test_multiple_choice_needs_exactly_the_right_set():
     assert grade_answer(MULTIPLE, frozenset({"a", "b"})).correct
     assert not grade_answer(MULTIPLE, frozenset({"a"})).correct
     assert not grade_answer(MULTIPLE, frozenset({"a", "b", "c"})).correct
-    assert "Lịch sự không phải là dấu hiệu lừa." in grade_answer(MULTIPLE, frozenset({"a", "c"})).explanations
+    partly = grade_answer(MULTIPLE, frozenset({"a", "c"}))
+    assert "Lịch sự không phải là dấu hiệu lừa." in partly.explanations
+    assert partly.right_answers == ("Đòi chuyển tiền gấp", "Gửi đường link lạ")
 
 
 def test_true_false():
     assert grade_answer(TRUE_FALSE, False).correct
     assert not grade_answer(TRUE_FALSE, True).correct
+    assert grade_answer(TRUE_FALSE, True).right_answers == ("Sai",)
 
 
 @pytest.mark.parametrize(

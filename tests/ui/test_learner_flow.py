@@ -42,6 +42,7 @@ def test_lesson_then_quiz_result_is_stored(new_app, app_env):
     at.button(key="opt_q-mot_a").click().run()
     page = texts(at)
     assert "Chưa đúng" in page and "Không ai được hỏi mã OTP." in page and "Đúng, giữ mã cho riêng mình." in page
+    assert "Đáp án đúng: <b>Không đưa, gác máy</b>" in page
     button_by_label(at, "Câu tiếp theo").click().run()
     # question 2: true/false, right
     at.button(key="tf_q-hai_false").click().run()

@@ -74,10 +74,13 @@ def _show_feedback(feedback: AnswerFeedback) -> None:
         st.success("✅ Đúng rồi!")
     else:
         st.error("❌ Chưa đúng.")
-    text = " ".join(feedback.explanations)
-    for explanation in feedback.explanations:
+        st.markdown(
+            "<p class='step-text'>👉 Đáp án đúng: <b>" + html.escape(" · ".join(feedback.right_answers)) + "</b></p>",
+            unsafe_allow_html=True,
+        )
+    for explanation in feedback.explanations:  # one player per text: matches pre-rendered audio
         st.markdown(f"<p class='step-text'>{html.escape(explanation)}</p>", unsafe_allow_html=True)
-    narrate(text, label="🔊 Nghe giải thích")
+        narrate(explanation, label="🔊 Nghe giải thích")
 
 
 def _finish() -> None:
