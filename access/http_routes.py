@@ -12,7 +12,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from access.tokens import COOKIE_NAME, read_token
 from settings import ensure_secret_key, load_settings
 
-AUDIO_PREFIX = "/app/static/audio/"
+IMMUTABLE_PREFIXES = ("/app/static/audio/", "/app/static/images/")
 IMMUTABLE = b"public, max-age=31536000, immutable"
 
 
@@ -43,14 +43,14 @@ async def health(request: Request) -> Response:
     return JSONResponse({"ok": True})
 
 
-class CacheAudioForever:
-    """Audio files are named by the hash of their content's source: safe to cache forever."""
+class CacheContentAddressedForever:
+    """Audio and pictures are named by a hash of what they hold: safe to cache forever."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or not scope["path"].startswith(AUDIO_PREFIX):
+        if scope["type"] != "http" or not scope["path"].startswith(IMMUTABLE_PREFIXES):
             await self.app(scope, receive, send)
             return
 

@@ -73,7 +73,8 @@ def prepare_data(app: AppCopy, sizes: list[int], lesson_id: str | None):
     from progress.accounts import create_group, create_learner, record_consent
 
     catalog = load_catalog(app.app_dir / "lessons" / "content", app.app_dir / "quizzes" / "content")
-    playable = [lesson for lesson in catalog.lessons_in_order() if catalog.quiz_for(lesson.id)]
+    # a practice lesson needs taps on pretend screens, not "next": play an ordinary one
+    playable = [l for l in catalog.lessons_in_order() if catalog.quiz_for(l.id) and l.kind == "lesson"]
     lesson = catalog.lessons.get(lesson_id) if lesson_id else next(iter(playable), None)
     if lesson is None or catalog.quiz_for(lesson.id) is None:
         raise BenchError(f"lesson {lesson_id!r} not found or has no quiz; choose one of "
@@ -100,6 +101,11 @@ def quiz_plan(quiz) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
             plan.append(("tap", f"tf_{q.id}_{'true' if q.answer else 'false'}"))
         elif q.kind == "multiple_choice":
             plan += [("check", f"chk_{q.id}_{o.id}") for o in q.options if o.correct]
+            plan.append(("tap", f"submit_{q.id}"))
+        elif q.kind == "image_choice":
+            plan.append(("tap", f"img_{q.id}_{next(o.id for o in q.options if o.correct)}"))
+        elif q.kind == "ordering":
+            plan += [("tap", f"ord_{q.id}_{item.id}") for item in q.items]
             plan.append(("tap", f"submit_{q.id}"))
         else:
             raise BenchError(f"question {q.id} has an unknown kind {q.kind!r}")

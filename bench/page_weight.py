@@ -169,6 +169,13 @@ def journey(page, meter: Meter, base: str, lesson, quiz, warm: bool) -> list[Pha
             page.locator(f".st-key-opt_{q.id}_{q.options[0].id} button").click()
         elif q.kind == "true_false":
             page.locator(f".st-key-tf_{q.id}_true button").click()
+        elif q.kind == "image_choice":
+            page.locator(f".st-key-img_{q.id}_{q.options[0].id} button").click()
+        elif q.kind == "ordering":
+            for item in q.items:
+                page.locator(f".st-key-ord_{q.id}_{item.id} button").click()
+                page.locator("li", has_text=item.text).wait_for()
+            page.locator(f".st-key-submit_{q.id} button").click()
         else:  # multiple_choice: tick the first box, then "Trả lời"
             page.locator(f".st-key-chk_{q.id}_{q.options[0].id} label").click()
             page.locator(f".st-key-submit_{q.id} button").click()
@@ -287,7 +294,7 @@ def main() -> int:
             from lessons.catalog import load_catalog
 
             catalog = load_catalog(app.app_dir / "lessons" / "content", app.app_dir / "quizzes" / "content")
-            lesson = catalog.lessons_in_order()[0]
+            lesson = next(l for l in catalog.lessons_in_order() if l.kind == "lesson")  # no pretend-screen taps
             quiz = catalog.quiz_for(lesson.id)
             if quiz is None:
                 raise SystemExit(f"lesson {lesson.id} has no quiz; the journey needs one")

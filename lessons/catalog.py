@@ -13,7 +13,8 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from lessons.models import Lesson, Module
-from quizzes.models import Quiz
+from lessons.quality import lesson_problems, modules_without_practice, quiz_problems
+from quizzes.models import QUESTION_KINDS, Quiz
 
 MODULES_FILE = "modules.yaml"
 Model = TypeVar("Model", bound=BaseModel)
@@ -35,6 +36,7 @@ class Catalog:
     lessons: dict[str, Lesson]
     quizzes: dict[str, Quiz]
     problems: tuple[ContentProblem, ...] = field(default=())
+    images_root: Path | None = None
 
     def lessons_in_order(self) -> list[Lesson]:
         module_order = {module.id: module.order for module in self.modules}
@@ -50,14 +52,17 @@ class Catalog:
 
 
 def _describe(error: dict[str, Any]) -> tuple[str, str]:
-    path = ".".join(str(part) for part in error["loc"] if not str(part).startswith("function-after"))
+    path = ".".join(
+        str(part) for part in error["loc"]
+        if not str(part).startswith("function-after") and part not in QUESTION_KINDS  # union tags
+    )
     kind = error["type"]
     if kind == "missing":
         return path, "required field is missing"
     if kind == "extra_forbidden":
         return path, "unknown field (check the spelling against the schema in the README)"
     if kind == "union_tag_invalid":
-        return path, f"unknown question kind {error.get('input', {}).get('kind')!r}; expected one of single_choice, multiple_choice, true_false"
+        return path, f"unknown question kind {error.get('input', {}).get('kind')!r}; expected one of {', '.join(QUESTION_KINDS)}"
     message = error["msg"].removeprefix("Value error, ")
     return path, f"{message} (got {error.get('input')!r})" if kind not in {"value_error"} else message
 
@@ -102,6 +107,7 @@ def load_catalog(lessons_dir: Path, quizzes_dir: Path) -> Catalog:
     """Load and cross-check all content. Never raises for bad content."""
     problems: list[ContentProblem] = []
     base = lessons_dir.parent.parent
+    images_root = lessons_dir
 
     modules: list[Module] = []
     modules_path = lessons_dir / MODULES_FILE
@@ -140,6 +146,7 @@ def load_catalog(lessons_dir: Path, quizzes_dir: Path) -> Catalog:
             problems.append(ContentProblem(name, "steps", "step ids must be unique within the lesson"))
             continue
         lessons[lesson.id] = lesson
+        problems += [ContentProblem(name, where, message) for where, message in lesson_problems(lesson, images_root)]
 
     quizzes: dict[str, Quiz] = {}
     for path in sorted(quizzes_dir.rglob("*.yaml")):
@@ -154,13 +161,17 @@ def load_catalog(lessons_dir: Path, quizzes_dir: Path) -> Catalog:
             problems.append(ContentProblem(name, "lesson", f"lesson {quiz.lesson!r} already has a quiz"))
             continue
         quizzes[quiz.lesson] = quiz
+        problems += [ContentProblem(name, where, message) for where, message in quiz_problems(quiz, images_root)]
 
+    for module_id in modules_without_practice(lessons.values()):
+        problems.append(ContentProblem(f"module {module_id}", "", "has no practice lesson (kind: practice)"))
     for lesson_id in sorted(set(lessons) - set(quizzes)):
-        problems.append(ContentProblem(f"lesson {lesson_id}", "", "has no quiz (add quizzes/content/.../{lesson_id}.yaml)"))
+        problems.append(ContentProblem(f"lesson {lesson_id}", "", f"has no quiz (add quizzes/content/<module>/{lesson_id}.yaml)"))
 
     return Catalog(
         modules=tuple(sorted(modules, key=lambda m: m.order)),
         lessons=lessons,
         quizzes=quizzes,
         problems=tuple(problems),
+        images_root=images_root,
     )

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated
+from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+from lessons.competences import COMPETENCES
 
 KEBAB_CASE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
@@ -17,8 +19,22 @@ def _kebab(value: str) -> str:
     return value
 
 
+def _competence(value: str) -> str:
+    if value not in COMPETENCES:
+        raise ValueError(f"unknown DigComp 3.0 competence code {value!r}; use one of 1.1–1.3, 2.1–2.6, 3.1–3.4, 4.1–4.4, 5.1–5.4")
+    return value
+
+
+def _image_path(value: str) -> str:
+    if value and (value.startswith("/") or ".." in value.split("/") or not value.endswith(".svg")):
+        raise ValueError("must be a path inside the images folder ending in .svg, e.g. 'images/vneid/dang-nhap.svg'")
+    return value
+
+
 ContentId = Annotated[str, AfterValidator(_kebab)]
 Text = Annotated[str, Field(min_length=1)]
+CompetenceCode = Annotated[str, AfterValidator(_competence)]
+ImagePath = Annotated[str, AfterValidator(_image_path)]
 
 
 class Frozen(BaseModel):
@@ -30,15 +46,56 @@ class Source(Frozen):
     url: str = Field("", description="Address of the source, if it has one.")
 
 
-class Step(Frozen):
+class Illustrated(Frozen):
+    image: ImagePath = Field("", description="An original SVG drawing, relative to lessons/content (images/...).")
+    alt: str = Field("", description="What matters in the picture, in words (required with image).")
+
+    @model_validator(mode="after")
+    def _alt_with_image(self):  # type: ignore[no-untyped-def]
+        if self.image and not self.alt.strip():
+            raise ValueError("an image needs alt text that says what matters in the picture")
+        return self
+
+
+class PracticeTarget(Frozen):
+    id: ContentId
+    label: Text = Field(description="What the big button says: the thing the learner taps on the pretend screen.")
+    correct: bool = False
+    hint: str = Field("", description="Shown after a wrong tap on this target: what to look for instead.")
+
+
+class Practice(Frozen):
+    """A safe simulation: the step's picture is a pretend screen; the learner taps the right target."""
+
+    targets: tuple[PracticeTarget, ...] = Field(min_length=2)
+    success: Text = Field(description="Said after the right tap.")
+
+    @model_validator(mode="after")
+    def _targets_make_sense(self) -> "Practice":
+        if not any(target.correct for target in self.targets):
+            raise ValueError("a practice needs at least one target with correct: true")
+        if any(not target.correct and not target.hint.strip() for target in self.targets):
+            raise ValueError("every wrong target needs a hint that helps the learner find the right one")
+        if len({target.id for target in self.targets}) != len(self.targets):
+            raise ValueError("target ids must be unique within a step")
+        return self
+
+
+class Step(Illustrated):
     id: ContentId = Field(description="Permanent id of the step within the lesson.")
     text: Text = Field(description="What the learner reads: at most three short sentences.")
     narration: str = Field("", description="What the voice says, if it must differ from text (acronyms, numbers).")
     tip: str = Field("", description="An optional short tip shown under the step.")
+    practice: Practice | None = Field(None, description="Makes the step a tap-the-right-thing exercise.")
 
     @property
     def spoken_text(self) -> str:
         return self.narration or self.text
+
+    @property
+    def narrated(self) -> str:
+        """What the step's audio says: the text (or its narration), then the tip."""
+        return f"{self.spoken_text} {self.tip}" if self.tip else self.spoken_text
 
 
 class Module(Frozen):
@@ -54,11 +111,19 @@ class Lesson(Frozen):
     order: int = Field(ge=0, description="Display order within the module.")
     title: Text
     goal: Text = Field(description="One sentence: what the learner can do after the lesson.")
-    level: str = Field("co-ban", description="co-ban (basic) or nang-cao (advanced).")
+    kind: Literal["lesson", "practice"] = Field("lesson", description="practice = a safe simulation done by tapping.")
+    level: Literal["co-ban", "nang-cao"] = Field("co-ban", description="co-ban (basic) or nang-cao (advanced).")
     minutes: int = Field(ge=1, le=60, description="Estimated minutes.")
+    digcomp: tuple[CompetenceCode, ...] = Field(min_length=1, description="DigComp 3.0 competence codes, e.g. 2.6.")
     reviewed: dt.date = Field(description="When the facts were last checked against CONTENT_FACTS.md.")
     sources: tuple[Source, ...] = Field(min_length=1)
     steps: tuple[Step, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _practice_has_exercises(self) -> "Lesson":
+        if self.kind == "practice" and sum(step.practice is not None for step in self.steps) < 3:
+            raise ValueError("a practice lesson needs at least 3 steps with a practice block")
+        return self
 
     def step_index(self, step_id: str) -> int | None:
         for index, step in enumerate(self.steps):

@@ -3,18 +3,25 @@
 from __future__ import annotations
 
 from lessons.catalog import Catalog
-from quizzes.models import MultipleChoice, SingleChoice, TrueFalse
+from quizzes.models import ImageChoice, MultipleChoice, Ordering, SingleChoice, TrueFalse
 
 
 def lesson_texts(catalog: Catalog, lesson_id: str) -> list[str]:
     lesson = catalog.lessons[lesson_id]
-    texts = [lesson.title] + [step.spoken_text for step in lesson.steps]
+    texts = [lesson.title]
+    for step in lesson.steps:
+        texts.append(step.narrated)
+        if step.practice:
+            texts.append(step.practice.success)
+            texts += [target.hint for target in step.practice.targets if target.hint]
     quiz = catalog.quiz_for(lesson_id)
     for question in quiz.questions if quiz else ():
         texts.append(question.spoken_prompt)
-        if isinstance(question, (SingleChoice, MultipleChoice)):
+        if isinstance(question, (SingleChoice, MultipleChoice, ImageChoice)):
             for option in question.options:
                 texts += [option.text, option.explanation]
+        elif isinstance(question, Ordering):
+            texts += [item.text for item in question.items] + [question.explanation]
         elif isinstance(question, TrueFalse):
             texts.append(question.explanation)
     return texts

@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Union
 
-from quizzes.models import MultipleChoice, Question, SingleChoice, TrueFalse
+from quizzes.models import ImageChoice, MultipleChoice, Ordering, Question, SingleChoice, TrueFalse
 
-# single_choice: an option id; multiple_choice: the chosen option ids; true_false: a bool.
-Answer = Union[str, frozenset[str], bool]
+# single_choice / image_choice: an option id; multiple_choice: the chosen option ids;
+# true_false: a bool; ordering: the item ids in the order the learner tapped them.
+Answer = Union[str, frozenset[str], bool, tuple[str, ...]]
 
 
 class InvalidAnswer(ValueError):
@@ -33,7 +34,7 @@ class QuizScore:
 
 def grade_answer(question: Question, answer: Answer) -> AnswerFeedback:
     """Grade one answer and return the explanations that teach why."""
-    if isinstance(question, SingleChoice):
+    if isinstance(question, (SingleChoice, ImageChoice)):
         options = {option.id: option for option in question.options}
         if not isinstance(answer, str) or answer not in options:
             raise InvalidAnswer(f"{question.id}: expected one of {sorted(options)}, got {answer!r}")
@@ -56,7 +57,13 @@ def grade_answer(question: Question, answer: Answer) -> AnswerFeedback:
             raise InvalidAnswer(f"{question.id}: expected true or false, got {answer!r}")
         right_text = "Đúng" if question.answer else "Sai"
         return AnswerFeedback(question.id, answer == question.answer, (question.explanation,), (right_text,))
-    raise InvalidAnswer(f"{question.id}: question kind {question.kind!r} cannot be graded yet")
+    if isinstance(question, Ordering):
+        right = tuple(item.id for item in question.items)
+        if not isinstance(answer, tuple) or sorted(answer) != sorted(right):
+            raise InvalidAnswer(f"{question.id}: expected every item once, got {answer!r}")
+        in_order = " → ".join(item.text for item in question.items)
+        return AnswerFeedback(question.id, answer == right, (question.explanation,), (in_order,))
+    raise InvalidAnswer(f"{question.id}: question kind {question.kind!r} cannot be graded")
 
 
 def score_quiz(feedback: list[AnswerFeedback], total: int, pass_mark_percent: int) -> QuizScore:
@@ -69,9 +76,11 @@ def score_quiz(feedback: list[AnswerFeedback], total: int, pass_mark_percent: in
 
 
 def answer_to_text(answer: Answer) -> str:
-    """Store an answer as text: 'a', 'a,c' or 'true'/'false'."""
+    """Store an answer as text: 'a', 'a,c', 'true'/'false' or 'b>a>c' (an order)."""
     if isinstance(answer, bool):
         return "true" if answer else "false"
     if isinstance(answer, frozenset):
         return ",".join(sorted(answer))
+    if isinstance(answer, tuple):
+        return ">".join(answer)
     return answer

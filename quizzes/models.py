@@ -10,7 +10,7 @@ from typing import Annotated, Literal, Union
 
 from pydantic import Field, model_validator
 
-from lessons.models import ContentId, Frozen, Text
+from lessons.models import ContentId, Frozen, ImagePath, Text
 
 
 class Option(Frozen):
@@ -30,16 +30,18 @@ class _BaseQuestion(Frozen):
         return self.narration or self.prompt
 
 
-class SingleChoice(_BaseQuestion):
+class _OneRightOption(_BaseQuestion):
+    @model_validator(mode="after")
+    def _one_correct(self):  # type: ignore[no-untyped-def]
+        if sum(option.correct for option in self.options) != 1:  # type: ignore[attr-defined]
+            raise ValueError(f"this {self.kind} question needs exactly one option with correct: true")  # type: ignore[attr-defined]
+        _unique_option_ids(self.options)  # type: ignore[attr-defined]
+        return self
+
+
+class SingleChoice(_OneRightOption):
     kind: Literal["single_choice"]
     options: tuple[Option, ...] = Field(min_length=2)
-
-    @model_validator(mode="after")
-    def _one_correct(self) -> "SingleChoice":
-        if sum(option.correct for option in self.options) != 1:
-            raise ValueError("a single_choice question needs exactly one option with correct: true")
-        _unique_option_ids(self.options)
-        return self
 
 
 class MultipleChoice(_BaseQuestion):
@@ -60,7 +62,41 @@ class TrueFalse(_BaseQuestion):
     explanation: Text = Field(description="Why the statement is true or false.")
 
 
-Question = Annotated[Union[SingleChoice, MultipleChoice, TrueFalse], Field(discriminator="kind")]
+class ImageOption(Option):
+    image: ImagePath = Field(description="An original SVG drawing, relative to lessons/content (images/...).")
+    alt: Text = Field(description="What matters in the picture, in words.")
+
+
+class ImageChoice(_OneRightOption):
+    """'Which screen is the real VNeID?': the learner taps one of several pictures."""
+
+    kind: Literal["image_choice"]
+    options: tuple[ImageOption, ...] = Field(min_length=2, max_length=4)
+
+
+class OrderItem(Frozen):
+    id: ContentId
+    text: Text
+
+
+class Ordering(_BaseQuestion):
+    """'Put these steps in order': items are written in the right order; the app shuffles them."""
+
+    kind: Literal["ordering"]
+    items: tuple[OrderItem, ...] = Field(min_length=3, max_length=6)
+    explanation: Text = Field(description="The right order, told as a short story.")
+
+    @model_validator(mode="after")
+    def _unique_items(self) -> "Ordering":
+        if len({item.id for item in self.items}) != len(self.items):
+            raise ValueError("item ids must be unique within a question")
+        return self
+
+
+Question = Annotated[
+    Union[SingleChoice, MultipleChoice, TrueFalse, ImageChoice, Ordering], Field(discriminator="kind")
+]
+QUESTION_KINDS = ("single_choice", "multiple_choice", "true_false", "image_choice", "ordering")
 
 
 class Quiz(Frozen):

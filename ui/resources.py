@@ -7,12 +7,15 @@ import streamlit as st
 from lessons.catalog import Catalog, load_catalog
 from media.audio_cache import AudioCache
 from media.engines import EspeakEngine, GttsEngine
+from media.images import publish_images
 from media.narration import Narrator, PrerenderedVoice
 from progress.database import Database, connect
 from settings import PROJECT_ROOT, Settings, ensure_secret_key, load_settings
 
 AUDIO_DIR = PROJECT_ROOT / "static" / "audio"
 AUDIO_URL_PREFIX = "/app/static/audio"
+IMAGES_DIR = PROJECT_ROOT / "static" / "images"
+IMAGES_URL_PREFIX = "/app/static/images"
 
 
 @st.cache_resource(show_spinner=False)
@@ -29,6 +32,13 @@ def secret_key() -> str:
 def catalog() -> Catalog:
     s = settings()
     return load_catalog(s.project_path(s.content.lessons_dir), s.project_path(s.content.quizzes_dir))
+
+
+@st.cache_resource(show_spinner=False)
+def image_urls() -> dict[str, str]:
+    """Lesson pictures published as static files: {"images/...svg": URL}."""
+    s = settings()
+    return publish_images(s.project_path(s.content.lessons_dir), IMAGES_DIR, IMAGES_URL_PREFIX)
 
 
 @st.cache_resource(show_spinner=False)

@@ -16,6 +16,9 @@ h1 { font-size: 1.7rem !important; } h2 { font-size: 1.45rem !important; } h3 { 
 [data-testid="stCheckbox"] label { min-height: 48px; align-items: center; }
 [data-testid="stCheckbox"] label p { font-size: 20px; }
 audio { width: 100%; }
+img.lesson-picture { width: 100%; max-width: 480px; height: auto; display: block; margin: 0 auto 0.5rem;
+  border-radius: 12px; background: #fff; }
+.practice-done { font-weight: 600; }
 [data-testid="InputInstructions"] { display: none; }
 .step-text { font-size: 22px; line-height: 1.55; margin: 0.4rem 0 0.8rem; }
 .tip { background: #fff4d6; border-left: 6px solid #b7791f; padding: 0.6rem 0.8rem; border-radius: 8px; }

@@ -17,7 +17,7 @@ from starlette.middleware import Middleware
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.routing import Route
 
-from access.http_routes import CacheAudioForever, health, sign_in_route, sign_out_route
+from access.http_routes import CacheContentAddressedForever, health, sign_in_route, sign_out_route
 from settings import PROJECT_ROOT, load_settings
 
 _settings = load_settings()
@@ -30,7 +30,7 @@ app = st.App(
         Route("/healthz", health, methods=["GET"]),
     ],
     middleware=[
-        Middleware(CacheAudioForever),
+        Middleware(CacheContentAddressedForever),
         Middleware(GZipMiddleware, minimum_size=_settings.server.gzip_min_bytes, compresslevel=6),
     ],
 )

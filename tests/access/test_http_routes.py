@@ -19,6 +19,8 @@ def client(tmp_path, monkeypatch):
     audio = tmp_path / "audio"
     audio.mkdir()
     (audio / "abc.mp3").write_bytes(b"mp3-bytes")
+    (tmp_path / "images").mkdir()
+    (tmp_path / "images" / "p.svg").write_text("<svg/>")
     (tmp_path / "other.txt").write_text("x")
     app = Starlette(
         routes=[
@@ -26,7 +28,7 @@ def client(tmp_path, monkeypatch):
             Route("/auth/signout", http_routes.sign_out_route, methods=["POST"]),
             Mount("/app/static", StaticFiles(directory=tmp_path)),
         ],
-        middleware=[Middleware(http_routes.CacheAudioForever)],
+        middleware=[Middleware(http_routes.CacheContentAddressedForever)],
     )
     return TestClient(app)
 
@@ -49,6 +51,12 @@ def test_sign_out_clears_the_cookie(client):
     response = client.post("/auth/signout")
     assert response.status_code == 200
     assert f'{COOKIE_NAME}=""' in response.headers["set-cookie"] and "Max-Age=0" in response.headers["set-cookie"]
+
+
+def test_pictures_are_cached_forever(client):
+    picture = client.get("/app/static/images/p.svg")
+    assert picture.status_code == 200
+    assert picture.headers["cache-control"] == "public, max-age=31536000, immutable"
 
 
 def test_audio_is_cached_forever_and_other_files_are_not(client):

@@ -28,7 +28,10 @@ def test_learner_journey_on_a_phone(phone, server):
     assert no_horizontal_scroll(page)
 
     page.get_by_role("button", name="Bài mẫu").click()
-    page.get_by_text("Bước 1 / 3").wait_for()
+    page.get_by_text("Bước 1 / 5").wait_for()
+    picture = page.get_by_role("img", name="Điện thoại hiện một mã số.")
+    picture.wait_for()
+    assert page.evaluate("(img) => img.naturalWidth > 0 && img.getBoundingClientRect().width <= 360", picture.element_handle())
     audio = page.locator("audio").first
     audio.wait_for(state="attached")
     src = audio.get_attribute("src")
@@ -38,16 +41,18 @@ def test_learner_journey_on_a_phone(phone, server):
     assert response.headers["cache-control"] == "public, max-age=31536000, immutable"
     shot(page, "04-step-1")
     page.get_by_role("button", name="Tiếp theo").click()
-    page.get_by_text("Bước 2 / 3").wait_for()
+    page.get_by_text("Bước 2 / 5").wait_for()
 
     # Phones reload background tabs: the learner stays signed in, at the same step.
     page.reload()
-    page.get_by_text("Bước 2 / 3").wait_for()
+    page.get_by_text("Bước 2 / 5").wait_for()
     assert "bai-hoc?bai=bai-mau" in page.url
-    page.get_by_role("button", name="Tiếp theo").click()
+    for step in (3, 4, 5):
+        page.get_by_role("button", name="Tiếp theo").click()
+        page.get_by_text(f"Bước {step} / 5").wait_for()
     page.get_by_role("button", name="Làm bài kiểm tra").click()
 
-    page.get_by_text("Câu 1 / 3").wait_for()
+    page.get_by_text("Câu 1 / 5").wait_for()
     shot(page, "05-question")
     page.get_by_role("button", name="Không đưa, gác máy").click()
     page.get_by_text("Đúng rồi").wait_for()
@@ -58,6 +63,17 @@ def test_learner_journey_on_a_phone(phone, server):
     page.get_by_text("Đòi chuyển tiền gấp").click()
     page.get_by_text("Gửi đường link lạ").click()
     page.get_by_role("button", name="Trả lời").click()
+    page.get_by_role("button", name="Câu tiếp theo").click()
+    page.get_by_role("img", name="Màn hình màu xanh ghi chữ Thật.").wait_for()
+    shot(page, "06b-image-choice")
+    page.get_by_role("button", name="Màn hình xanh").click()
+    page.get_by_role("button", name="Câu tiếp theo").click()
+    for item in ("Mở ứng dụng", "Nhập số", "Bấm Đăng nhập"):
+        page.get_by_role("button", name=item).click()
+        page.locator("li", has_text=item).wait_for()
+    shot(page, "06c-ordering")
+    page.get_by_role("button", name="Trả lời").click()
+    page.get_by_text("Đúng rồi").wait_for()
     page.get_by_role("button", name="Xem kết quả").click()
     page.get_by_text("Bác đã đạt").wait_for()
     shot(page, "07-result")
@@ -65,6 +81,16 @@ def test_learner_journey_on_a_phone(phone, server):
 
     page.get_by_role("button", name="Về trang chính").click()
     page.get_by_text("Đã đạt (100%)").wait_for()
+
+    # a practice lesson: a wrong tap gives a hint, the right one lets the learner go on
+    page.get_by_role("button", name="Thực hành mẫu").click()
+    page.get_by_role("button", name="Tiếp theo").click()
+    page.get_by_role("button", name="Đăng ký").click()
+    page.get_by_text("Hãy tìm nút Đăng nhập").wait_for()
+    shot(page, "07b-practice-hint")
+    page.get_by_role("button", name="Đăng nhập", exact=True).click()
+    page.get_by_text("Đúng rồi, bác đã bấm Đăng nhập.").wait_for()
+    page.get_by_role("button", name="Về trang chính").click()
     page.get_by_role("button", name="Đăng xuất").click()
     page.get_by_role("button", name="Thôn Bờ He").wait_for()
     page.reload()  # signed out stays signed out

@@ -31,18 +31,21 @@ def messages(catalog) -> list[str]:
 def test_shipped_content_has_no_problems():
     catalog = load_catalog(PROJECT_ROOT / "lessons" / "content", PROJECT_ROOT / "quizzes" / "content")
     assert messages(catalog) == []
-    assert len(catalog.lessons) >= 2
-    for lesson in catalog.lessons.values():
-        assert len(lesson.steps) >= 5, lesson.id
-        assert len(catalog.quiz_for(lesson.id).questions) >= 5, lesson.id
-        assert lesson.sources, lesson.id
+    assert len(catalog.modules) >= 8 and len(catalog.lessons) >= 30
+    for module in catalog.modules:
+        lessons = [l for l in catalog.lessons.values() if l.module == module.id]
+        assert any(l.kind == "practice" for l in lessons), module.id
+    kinds = {q.kind for quiz in catalog.quizzes.values() for q in quiz.questions}
+    assert kinds == {"single_choice", "multiple_choice", "true_false", "image_choice", "ordering"}
 
 
 def test_fixture_content_loads_with_steps_and_quiz(content):
     catalog = load(content)
     assert messages(catalog) == []
     lesson = catalog.lessons["bai-mau"]
-    assert [step.id for step in lesson.steps] == ["mot", "hai", "ba"]
+    assert [step.id for step in lesson.steps] == ["mot", "hai", "ba", "bon", "nam"]
+    practice = catalog.lessons["thuc-hanh-mau"]
+    assert practice.kind == "practice" and practice.steps[1].practice.targets[1].correct
     assert lesson.steps[2].spoken_text == "Đây là bước ba, mã ô tê pê."
     assert isinstance(catalog.quiz_for("bai-mau").questions[0], SingleChoice)
 
@@ -68,7 +71,7 @@ def test_invalid_yaml_names_the_line(content):
 
 def test_quiz_for_missing_lesson_and_lesson_without_quiz_are_reported(content):
     quiz = content / "quizzes" / "an-toan" / "bai-mau.yaml"
-    quiz.rename(quiz.with_name("bai-khac.yaml"))
+    quiz.rename(quiz.with_name("bai-khac.yaml"))  # the quiz now points at a lesson that does not exist
     text = quiz.with_name("bai-khac.yaml").read_text(encoding="utf-8").replace("lesson: bai-mau", "lesson: bai-khac")
     quiz.with_name("bai-khac.yaml").write_text(text, encoding="utf-8")
     found = messages(load(content))
@@ -100,7 +103,7 @@ def test_ids_must_be_kebab_case_and_match_the_file(content):
 
 def test_summary_table_counts(content):
     table = summary_table(load(content))
-    assert "| 🛡️ An toàn | 1 | 3 | 3 | 3 |" in table
+    assert "| 🛡️ An toàn | 2 | 10 | 10 | 6 |" in table
 
 
 def run_validate(content: Path) -> subprocess.CompletedProcess:

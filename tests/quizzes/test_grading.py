@@ -5,7 +5,7 @@ from quizzes.grading import AnswerFeedback, InvalidAnswer, answer_to_text, grade
 from tests.conftest import FIXTURE_CONTENT
 
 QUIZ = load_catalog(FIXTURE_CONTENT / "lessons", FIXTURE_CONTENT / "quizzes").quiz_for("bai-mau")
-SINGLE, TRUE_FALSE, MULTIPLE = QUIZ.questions
+SINGLE, TRUE_FALSE, MULTIPLE, IMAGE, ORDERING = QUIZ.questions
 
 
 def test_single_choice_right_answer_explains_itself():
@@ -35,9 +35,25 @@ def test_true_false():
     assert grade_answer(TRUE_FALSE, True).right_answers == ("Sai",)
 
 
+def test_image_choice():
+    assert grade_answer(IMAGE, "that").correct
+    wrong = grade_answer(IMAGE, "gia")
+    assert not wrong.correct and wrong.right_answers == ("Màn hình xanh",)
+    assert wrong.explanations == ("Màn hình này là giả.", "Màn hình này là thật.")
+
+
+def test_ordering_needs_the_exact_order():
+    assert grade_answer(ORDERING, ("mo", "nhap", "bam")).correct
+    wrong = grade_answer(ORDERING, ("nhap", "mo", "bam"))
+    assert not wrong.correct
+    assert wrong.right_answers == ("Mở ứng dụng → Nhập số → Bấm Đăng nhập",)
+    assert wrong.explanations == ("Mở ứng dụng, nhập số, rồi bấm Đăng nhập.",)
+
+
 @pytest.mark.parametrize(
     "question, answer",
-    [(SINGLE, "z"), (SINGLE, True), (MULTIPLE, frozenset()), (MULTIPLE, frozenset({"a", "x"})), (TRUE_FALSE, "true")],
+    [(SINGLE, "z"), (SINGLE, True), (MULTIPLE, frozenset()), (MULTIPLE, frozenset({"a", "x"})), (TRUE_FALSE, "true"),
+     (IMAGE, "khac"), (ORDERING, ("mo", "nhap")), (ORDERING, ("mo", "mo", "bam")), (ORDERING, "mo>nhap>bam")],
 )
 def test_answers_that_do_not_fit_are_refused(question, answer):
     with pytest.raises(InvalidAnswer):
@@ -63,3 +79,4 @@ def test_answer_to_text():
     assert answer_to_text(frozenset({"c", "a"})) == "a,c"
     assert answer_to_text(True) == "true"
     assert answer_to_text("b") == "b"
+    assert answer_to_text(("mo", "nhap", "bam")) == "mo>nhap>bam"

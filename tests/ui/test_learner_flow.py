@@ -26,19 +26,43 @@ def test_malformed_code_gets_a_clear_message(new_app, app_env):
     assert "đúng 4 chữ số" in texts(at)
 
 
+def walk_to_quiz(at) -> None:  # type: ignore[no-untyped-def]
+    at.button(key="lesson_bai-mau").click().run()
+    for _ in range(4):
+        at.button(key="next").click().run()
+    at.button(key="to_quiz").click().run()
+
+
+def answer_right_from_question_two(at) -> None:  # type: ignore[no-untyped-def]
+    at.button(key="tf_q-hai_false").click().run()
+    button_by_label(at, "Câu tiếp theo").click().run()
+    at.checkbox(key="chk_q-ba_a").check()
+    at.checkbox(key="chk_q-ba_b").check()
+    at.button(key="submit_q-ba").click().run()
+    button_by_label(at, "Câu tiếp theo").click().run()
+    at.button(key="img_q-bon_that").click().run()
+    button_by_label(at, "Câu tiếp theo").click().run()
+    for item in ("mo", "nhap", "bam"):
+        at.button(key=f"ord_q-nam_{item}").click().run()
+    at.button(key="submit_q-nam").click().run()
+    button_by_label(at, "Xem kết quả").click().run()
+
+
 def test_lesson_then_quiz_result_is_stored(new_app, app_env):
     at = learner_signs_in(new_app(), app_env)
     assert "Chưa học" in button_by_label(at, "Bài mẫu").label
     at.button(key="lesson_bai-mau").click().run()
-    assert "Bước 1 / 3" in at.get("progress")[0].proto.text
+    assert "Bước 1 / 5" in at.get("progress")[0].proto.text
     assert "Đây là bước một." in texts(at)
+    assert "alt='Điện thoại hiện một mã số.'" in texts(at) and "/app/static/images/" in texts(at)
     at.button(key="next").click().run()
     assert "Mẹo nhỏ." in texts(at)
-    at.button(key="next").click().run()
+    for _ in range(3):
+        at.button(key="next").click().run()
     at.button(key="to_quiz").click().run()
 
     # question 1: single choice, answered wrongly -> explanation of both
-    assert "Câu 1 / 3" in at.get("progress")[0].proto.text
+    assert "Câu 1 / 5" in at.get("progress")[0].proto.text
     at.button(key="opt_q-mot_a").click().run()
     page = texts(at)
     assert "Chưa đúng" in page and "Không ai được hỏi mã OTP." in page and "Đúng, giữ mã cho riêng mình." in page
@@ -54,32 +78,81 @@ def test_lesson_then_quiz_result_is_stored(new_app, app_env):
     at.checkbox(key="chk_q-ba_a").check()
     at.checkbox(key="chk_q-ba_b").check()
     at.button(key="submit_q-ba").click().run()
+    button_by_label(at, "Câu tiếp theo").click().run()
+    # question 4: image choice, wrong picture
+    page = texts(at)
+    assert "alt='Màn hình màu đỏ ghi chữ Giả.'" in page and "alt='Màn hình màu xanh ghi chữ Thật.'" in page
+    at.button(key="img_q-bon_gia").click().run()
+    assert "Đáp án đúng: <b>Màn hình xanh</b>" in texts(at)
+    button_by_label(at, "Câu tiếp theo").click().run()
+    # question 5: ordering by tapping; items are shown mixed, tapped ones listed in order
+    shown = [b.key for b in at.button if b.key and b.key.startswith("ord_q-nam_")]
+    assert sorted(shown) == ["ord_q-nam_bam", "ord_q-nam_mo", "ord_q-nam_nhap"]
+    assert shown != ["ord_q-nam_mo", "ord_q-nam_nhap", "ord_q-nam_bam"]
+    at.button(key="ord_q-nam_mo").click().run()
+    assert "<li>Mở ứng dụng</li>" in texts(at)
+    assert not [b for b in at.button if b.key == "submit_q-nam"], "no answer before every item is placed"
+    at.button(key="ord_q-nam_bam").click().run()
+    at.button(key="ord_q-nam_nhap").click().run()
+    at.button(key="submit_q-nam").click().run()
+    assert "Đáp án đúng: <b>Mở ứng dụng → Nhập số → Bấm Đăng nhập</b>" in texts(at)
     button_by_label(at, "Xem kết quả").click().run()
     page = texts(at)
-    assert "đúng 2 / 3 câu (67%)" in page and "chưa đạt" in page
+    assert "đúng 2 / 5 câu (40%)" in page and "chưa đạt" in page
 
     with app_env() as session:
         attempt = session.query(QuizAttempt).one()
-        assert (attempt.correct_count, attempt.question_count, attempt.passed) == (2, 3, False)
+        assert (attempt.correct_count, attempt.question_count, attempt.passed) == (2, 5, False)
         assert [(a.question_id, a.answer, a.correct) for a in attempt.answers] == [
             ("q-mot", "a", False), ("q-hai", "false", True), ("q-ba", "a,b", True),
+            ("q-bon", "gia", False), ("q-nam", "mo>bam>nhap", False),
         ]
 
     # retry and pass
     at.button(key="retry").click().run()
     at.button(key="opt_q-mot_b").click().run()
     button_by_label(at, "Câu tiếp theo").click().run()
-    at.button(key="tf_q-hai_false").click().run()
-    button_by_label(at, "Câu tiếp theo").click().run()
-    at.checkbox(key="chk_q-ba_a").check()
-    at.checkbox(key="chk_q-ba_b").check()
-    at.button(key="submit_q-ba").click().run()
-    button_by_label(at, "Xem kết quả").click().run()
+    answer_right_from_question_two(at)
     assert "Bác đã đạt" in texts(at)
     learner_id = at.session_state["signin"].account_id
     assert learner_lessons(app_env, learner_id)["bai-mau"].status == LessonStatus.PASSED
     at.button(key="home_done").click().run()
     assert "Đã đạt (100%)" in button_by_label(at, "Bài mẫu").label
+
+
+def test_ordering_can_be_started_again(new_app, app_env):
+    at = learner_signs_in(new_app(), app_env)
+    walk_to_quiz(at)
+    at.button(key="opt_q-mot_b").click().run()
+    button_by_label(at, "Câu tiếp theo").click().run()
+    at.button(key="tf_q-hai_false").click().run()
+    button_by_label(at, "Câu tiếp theo").click().run()
+    at.checkbox(key="chk_q-ba_a").check()
+    at.button(key="submit_q-ba").click().run()
+    button_by_label(at, "Câu tiếp theo").click().run()
+    at.button(key="img_q-bon_that").click().run()
+    button_by_label(at, "Câu tiếp theo").click().run()
+    at.button(key="ord_q-nam_nhap").click().run()
+    at.button(key="reset_q-nam").click().run()
+    assert "<li>" not in texts(at)
+    assert len([b for b in at.button if b.key and b.key.startswith("ord_q-nam_")]) == 3
+
+
+def test_practice_step_gives_hints_and_moves_on_only_after_the_right_tap(new_app, app_env):
+    at = learner_signs_in(new_app(), app_env)
+    at.button(key="lesson_thuc-hanh-mau").click().run()
+    at.button(key="next").click().run()
+    assert "Bấm vào nút Đăng nhập." in texts(at)
+    assert not [b for b in at.button if b.key == "next"], "no Next before the practice tap"
+    at.button(key="practice_thuc-hanh-mau_chon-that_dang-ky").click().run()
+    assert "Đó là nút Đăng ký. Hãy tìm nút Đăng nhập." in texts(at)
+    assert "Gợi ý: bấm vào" not in texts(at)
+    at.button(key="practice_thuc-hanh-mau_chon-that_dang-ky").click().run()
+    assert "Gợi ý: bấm vào <b>“Đăng nhập”</b>" in texts(at)
+    at.button(key="practice_thuc-hanh-mau_chon-that_dang-nhap").click().run()
+    assert "Đúng rồi, bác đã bấm Đăng nhập." in texts(at)
+    at.button(key="next").click().run()
+    assert "Có tin nhắn kèm đường link lạ." in texts(at)
 
 
 def test_leaving_and_coming_back_resumes_at_the_same_step(new_app, app_env):
@@ -92,7 +165,7 @@ def test_leaving_and_coming_back_resumes_at_the_same_step(new_app, app_env):
     # a new session (a reload, another day) resumes at step 2 from the database
     again = learner_signs_in(new_app(), app_env)
     button_by_label(again, "Học tiếp").click().run()
-    assert "Bước 2 / 3" in again.get("progress")[0].proto.text
+    assert "Bước 2 / 5" in again.get("progress")[0].proto.text
 
 
 def test_lesson_step_has_narration_audio_or_says_there_is_none(new_app, app_env):

@@ -33,16 +33,21 @@ if in_progress:
     if st.button(f"▶️ Học tiếp: {latest.title}", type="primary", key="continue", width="stretch"):
         open_lesson_page(latest.id)
 
+st.subheader("Các bài học")
 for module in catalog.modules:
     lessons = [lesson for lesson in catalog.lessons_in_order() if lesson.module == module.id]
     if not lessons:
         continue
-    st.subheader(f"{module.icon} {module.title}")
-    for lesson in lessons:
-        state = states.get(lesson.id)
-        label = f"{lesson.title}\n\n{status_label(state)} · {lesson.minutes} phút"
-        if st.button(label, key=f"lesson_{lesson.id}", width="stretch"):
-            open_lesson_page(lesson.id)
+    passed = sum(1 for l in lessons if l.id in states and states[l.id].status == LessonStatus.PASSED)
+    # one module open at a time keeps the list short on a phone
+    with st.expander(f"{module.icon} {module.title} · đạt {passed}/{len(lessons)} bài",
+                     expanded=len(catalog.modules) == 1):
+        for lesson in lessons:
+            state = states.get(lesson.id)
+            kind = "🖐️ Thực hành · " if lesson.kind == "practice" else ""
+            label = f"{lesson.title}\n\n{kind}{status_label(state)} · {lesson.minutes} phút"
+            if st.button(label, key=f"lesson_{lesson.id}", width="stretch"):
+                open_lesson_page(lesson.id)
 
 st.divider()
 if st.button("🚪 Đăng xuất", key="sign_out", width="stretch"):

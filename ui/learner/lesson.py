@@ -10,6 +10,9 @@ import streamlit as st
 from progress.tracking import open_lesson, save_step
 from ui import resources
 from ui.narration_widget import narrate
+from ui.picture import show_picture
+from ui.practice_widget import practice_step
+from ui.scroll_top import scroll_to_top
 from ui.signin_state import current_signin
 
 signin = current_signin()
@@ -30,7 +33,7 @@ if STEP_KEY not in st.session_state:
     st.session_state[SINCE_KEY] = time.monotonic()
 
 st.caption(catalog.module(lesson.module).title if catalog.module(lesson.module) else "")
-st.title(lesson.title)
+st.subheader(lesson.title)  # smaller than a page title: the step and its picture fit the screen
 
 
 def _move_to(new_step: int, finished: bool = False) -> None:
@@ -45,16 +48,21 @@ def step_player() -> None:
     index = st.session_state[STEP_KEY]
     step = lesson.steps[index]
     last = index == len(lesson.steps) - 1
+    scroll_to_top(f"{lesson.id}/{index}")
     st.progress((index + 1) / len(lesson.steps), text=f"Bước {index + 1} / {len(lesson.steps)}")
+    if step.image:
+        show_picture(step.image, step.alt)
     st.markdown(f"<p class='step-text'>{html.escape(step.text)}</p>", unsafe_allow_html=True)
+    narrate(step.narrated)
     if step.tip:
         st.markdown(f"<div class='tip'>💡 {html.escape(step.tip)}</div>", unsafe_allow_html=True)
-    narrate(step.spoken_text)
-    if last:
+    # a practice step lets the learner move on once the right thing was tapped
+    done = practice_step(lesson.id, step.id, step.practice) if step.practice else True
+    if done and last:
         if st.button("📝 Làm bài kiểm tra", type="primary", key="to_quiz", width="stretch"):
             _move_to(index, finished=True)
             st.switch_page("ui/learner/quiz.py", query_params={"bai": lesson.id})
-    else:
+    elif done:
         st.button("Tiếp theo ➡️", type="primary", key="next", width="stretch", on_click=_move_to, args=(index + 1,))
     if index > 0:
         st.button("⬅️ Quay lại", key="back", width="stretch", on_click=_move_to, args=(index - 1,))

@@ -8,9 +8,10 @@ import streamlit as st
 
 from progress.tracking import RecordedAnswer, record_attempt
 from quizzes.grading import AnswerFeedback, answer_to_text, grade_answer, score_quiz
-from quizzes.models import MultipleChoice, SingleChoice, TrueFalse
 from ui import resources
 from ui.narration_widget import narrate
+from ui.question_widgets import answer_controls
+from ui.scroll_top import scroll_to_top
 from ui.signin_state import current_signin
 
 signin = current_signin()
@@ -33,7 +34,7 @@ if st.session_state.get(STATE, {}).get("lesson") != lesson.id:
 
 state = st.session_state[STATE]
 st.caption("Bài kiểm tra")
-st.title(lesson.title)
+st.subheader(lesson.title)  # smaller than a page title: the step and its picture fit the screen
 
 
 def _answer(answer) -> None:  # type: ignore[no-untyped-def]
@@ -43,14 +44,6 @@ def _answer(answer) -> None:  # type: ignore[no-untyped-def]
     feedback = grade_answer(question, answer)
     state["answers"].append(RecordedAnswer(question.id, answer_to_text(answer), feedback.correct))
     state["feedback"] = feedback
-
-
-def _answer_checked(question: MultipleChoice) -> None:
-    chosen = frozenset(o.id for o in question.options if st.session_state.get(f"chk_{question.id}_{o.id}"))
-    if chosen:
-        _answer(chosen)
-    else:
-        state["nothing_chosen"] = True
 
 
 def _next_question() -> None:
@@ -65,7 +58,7 @@ def _next_question() -> None:
 
 def _restart() -> None:
     st.session_state[STATE] = {"lesson": lesson.id, "index": 0, "answers": [], "feedback": None, "attempt": None}
-    for key in [k for k in st.session_state if str(k).startswith("chk_")]:
+    for key in [k for k in st.session_state if str(k).startswith(("chk_", "order_"))]:
         del st.session_state[key]
 
 
@@ -113,6 +106,7 @@ def question_card() -> None:
 
     index = state["index"]
     question = quiz.questions[index]
+    scroll_to_top(f"{lesson.id}/q{index}")
     st.progress(index / len(quiz.questions), text=f"Câu {index + 1} / {len(quiz.questions)}")
     st.markdown(f"<p class='step-text'><b>{html.escape(question.prompt)}</b></p>", unsafe_allow_html=True)
     narrate(question.spoken_prompt)
@@ -124,20 +118,6 @@ def question_card() -> None:
                   width="stretch", on_click=_next_question)
         return
 
-    if isinstance(question, SingleChoice):
-        for option in question.options:
-            st.button(option.text, key=f"opt_{question.id}_{option.id}", width="stretch", on_click=_answer, args=(option.id,))
-    elif isinstance(question, MultipleChoice):
-        st.caption("Chọn tất cả các ý đúng, rồi bấm Trả lời.")
-        for option in question.options:
-            st.checkbox(option.text, key=f"chk_{question.id}_{option.id}")
-        st.button("Trả lời ✔️", type="primary", key=f"submit_{question.id}", width="stretch",
-                  on_click=_answer_checked, args=(question,))
-        if state.pop("nothing_chosen", False):
-            st.warning("Bác hãy chọn ít nhất một ý.")
-    elif isinstance(question, TrueFalse):
-        st.button("✅ Đúng", key=f"tf_{question.id}_true", width="stretch", on_click=_answer, args=(True,))
-        st.button("❌ Sai", key=f"tf_{question.id}_false", width="stretch", on_click=_answer, args=(False,))
-
+    answer_controls(question, _answer)
 
 question_card()

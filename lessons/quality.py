@@ -1,0 +1,80 @@
+"""Content quality rules beyond the schema: lengths that suit the ear, pictures that
+exist, enough steps and questions, a practice lesson in every module.
+
+A lesson that breaks one of these still loads in the app; ``validate-content``
+reports it and exits non-zero, and the tests run it over the shipped content.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Iterable
+
+from lessons.models import Lesson
+from quizzes.models import ImageChoice, Quiz
+
+MIN_STEPS = 5
+MIN_QUESTIONS = 5
+MAX_SENTENCES_PER_STEP = 3
+MAX_SENTENCES_PER_TIP = 2
+MAX_WORDS_PER_SENTENCE = 20
+MIN_ILLUSTRATED_SHARE = 0.5
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|(?<=[.!?…][”\"»)])\s+")
+
+
+def sentences(text: str) -> list[str]:
+    return [s for s in (part.strip() for part in _SENTENCE_END.split(text.strip())) if s]
+
+
+def word_count(sentence: str) -> int:
+    return sum(1 for token in sentence.split() if any(ch.isalnum() for ch in token))
+
+
+def _length_problems(text: str, where: str, max_sentences: int) -> Iterable[tuple[str, str]]:
+    parts = sentences(text)
+    if len(parts) > max_sentences:
+        yield where, f"has {len(parts)} sentences; keep it to {max_sentences} short ones"
+    for index, sentence in enumerate(parts, start=1):
+        words = word_count(sentence)
+        if words > MAX_WORDS_PER_SENTENCE:
+            yield where, f"sentence {index} has {words} words; keep sentences to {MAX_WORDS_PER_SENTENCE} (“{sentence[:40]}…”)"
+
+
+def lesson_problems(lesson: Lesson, images_root: Path) -> list[tuple[str, str]]:
+    found: list[tuple[str, str]] = []
+    if len(lesson.steps) < MIN_STEPS:
+        found.append(("steps", f"has {len(lesson.steps)} steps; a lesson needs at least {MIN_STEPS}"))
+    for index, step in enumerate(lesson.steps):
+        found += _length_problems(step.text, f"steps.{index}.text", MAX_SENTENCES_PER_STEP)
+        if step.tip:
+            found += _length_problems(step.tip, f"steps.{index}.tip", MAX_SENTENCES_PER_TIP)
+        if step.image and not (images_root / step.image).is_file():
+            found.append((f"steps.{index}.image", f"file {step.image!r} does not exist under lessons/content"))
+        if step.practice and not step.image:
+            found.append((f"steps.{index}.image", "a practice step needs a picture of the pretend screen"))
+    illustrated = sum(bool(step.image) for step in lesson.steps)
+    if illustrated < MIN_ILLUSTRATED_SHARE * len(lesson.steps):
+        found.append(("steps", f"only {illustrated} of {len(lesson.steps)} steps have a picture; illustrate most steps"))
+    return found
+
+
+def quiz_problems(quiz: Quiz, images_root: Path) -> list[tuple[str, str]]:
+    found: list[tuple[str, str]] = []
+    if len(quiz.questions) < MIN_QUESTIONS:
+        found.append(("questions", f"has {len(quiz.questions)} questions; a quiz needs at least {MIN_QUESTIONS}"))
+    for q_index, question in enumerate(quiz.questions):
+        if isinstance(question, ImageChoice):
+            for o_index, option in enumerate(question.options):
+                if not (images_root / option.image).is_file():
+                    found.append((f"questions.{q_index}.options.{o_index}.image",
+                                  f"file {option.image!r} does not exist under lessons/content"))
+    return found
+
+
+def modules_without_practice(lessons: Iterable[Lesson]) -> list[str]:
+    by_module: dict[str, bool] = {}
+    for lesson in lessons:
+        by_module[lesson.module] = by_module.get(lesson.module, False) or lesson.kind == "practice"
+    return sorted(module for module, has_practice in by_module.items() if not has_practice)

@@ -1,0 +1,108 @@
+"""Content quality rules (lessons/quality.py and the schema), on a copy of the fixture."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from lessons.catalog import load_catalog
+from lessons.quality import sentences, word_count
+from tests.conftest import FIXTURE_CONTENT
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    target = tmp_path / "content"
+    shutil.copytree(FIXTURE_CONTENT, target)
+    return target
+
+
+def edit(path: Path, change) -> None:  # type: ignore[no-untyped-def]
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def problems(content: Path) -> list[str]:
+    catalog = load_catalog(content / "lessons", content / "quizzes")
+    return [str(p) for p in catalog.problems]
+
+
+LESSON = Path("lessons/an-toan/bai-mau.yaml")
+PRACTICE = Path("lessons/an-toan/thuc-hanh-mau.yaml")
+QUIZ = Path("quizzes/an-toan/bai-mau.yaml")
+
+
+def test_sentence_splitting_and_word_counting():
+    assert sentences("Bấm nút. Chờ một chút! Xong chưa? “Rồi.” Tốt") == ["Bấm nút.", "Chờ một chút!", "Xong chưa?", "“Rồi.”", "Tốt"]
+    assert word_count("Không ai được hỏi mã — kể cả công an.") == 9  # the dash is not a word
+
+
+def test_long_sentence_and_too_many_sentences_are_reported_but_the_lesson_still_loads(content):
+    long = " ".join(["chữ"] * 21) + "."
+    edit(content / LESSON, lambda d: d["steps"][0].update(text=long))
+    edit(content / LESSON, lambda d: d["steps"][1].update(text="Một. Hai. Ba. Bốn."))
+    found = problems(content)
+    assert any("bai-mau.yaml: steps.0.text: sentence 1 has 21 words; keep sentences to 20" in m for m in found)
+    assert any("bai-mau.yaml: steps.1.text: has 4 sentences; keep it to 3" in m for m in found)
+    assert "bai-mau" in load_catalog(content / "lessons", content / "quizzes").lessons
+
+
+def test_missing_image_file_is_reported(content):
+    edit(content / LESSON, lambda d: d["steps"][0].update(image="images/an-toan/khong-co.svg"))
+    assert any("steps.0.image: file 'images/an-toan/khong-co.svg' does not exist" in m for m in problems(content))
+
+
+def test_missing_option_image_is_reported(content):
+    edit(content / QUIZ, lambda d: d["questions"][3]["options"][0].update(image="images/an-toan/mat.svg"))
+    assert any("questions.3.options.0.image: file 'images/an-toan/mat.svg' does not exist" in m for m in problems(content))
+
+
+def test_image_without_alt_text_is_refused(content):
+    edit(content / LESSON, lambda d: d["steps"][0].pop("alt"))
+    assert any("bai-mau.yaml: steps.0: an image needs alt text" in m for m in problems(content))
+
+
+def test_image_path_must_stay_inside_the_images_folder(content):
+    edit(content / LESSON, lambda d: d["steps"][0].update(image="../../secret.svg"))
+    assert any("steps.0.image: must be a path inside the images folder" in m for m in problems(content))
+
+
+def test_too_few_pictures_steps_and_questions_are_reported(content):
+    def strip(d):  # type: ignore[no-untyped-def]
+        d["steps"] = d["steps"][:4]
+        for step in d["steps"]:
+            step.pop("image", None)
+            step.pop("alt", None)
+    edit(content / LESSON, strip)
+    edit(content / QUIZ, lambda d: d.update(questions=d["questions"][:4]))
+    found = problems(content)
+    assert any("bai-mau.yaml: steps: has 4 steps; a lesson needs at least 5" in m for m in found)
+    assert any("bai-mau.yaml: steps: only 0 of 4 steps have a picture" in m for m in found)
+    assert any("quizzes/an-toan/bai-mau.yaml: questions: has 4 questions; a quiz needs at least 5" in m for m in found)
+
+
+def test_unknown_competence_code_is_refused(content):
+    edit(content / LESSON, lambda d: d.update(digcomp=["4.2", "6.1"]))
+    assert any("digcomp.1: unknown DigComp 3.0 competence code '6.1'" in m for m in problems(content))
+
+
+def test_practice_rules(content):
+    edit(content / PRACTICE, lambda d: d["steps"][1]["practice"]["targets"][0].pop("hint"))
+    assert any("steps.1.practice: every wrong target needs a hint" in m for m in problems(content))
+
+
+def test_practice_lesson_needs_three_exercises_and_a_module_needs_a_practice_lesson(content):
+    edit(content / PRACTICE, lambda d: [s.pop("practice", None) for s in d["steps"][2:]])
+    found = problems(content)
+    assert any("thuc-hanh-mau.yaml: a practice lesson needs at least 3 steps with a practice block" in m for m in found)
+    assert "module an-toan: has no practice lesson (kind: practice)" in found
+
+
+def test_ordering_and_image_choice_rules(content):
+    edit(content / QUIZ, lambda d: d["questions"][4].update(items=d["questions"][4]["items"][:2]))
+    edit(content / QUIZ, lambda d: [o.update(correct=False) for o in d["questions"][3]["options"]])
+    found = problems(content)
+    assert any("questions.4.items: Tuple should have at least 3 items" in m for m in found)
+    assert any("questions.3: this image_choice question needs exactly one option" in m for m in found)
