@@ -146,7 +146,11 @@ def journey(page, meter: Meter, base: str, lesson, quiz, warm: bool) -> list[Pha
         return note
 
     def open_lesson():  # type: ignore[no-untyped-def]
-        lesson_button(page, lesson.id).click()
+        button = lesson_button(page, lesson.id)
+        if not button.is_visible():  # home lists modules as collapsed sections: open the lesson's one
+            page.locator("[data-testid='stExpander'] summary").filter(has=page.locator(
+                f"xpath=ancestor::details[.//*[contains(@class, 'st-key-lesson_{lesson.id}')]]")).click()
+        button.click()
         page.get_by_text(f"Bước 1 / {len(lesson.steps)}").wait_for()
         page.locator("audio").first.wait_for(state="attached")
         return ""
