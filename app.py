@@ -24,7 +24,11 @@ if role == "learner":
         st.Page("ui/learner/quiz.py", title="Bài kiểm tra", url_path="kiem-tra"),
     ]
 elif role == "trainer":
-    pages = [st.Page("ui/trainer/dashboard.py", title="Tiến độ nhóm", url_path="tien-do", default=True)]
+    pages = [
+        st.Page("ui/trainer/dashboard.py", title="Tiến độ nhóm", url_path="tien-do", default=True),
+        st.Page("ui/trainer/recordings.py", title="Ghi âm giọng đọc", url_path="ghi-am"),
+        st.Page("ui/trainer/audio_coverage.py", title="Độ phủ tiếng đọc", url_path="do-phu-tieng-doc"),
+    ]
 else:
     pages = [LEARNER_SIGNIN, TRAINER_SIGNIN]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from settings import SettingsError, load_settings
 
@@ -46,18 +47,27 @@ def cmd_validate_content(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_render_audio(args: argparse.Namespace) -> int:
-    from lessons.narratable import catalogue_texts
+AUDIO_DIR_NAME = ("static", "audio")
+
+
+def _audio_cache():  # type: ignore[no-untyped-def]
     from media.audio_cache import AudioCache
-    from media.engines import EspeakEngine, GttsEngine
-    from media.prerender import prerender
     from settings import PROJECT_ROOT
 
-    settings = load_settings()
+    return AudioCache(PROJECT_ROOT.joinpath(*AUDIO_DIR_NAME))
+
+
+def cmd_render_audio(args: argparse.Namespace) -> int:
+    from lessons.narratable import catalogue_texts
+    from media.engines import EspeakEngine, GttsEngine
+    from media.prerender import prerender
+    from media.ui_phrases import SPOKEN_UI_PHRASES
+
+    narration = load_settings().narration
     if args.engine == "gtts":
-        engine = GttsEngine(tld=settings.narration.gtts_tld, timeout=settings.narration.gtts_deadline_seconds)
+        engine = GttsEngine(tld=narration.gtts_tld, timeout=narration.gtts_deadline_seconds)
     else:
-        engine = EspeakEngine(voice=settings.narration.espeak_voice)
+        engine = EspeakEngine(voice=narration.espeak_voice)
     if not engine.available():
         print(f"The {engine.name} engine is not installed on this machine.", file=sys.stderr)
         return 2
@@ -67,13 +77,67 @@ def cmd_render_audio(args: argparse.Namespace) -> int:
         filled = int(width * done / total)
         print(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {outcome[:60]:<60}", end="", flush=True)
 
-    texts = catalogue_texts(_load_catalog())
-    summary = prerender(texts, engine, AudioCache(PROJECT_ROOT / "static" / "audio"),
-                        settings.narration.gtts_deadline_seconds, on_progress=show)
-    print(f"\nrendered {summary.rendered}, already cached {summary.cached}, failed {len(summary.failed)}")
+    texts = catalogue_texts(_load_catalog()) + list(SPOKEN_UI_PHRASES)
+    remote = args.engine == "gtts"
+    summary = prerender(
+        texts, engine, _audio_cache(), narration.gtts_deadline_seconds, on_progress=show,
+        workers=narration.gtts_workers if remote else 1, retries=narration.gtts_retries if remote else 0,
+    )
+    print(f"\nrendered {summary.rendered} (of which {summary.retried} after retries), "
+          f"already cached {summary.cached}, failed {len(summary.failed)}")
     for text, error in summary.failed[:20]:
         print(f"  failed: {text[:50]!r}: {error}")
+    if summary.failed:
+        print("Run the same command again to retry only what failed.")
     return 1 if summary.failed else 0
+
+
+def cmd_audio_coverage(args: argparse.Namespace) -> int:
+    from media.coverage import catalogue_coverage
+    from media.engines import EspeakEngine, GttsEngine
+    from progress.database import connect, schema_is_current
+    from progress.recordings import all_recordings
+
+    settings = load_settings()
+    if not schema_is_current(settings.database_url):
+        print("The database is not up to date: run `python manage.py migrate` first.", file=sys.stderr)
+        return 2
+    rows = catalogue_coverage(
+        _load_catalog(), _audio_cache(), GttsEngine(), EspeakEngine(voice=settings.narration.espeak_voice),
+        all_recordings(connect(settings.database_url)),
+    )
+    print("| Lesson | Texts | Recorded % | gTTS % | espeak-ng (temporary) % | No audio % |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for row in rows:
+        print(f"| {row.lesson_id} | {row.texts} | {row.percent(row.recorded)} | {row.percent(row.prerendered)} | "
+              f"{row.percent(row.fallback)} | {row.percent(row.missing)} |")
+    total = sum(r.texts for r in rows)
+    missing = sum(r.missing for r in rows)
+    print(f"{total - missing} of {total} texts have audio; {missing} have none yet.")
+    return 0
+
+
+def cmd_pack_audio(args: argparse.Namespace) -> int:
+    from media.audio_pack import pack_audio
+    from settings import PROJECT_ROOT
+
+    count = pack_audio(PROJECT_ROOT.joinpath(*AUDIO_DIR_NAME), args.file)
+    print(f"Packed {count} audio files into {args.file} ({args.file.stat().st_size / 1e6:.1f} MB).")
+    return 0
+
+
+def cmd_unpack_audio(args: argparse.Namespace) -> int:
+    from media.audio_pack import PackError, unpack_audio
+
+    try:
+        summary = unpack_audio(args.file, _audio_cache())
+    except PackError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(f"Added {summary.added} audio files; {summary.already_there} were already here.")
+    if summary.skipped:
+        print(f"Skipped {len(summary.skipped)} entries that are not cache audio: {summary.skipped[:5]}")
+    return 0
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -96,6 +160,14 @@ def main(argv: list[str] | None = None) -> int:
     render = sub.add_parser("render-audio", help="pre-render narration for every text in the catalogue")
     render.add_argument("--engine", choices=["gtts", "espeak"], default="gtts", help="gtts needs internet; espeak is offline")
     render.set_defaults(func=cmd_render_audio)
+    sub.add_parser("audio-coverage", help="per lesson: share of texts with recorded / gTTS / espeak / no audio") \
+        .set_defaults(func=cmd_audio_coverage)
+    pack = sub.add_parser("pack-audio", help="write the audio cache into one zip file to copy to an offline laptop")
+    pack.add_argument("file", type=Path)
+    pack.set_defaults(func=cmd_pack_audio)
+    unpack = sub.add_parser("unpack-audio", help="add the files of a pack-audio zip to this machine's audio cache")
+    unpack.add_argument("file", type=Path)
+    unpack.set_defaults(func=cmd_unpack_audio)
     serve = sub.add_parser("serve", help="run the web app (uvicorn + gzip)")
     serve.add_argument("--host", default=None)
     serve.add_argument("--port", type=int, default=None)

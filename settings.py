@@ -73,6 +73,10 @@ class NarrationSettings(_Section):
     gtts_deadline_seconds: float = Field(
         20, gt=0, le=600, description="Hard deadline for one gTTS pre-render call; the worker is killed after it."
     )
+    gtts_workers: int = Field(3, ge=1, le=16, description="How many gTTS pre-render calls run at once.")
+    gtts_retries: int = Field(3, ge=0, le=10, description="Retries (with backoff) after a 429 or 5xx answer.")
+    max_recording_seconds: int = Field(90, ge=5, le=600, description="Longest volunteer recording accepted (seconds).")
+    max_upload_mb: float = Field(5, gt=0, le=100, description="Largest recording file accepted (MB).")
 
 
 class Settings(BaseSettings):

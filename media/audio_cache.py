@@ -11,11 +11,22 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+import unicodedata
 from pathlib import Path
 
 from media.speech_text import normalise_for_speech
 
 EXTENSIONS = {"mp3": "mp3", "wav": "wav"}
+
+
+def text_fingerprint(text: str) -> str:
+    """Identifies a version of a text (NFC, spacing folded) for recordings made of it.
+
+    Deliberately not the speech-normalised form: improving the pronunciation lexicon
+    must not make volunteers' recordings look out of date.
+    """
+    folded = " ".join(unicodedata.normalize("NFC", text).split())
+    return hashlib.sha256(folded.encode("utf-8")).hexdigest()[:16]
 
 
 def audio_key(text: str, engine: str, voice: str, fmt: str) -> str:

@@ -10,10 +10,9 @@ from __future__ import annotations
 import io
 import shutil
 import subprocess
-import wave
 from typing import Protocol
 
-MP3_BITRATE_KBPS = 32
+from media.audio_file import AudioFileError, to_mp3
 
 
 class EngineError(RuntimeError):
@@ -36,23 +35,6 @@ def _lameenc():  # type: ignore[no-untyped-def]
     except ImportError:
         return None
     return lameenc
-
-
-def wav_to_mp3(wav_bytes: bytes) -> bytes:
-    """Encode a 16-bit PCM WAV as mono MP3 at 32 kbit/s (needs lameenc)."""
-    lameenc = _lameenc()
-    if lameenc is None:
-        raise EngineError("lameenc is not installed")
-    with wave.open(io.BytesIO(wav_bytes)) as wav:
-        if wav.getsampwidth() != 2:
-            raise EngineError("expected 16-bit audio from the engine")
-        encoder = lameenc.Encoder()
-        encoder.set_bit_rate(MP3_BITRATE_KBPS)
-        encoder.set_in_sample_rate(wav.getframerate())
-        encoder.set_channels(wav.getnchannels())
-        encoder.set_quality(5)
-        pcm = wav.readframes(wav.getnframes())
-    return bytes(encoder.encode(pcm) + encoder.flush())
 
 
 class EspeakEngine:
@@ -84,7 +66,12 @@ class EspeakEngine:
             raise EngineError(f"{self.command} took longer than {self.timeout} s") from exc
         if result.returncode != 0 or not result.stdout:
             raise EngineError(f"{self.command} failed: {result.stderr.decode('utf-8', 'replace').strip()}")
-        return wav_to_mp3(result.stdout) if self.fmt == "mp3" else result.stdout
+        if self.fmt == "wav":
+            return result.stdout
+        try:
+            return to_mp3(result.stdout)
+        except AudioFileError as exc:
+            raise EngineError(f"{self.command} gave audio we cannot encode: {exc}") from exc
 
 
 class GttsEngine:

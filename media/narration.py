@@ -1,8 +1,10 @@
 """The narrator: the best audio we have for a text, without touching the network.
 
-Chain, best first: a pre-rendered gTTS file in the cache; an espeak-ng file in the
-cache, or rendered now with espeak-ng (offline, a few tens of ms) and cached; else
-no audio (the page still shows the text).
+Chain, best first: a volunteer's recording (looked up by the page, see
+``recorded_clip``); a pre-rendered gTTS file in the cache; an espeak-ng file in the
+cache, or rendered now with espeak-ng (offline, a few tens of ms) and cached; else no
+audio. The browser adds the phone's own Vietnamese voice before espeak-ng when it has
+one (ui/audio_player.py), and the page always shows the text.
 """
 
 from __future__ import annotations
@@ -13,12 +15,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from media.audio_cache import AudioCache, audio_key
+from media.audio_file import AudioFileError, inspect_audio
 from media.engines import EngineError, SpeechEngine
 from media.speech_text import normalise_for_speech
 
 log = logging.getLogger(__name__)
 
 MIME_TYPES = {"mp3": "audio/mpeg", "wav": "audio/wav"}
+RECORDED = "recorded"
 
 
 @dataclass(frozen=True)
@@ -29,6 +33,12 @@ class AudioClip:
     mime: str
     temporary_voice: bool
     size_bytes: int
+    duration_seconds: float | None = None
+
+    @property
+    def natural(self) -> bool:
+        """A human voice or Google's: better than a phone's own voice."""
+        return not self.temporary_voice
 
 
 @dataclass(frozen=True)
@@ -52,10 +62,30 @@ class Narrator:
         self.url_prefix = url_prefix.rstrip("/")
         self.prerendered = prerendered
         self.live_engine = live_engine if live_engine and live_engine.available() else None
+        engine = live_engine
+        self.fallback_voice = PrerenderedVoice(engine.name, engine.voice, engine.fmt) if engine else None
         self._render_lock = threading.Lock()
+        self._durations: dict[str, float | None] = {}
 
     def _clip(self, path: Path, engine: str, fmt: str, temporary: bool) -> AudioClip:
-        return AudioClip(path, f"{self.url_prefix}/{path.name}", engine, MIME_TYPES[fmt], temporary, path.stat().st_size)
+        return AudioClip(path, f"{self.url_prefix}/{path.name}", engine, MIME_TYPES[fmt], temporary,
+                         path.stat().st_size, self._duration(path))
+
+    def _duration(self, path: Path) -> float | None:
+        """Seconds of audio, read once per file (names are content-addressed)."""
+        if path.name not in self._durations:
+            try:
+                self._durations[path.name] = inspect_audio(path.read_bytes()).duration_seconds
+            except (AudioFileError, OSError):
+                self._durations[path.name] = None
+        return self._durations[path.name]
+
+    def recorded_clip(self, file_name: str) -> AudioClip | None:
+        """A volunteer's recording, if its file is still in the cache."""
+        path = self.cache.folder / file_name
+        if not path.is_file():
+            return None
+        return self._clip(path, RECORDED, "mp3", temporary=False)
 
     def clip_for(self, text: str) -> AudioClip | None:
         """Audio for a text, or None if no voice can speak it."""

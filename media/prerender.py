@@ -7,7 +7,9 @@ timeout is per read, so a link that trickles bytes would otherwise hang forever.
 from __future__ import annotations
 
 import multiprocessing
+import re
 import time
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
@@ -61,7 +63,26 @@ def render_with_deadline(engine: SpeechEngine, text: str, deadline_seconds: floa
 class PrerenderSummary:
     rendered: int = 0
     cached: int = 0
+    retried: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
+
+
+Render = Callable[[SpeechEngine, str, float], bytes]
+RETRYABLE = re.compile(r"\b(429|5\d\d)\b|gave no audio within")  # rate limit, server error, stall
+
+
+def _render_with_retries(
+    render: Render, engine: SpeechEngine, text: str, deadline: float, retries: int, backoff: float,
+    sleep: Callable[[float], None],
+) -> tuple[bytes, int]:
+    for attempt in range(retries + 1):
+        try:
+            return render(engine, text, deadline), attempt
+        except EngineError as exc:
+            if attempt == retries or not RETRYABLE.search(str(exc)):
+                raise
+            sleep(backoff * 2 ** attempt)
+    raise AssertionError("unreachable")
 
 
 def prerender(
@@ -70,24 +91,46 @@ def prerender(
     cache: AudioCache,
     deadline_seconds: float,
     on_progress: Callable[[int, int, str], None] | None = None,
+    workers: int = 1,
+    retries: int = 0,
+    backoff_seconds: float = 2.0,
+    render: Render = render_with_deadline,
+    sleep: Callable[[float], None] = time.sleep,
 ) -> PrerenderSummary:
-    """Render every text that has no file yet; running it again renders nothing new."""
+    """Render every text that has no file yet, ``workers`` at a time, retrying 429/5xx
+    answers and stalls with exponential backoff. Each file is stored as soon as it is
+    made, so an interrupted run resumes where it stopped; a second run renders nothing."""
     unique = list(dict.fromkeys(normalise_for_speech(t) for t in texts if t.strip()))
     summary = PrerenderSummary()
-    for index, text in enumerate(unique, start=1):
-        key = audio_key(text, engine.name, engine.voice, engine.fmt)
-        if cache.find(key, engine.fmt):
+    todo = []
+    done = 0
+    for text in unique:
+        if cache.find(audio_key(text, engine.name, engine.voice, engine.fmt), engine.fmt):
             summary.cached += 1
-            outcome = "cached"
+            done += 1
+            if on_progress:
+                on_progress(done, len(unique), "cached")
         else:
-            started = time.monotonic()
+            todo.append(text)
+
+    def work(text: str) -> tuple[str, str]:
+        started = time.monotonic()
+        data, attempts = _render_with_retries(render, engine, text, deadline_seconds, retries, backoff_seconds, sleep)
+        cache.store(audio_key(text, engine.name, engine.voice, engine.fmt), engine.fmt, data)
+        return text, f"rendered in {time.monotonic() - started:.1f} s" + (f" after {attempts} retries" if attempts else "")
+
+    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+        futures = {pool.submit(work, text): text for text in todo}
+        for future in as_completed(futures):
+            done += 1
             try:
-                cache.store(key, engine.fmt, render_with_deadline(engine, text, deadline_seconds))
+                _, outcome = future.result()
                 summary.rendered += 1
-                outcome = f"rendered in {time.monotonic() - started:.1f} s"
+                if "retries" in outcome:
+                    summary.retried += 1
             except EngineError as exc:
-                summary.failed.append((text, str(exc)))
+                summary.failed.append((futures[future], str(exc)))
                 outcome = f"failed: {exc}"
-        if on_progress:
-            on_progress(index, len(unique), outcome)
+            if on_progress:
+                on_progress(done, len(unique), outcome)
     return summary

@@ -39,6 +39,7 @@ class LearnerInfo:
     group_id: int
     display_name: str
     consented: bool
+    narration_language: str = "vi"
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,8 @@ def name_sort_key(name: str) -> str:
 
 
 def _learner_info(learner: Learner) -> LearnerInfo:
-    return LearnerInfo(learner.id, learner.group_id, learner.display_name, learner.consent_at is not None)
+    return LearnerInfo(learner.id, learner.group_id, learner.display_name, learner.consent_at is not None,
+                       learner.narration_language or "vi")
 
 
 def create_group(db: sessionmaker, name: str) -> GroupInfo:
@@ -131,6 +133,13 @@ def record_consent(db: sessionmaker, learner_id: int, when: dt.datetime | None =
         learner = session.get(Learner, learner_id)
         if learner is not None and learner.consent_at is None:
             learner.consent_at = when or utcnow()
+
+
+def set_narration_language(db: sessionmaker, learner_id: int, language: str) -> None:
+    with db.begin() as session:
+        learner = session.get(Learner, learner_id)
+        if learner is not None:
+            learner.narration_language = language
 
 
 def create_trainer(

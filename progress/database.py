@@ -65,3 +65,17 @@ Database = sessionmaker
 def connect(url: str, busy_timeout_ms: int = 5000) -> Database:
     """The session factory for a database URL (one per process)."""
     return make_session_factory(make_engine(url, busy_timeout_ms))
+
+
+def schema_is_current(url: str) -> bool:
+    """True when the database has every migration (commands check this first)."""
+    from alembic.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    head = ScriptDirectory.from_config(alembic_config(url)).get_current_head()
+    engine = create_engine(url)
+    try:
+        with engine.connect() as connection:
+            return MigrationContext.configure(connection).get_current_revision() == head
+    finally:
+        engine.dispose()

@@ -53,6 +53,7 @@ class Learner(Base):
     display_name: Mapped[str] = mapped_column(String(120))
     code_hash: Mapped[str] = mapped_column(String(255))
     consent_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    narration_language: Mapped[str] = mapped_column(String(8), default="vi", server_default="vi")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
     group: Mapped[LearnerGroup] = relationship(back_populates="learners")
@@ -120,3 +121,25 @@ class QuizAnswer(Base):
     correct: Mapped[bool] = mapped_column(Boolean)
 
     attempt: Mapped[QuizAttempt] = relationship(back_populates="answers")
+
+
+class Recording(Base):
+    """A volunteer's voice for one step in one language, for one version of its text.
+
+    ``text_hash`` fingerprints the step's spoken text when it was recorded: when an
+    author changes the text, the old recording no longer matches and is not played.
+    """
+
+    __tablename__ = "recordings"
+    __table_args__ = (UniqueConstraint("lesson_id", "step_id", "language", "text_hash"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    lesson_id: Mapped[str] = mapped_column(String(100), index=True)
+    step_id: Mapped[str] = mapped_column(String(100))
+    language: Mapped[str] = mapped_column(String(8))
+    text_hash: Mapped[str] = mapped_column(String(64))
+    file_name: Mapped[str] = mapped_column(String(100))
+    duration_ms: Mapped[int] = mapped_column(Integer)
+    size_bytes: Mapped[int] = mapped_column(Integer)
+    recorded_by: Mapped[int | None] = mapped_column(ForeignKey("trainers.id", ondelete="SET NULL"))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

@@ -1,16 +1,43 @@
-"""The audio control under a text: plays the best narration we have, or says none."""
+"""Narration on a page: the best clip for a text, shown as a big "Nghe" button."""
 
 from __future__ import annotations
 
-import streamlit as st
+import hashlib
 
+from lessons.models import Step
+from media.audio_cache import text_fingerprint
+from media.languages import fallback_chain
+from media.narration import RECORDED, AudioClip
+from progress.recordings import RecordingInfo, current_recording
 from ui import resources
+from ui.audio_player import audio_button
 
 
-def narrate(text: str, label: str = "🔊 Nghe") -> None:
-    clip = resources.narrator().clip_for(text)
+def describe(clip: AudioClip) -> str:
+    """'12 giây · 45 KB · giọng máy tạm thời': what a tap will cost and sound like."""
+    parts = []
+    if clip.duration_seconds:
+        parts.append(f"{max(1, round(clip.duration_seconds))} giây")
+    parts.append(f"{max(1, round(clip.size_bytes / 1024))} KB")
+    if clip.engine == RECORDED:
+        parts.append("giọng ghi âm")
+    elif clip.temporary_voice:
+        parts.append("giọng máy tạm thời")
+    return " · ".join(parts)
+
+
+def narrate(text: str, slot: str, label: str = "Nghe", clip: AudioClip | None = None) -> None:
+    """A "Nghe" button for ``text``; ``clip`` overrides the voice (a recording)."""
+    clip = clip or resources.narrator().clip_for(text)
+    key = "say_" + slot + "_" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
     if clip is None:
-        st.caption("Chưa có tiếng đọc cho phần này.")
-        return
-    st.caption(label + (" · giọng máy tạm thời" if clip.temporary_voice else ""))
-    st.audio(clip.url, format=clip.mime)
+        audio_button(key, text, None, natural=False, meta="", label=label)
+    else:
+        audio_button(key, text, clip.url, natural=clip.natural, meta=describe(clip), label=label)
+
+
+def narrate_step(step: Step, recordings: list[RecordingInfo], language: str) -> None:
+    """A step's audio: a volunteer's recording in the learner's language, else Vietnamese."""
+    recording = current_recording(recordings, step.id, text_fingerprint(step.narrated), fallback_chain(language))
+    clip = resources.narrator().recorded_clip(recording.file_name) if recording else None
+    narrate(step.narrated, "step", clip=clip)

@@ -37,12 +37,12 @@ def practice_step(lesson_id: str, step_id: str, practice: Practice) -> bool:
     state = st.session_state.get(key, {"done": False, "wrong": 0, "last": None})
     if state["done"]:
         st.success(f"✅ {practice.success}")
-        narrate(practice.success)
+        narrate(practice.success, "success")
         return True
     if state["last"]:
         hint = next(t.hint for t in practice.targets if t.id == state["last"])
         st.warning(f"🤔 Chưa đúng. {hint}")
-        narrate(hint, label="🔊 Nghe gợi ý")
+        narrate(hint, "hint", label="Nghe gợi ý")
         if state["wrong"] >= WRONG_TAPS_BEFORE_ANSWER:
             right = " hoặc ".join(f"“{t.label}”" for t in practice.targets if t.correct)
             st.markdown(f"<p class='step-text'>👉 Gợi ý: bấm vào <b>{html.escape(right)}</b>.</p>",

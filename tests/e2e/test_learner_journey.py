@@ -1,6 +1,8 @@
 """A learner on a 360×740 phone, through the running app: sign in, lesson with audio,
 reload mid-lesson, quiz, result; then the trainer finds the result."""
 
+import re
+
 import pytest
 
 from tests.e2e.conftest import shot
@@ -32,13 +34,16 @@ def test_learner_journey_on_a_phone(phone, server):
     picture = page.get_by_role("img", name="Điện thoại hiện một mã số.")
     picture.wait_for()
     assert page.evaluate("(img) => img.naturalWidth > 0 && img.getBoundingClientRect().width <= 360", picture.element_handle())
-    audio = page.locator("audio").first
-    audio.wait_for(state="attached")
-    src = audio.get_attribute("src")
-    assert "/app/static/audio/" in src
-    response = page.request.get(server + src[src.index("/app/static/audio/"):])
-    assert response.status == 200 and len(response.body()) > 1000
+    # the "Nghe" button downloads nothing until tapped, then plays the step's file
+    listen = page.get_by_role("button", name="🔊 Nghe").first
+    listen.wait_for()
+    assert re.search(r"\d+ giây · \d+ KB", page.locator(".meta").first.inner_text())
+    with page.expect_response(lambda r: "/app/static/audio/" in r.url) as audio:
+        listen.click()
+    response = audio.value
+    assert response.status in (200, 206)
     assert response.headers["cache-control"] == "public, max-age=31536000, immutable"
+    page.get_by_role("button", name="⏹️ Dừng").first.wait_for()
     shot(page, "04-step-1")
     page.get_by_role("button", name="Tiếp theo").click()
     page.get_by_text("Bước 2 / 5").wait_for()
@@ -100,7 +105,7 @@ def test_learner_journey_on_a_phone(phone, server):
     page.get_by_label("Tên đăng nhập").fill("tapsu")
     page.get_by_label("Mật khẩu").fill("hocvuso2025")
     page.get_by_role("button", name="Đăng nhập").click()
-    page.get_by_text("Tiến độ nhóm").wait_for()
+    page.get_by_role("heading", name="Tiến độ nhóm").wait_for()
     page.locator("[data-testid='stDataFrame']").wait_for()
     shot(page, "08-trainer-dashboard")
     # the grid is drawn on a canvas; read its accessible copy (role=gridcell)

@@ -98,3 +98,98 @@ def test_prerender_reports_failures_and_a_second_run_renders_nothing(tmp_path):
 
     second = prerender(texts[:3], engine, cache, deadline_seconds=20)
     assert (second.rendered, second.cached, second.failed) == (0, 2, [])
+
+
+def in_process(engine, text, deadline):  # type: ignore[no-untyped-def]
+    """The real gTTS call without the child process, so the faked HTTP answers can
+    change from one call to the next (a forked child cannot report back its state)."""
+    return engine.render(text)
+
+
+@responses.activate
+def test_rate_limited_and_server_errors_are_retried_with_backoff(tmp_path):
+    answers = iter([(429, {}, ""), (503, {}, ""), (200, {}, reply_body())])
+    responses.add_callback(responses.POST, URL, callback=lambda request: next(answers))
+    waits = []
+    summary = prerender(["Xin chào bà con."], GttsEngine(), AudioCache(tmp_path), deadline_seconds=20,
+                        retries=3, backoff_seconds=1.5, sleep=waits.append, render=in_process)
+    assert (summary.rendered, summary.retried, summary.failed) == (1, 1, [])
+    assert waits == [1.5, 3.0]  # exponential backoff
+
+
+@responses.activate
+def test_a_refused_request_is_not_retried(tmp_path):
+    calls = []
+    responses.add_callback(responses.POST, URL, callback=lambda request: calls.append(1) or (403, {}, ""))
+    summary = prerender(["Xin chào bà con."], GttsEngine(), AudioCache(tmp_path), deadline_seconds=20,
+                        retries=3, sleep=lambda s: None, render=in_process)
+    assert len(summary.failed) == 1 and "403" in summary.failed[0][1]
+    assert len(calls) == 1
+
+
+def test_no_more_than_the_worker_limit_render_at_once(tmp_path):
+    import threading
+
+    active, peak, lock = [0], [0], threading.Lock()
+
+    def slow_render(engine, text, deadline):  # type: ignore[no-untyped-def]
+        with lock:
+            active[0] += 1
+            peak[0] = max(peak[0], active[0])
+        time.sleep(0.05)
+        with lock:
+            active[0] -= 1
+        return b"mp3:" + text.encode()
+
+    progress = []
+    texts = [f"Câu số {i}." for i in range(12)]
+    summary = prerender(texts, GttsEngine(), AudioCache(tmp_path), deadline_seconds=5, workers=3,
+                        render=slow_render, on_progress=lambda done, total, outcome: progress.append((done, total)))
+    assert summary.rendered == 12 and peak[0] == 3
+    assert progress[-1] == (12, 12) and [d for d, _ in progress] == list(range(1, 13))
+
+
+@pytest.fixture
+def trickling_server():
+    """A local server that answers gTTS one byte every 0.3 s: gTTS's per-read timeout
+    never fires, so only the killed worker ends the call."""
+    import http.server
+    import threading
+
+    stop = threading.Event()
+
+    class Trickle(http.server.BaseHTTPRequestHandler):
+        def do_POST(self):  # noqa: N802
+            self.rfile.read(int(self.headers.get("Content-Length", 0)))
+            self.send_response(200)
+            self.send_header("Content-Length", "100000")
+            self.end_headers()
+            for _ in range(200):
+                if stop.is_set():
+                    return
+                try:
+                    self.wfile.write(b")")
+                    self.wfile.flush()
+                except OSError:
+                    return
+                time.sleep(0.3)
+
+        def log_message(self, *args):  # silence
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Trickle)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/batchexecute"
+    stop.set()
+    server.shutdown()
+
+
+def test_a_trickling_link_is_ended_at_the_deadline_and_reported(tmp_path, monkeypatch, trickling_server):
+    import gtts.tts
+
+    monkeypatch.setattr(gtts.tts, "_translate_url", lambda tld="com", path="": trickling_server)
+    started = time.monotonic()
+    summary = prerender(["Xin chào bà con."], GttsEngine(timeout=5), AudioCache(tmp_path), deadline_seconds=1.5)
+    assert time.monotonic() - started < 15
+    assert summary.rendered == 0 and len(summary.failed) == 1
+    assert "within 1.5 s" in summary.failed[0][1]

@@ -32,3 +32,15 @@ def texts(at: AppTest) -> str:
     parts += [e.value for e in at.error] + [s.value for s in at.success] + [w.value for w in at.warning]
     parts += [c.value for c in at.caption] + [i.value for i in at.info]
     return "\n".join(str(p) for p in parts)
+
+
+def players(at: AppTest) -> list[dict]:
+    """The data of every "Nghe" button on the page (a custom component)."""
+    import json
+
+    found = []
+    for element in at.get("bidi_component"):
+        proto = element.proto
+        if proto.component_name == "bdhvs_audio_player":
+            found.append(json.loads(proto.json))
+    return found

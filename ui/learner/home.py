@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from progress.accounts import get_learner
+from media.languages import LANGUAGES
+from progress.accounts import get_learner, set_narration_language
 from progress.reports import learner_lessons
 from progress.tracking import LessonStatus
 from ui import resources
@@ -50,6 +51,16 @@ for module in catalog.modules:
                 open_lesson_page(lesson.id)
 
 st.divider()
+
+
+def _save_language() -> None:
+    set_narration_language(db, signin.account_id, st.session_state["narration_language"])
+
+
+st.selectbox("🔊 Giọng đọc bài học", list(LANGUAGES), index=list(LANGUAGES).index(learner.narration_language)
+             if learner.narration_language in LANGUAGES else 0, format_func=LANGUAGES.get,
+             key="narration_language", on_change=_save_language)
+st.caption("Phần nào chưa có người đọc bằng tiếng này thì ứng dụng đọc bằng tiếng Việt.")
 if st.button("🚪 Đăng xuất", key="sign_out", width="stretch"):
     sign_out()
     st.rerun()

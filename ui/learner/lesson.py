@@ -7,9 +7,11 @@ import time
 
 import streamlit as st
 
+from progress.accounts import get_learner
+from progress.recordings import lesson_recordings
 from progress.tracking import open_lesson, save_step
 from ui import resources
-from ui.narration_widget import narrate
+from ui.narration_widget import narrate_step
 from ui.picture import show_picture
 from ui.practice_widget import practice_step
 from ui.scroll_top import scroll_to_top
@@ -17,6 +19,7 @@ from ui.signin_state import current_signin
 
 signin = current_signin()
 db = resources.database()
+learner = get_learner(db, signin.account_id)
 catalog = resources.catalog()
 lesson = catalog.lessons.get(st.query_params.get("bai", ""))
 
@@ -26,6 +29,7 @@ if lesson is None:
         st.switch_page("ui/learner/home.py")
     st.stop()
 
+recordings = lesson_recordings(db, lesson.id)  # one query per page run, not per step
 STEP_KEY = f"step_{lesson.id}"
 SINCE_KEY = f"step_since_{lesson.id}"
 if STEP_KEY not in st.session_state:
@@ -53,7 +57,7 @@ def step_player() -> None:
     if step.image:
         show_picture(step.image, step.alt)
     st.markdown(f"<p class='step-text'>{html.escape(step.text)}</p>", unsafe_allow_html=True)
-    narrate(step.narrated)
+    narrate_step(step, recordings, learner.narration_language)
     if step.tip:
         st.markdown(f"<div class='tip'>💡 {html.escape(step.tip)}</div>", unsafe_allow_html=True)
     # a practice step lets the learner move on once the right thing was tapped

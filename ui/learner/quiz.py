@@ -73,7 +73,7 @@ def _show_feedback(feedback: AnswerFeedback) -> None:
         )
     for explanation in feedback.explanations:  # one player per text: matches pre-rendered audio
         st.markdown(f"<p class='step-text'>{html.escape(explanation)}</p>", unsafe_allow_html=True)
-        narrate(explanation, label="🔊 Nghe giải thích")
+        narrate(explanation, "explanation", label="Nghe giải thích")
 
 
 def _finish() -> None:
@@ -109,7 +109,7 @@ def question_card() -> None:
     scroll_to_top(f"{lesson.id}/q{index}")
     st.progress(index / len(quiz.questions), text=f"Câu {index + 1} / {len(quiz.questions)}")
     st.markdown(f"<p class='step-text'><b>{html.escape(question.prompt)}</b></p>", unsafe_allow_html=True)
-    narrate(question.spoken_prompt)
+    narrate(question.spoken_prompt, "prompt")
 
     if state["feedback"] is not None:
         _show_feedback(state["feedback"])

@@ -5,17 +5,14 @@ from __future__ import annotations
 import streamlit as st
 
 from progress.accounts import list_groups, list_learners, record_consent, verify_learner_code
+from media.ui_phrases import CONSENT
 from ui import resources
 from ui.narration_widget import narrate
 from ui.signin_state import sign_in
 
 STATE = "learner_signin"  # {"group": id, "learner": id, "name": str, "consent_for": id}
 
-CONSENT_TEXT = (
-    "Ứng dụng chỉ lưu tên của bác, nhóm học và kết quả học. "
-    "Chỉ tập huấn viên của nhóm được xem. "
-    "Khi bác muốn xoá, hãy nói với tập huấn viên."
-)
+CONSENT_TEXT = CONSENT
 
 db = resources.database()
 state = st.session_state.setdefault(STATE, {})
@@ -25,7 +22,7 @@ st.title("📱 Bình dân học vụ số")
 if state.get("consent_for"):
     st.subheader("Trước khi học")
     st.markdown(f"<p class='step-text'>{CONSENT_TEXT}</p>", unsafe_allow_html=True)
-    narrate(CONSENT_TEXT)
+    narrate(CONSENT_TEXT, "consent")
     if st.button("✅ Tôi đồng ý", type="primary", key="consent_yes", width="stretch"):
         record_consent(db, state["consent_for"])
         learner_id = state["consent_for"]

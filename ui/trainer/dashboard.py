@@ -11,6 +11,7 @@ from progress.tracking import LessonStatus
 from ui import resources
 from ui.lesson_status import status_label
 from ui.signin_state import current_signin, sign_out
+from ui.trainer.menu import trainer_menu
 
 signin = current_signin()
 db = resources.database()
@@ -19,6 +20,7 @@ trainer = get_trainer(db, signin.account_id)
 groups = [g for g in list_groups(db) if g.id in trainer.group_ids]
 
 FLASH = "dashboard_flash"
+trainer_menu()
 st.title("📊 Tiến độ nhóm")
 if FLASH in st.session_state:
     st.success(st.session_state.pop(FLASH))

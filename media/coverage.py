@@ -1,0 +1,69 @@
+"""Narration coverage: for each lesson, how much of what it says has which voice."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Protocol
+
+from lessons.catalog import Catalog
+from lessons.narratable import lesson_texts
+from media.audio_cache import AudioCache, audio_key, text_fingerprint
+from media.speech_text import normalise_for_speech
+
+
+class Voice(Protocol):
+    name: str
+    voice: str
+    fmt: str
+
+
+class RecordingRef(Protocol):
+    lesson_id: str
+    step_id: str
+    text_hash: str
+
+
+@dataclass(frozen=True)
+class LessonCoverage:
+    lesson_id: str
+    title: str
+    texts: int
+    recorded: int
+    prerendered: int
+    fallback: int
+    missing: int
+
+    def percent(self, count: int) -> int:
+        return round(100 * count / self.texts) if self.texts else 0
+
+
+def _has(cache: AudioCache, text: str, voice: Voice) -> bool:
+    return cache.find(audio_key(text, voice.name, voice.voice, voice.fmt), voice.fmt) is not None
+
+
+def catalogue_coverage(
+    catalog: Catalog, cache: AudioCache, prerendered: Voice, fallback: Voice | None,
+    recordings: Iterable[RecordingRef],
+) -> list[LessonCoverage]:
+    """Each text counts once, under its best voice: recorded > pre-rendered > fallback > none.
+    A recording counts only if it matches the step's current text."""
+    current = {(r.lesson_id, r.step_id, r.text_hash) for r in recordings}
+    rows = []
+    for lesson in catalog.lessons_in_order():
+        recorded_texts = {
+            normalise_for_speech(step.narrated) for step in lesson.steps
+            if (lesson.id, step.id, text_fingerprint(step.narrated)) in current
+        }
+        counts = {"recorded": 0, "prerendered": 0, "fallback": 0, "missing": 0}
+        texts = list(dict.fromkeys(normalise_for_speech(t) for t in lesson_texts(catalog, lesson.id) if t.strip()))
+        for text in texts:
+            if text in recorded_texts:
+                counts["recorded"] += 1
+            elif _has(cache, text, prerendered):
+                counts["prerendered"] += 1
+            elif fallback is not None and _has(cache, text, fallback):
+                counts["fallback"] += 1
+            else:
+                counts["missing"] += 1
+        rows.append(LessonCoverage(lesson.id, lesson.title, len(texts), **counts))
+    return rows

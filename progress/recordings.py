@@ -1,0 +1,70 @@
+"""Which volunteer recordings exist, for which step, language and text version."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import sessionmaker
+
+from progress.models import Recording
+
+
+@dataclass(frozen=True)
+class RecordingInfo:
+    lesson_id: str
+    step_id: str
+    language: str
+    text_hash: str
+    file_name: str
+    duration_ms: int
+    size_bytes: int
+
+
+def _info(row: Recording) -> RecordingInfo:
+    return RecordingInfo(row.lesson_id, row.step_id, row.language, row.text_hash, row.file_name,
+                         row.duration_ms, row.size_bytes)
+
+
+def save_recording(db: sessionmaker, info: RecordingInfo, trainer_id: int | None) -> None:
+    """Keep one recording per step, language and text version: a new one replaces it."""
+    with db.begin() as session:
+        session.execute(delete(Recording).where(
+            Recording.lesson_id == info.lesson_id, Recording.step_id == info.step_id,
+            Recording.language == info.language, Recording.text_hash == info.text_hash,
+        ))
+        session.add(Recording(
+            lesson_id=info.lesson_id, step_id=info.step_id, language=info.language, text_hash=info.text_hash,
+            file_name=info.file_name, duration_ms=info.duration_ms, size_bytes=info.size_bytes,
+            recorded_by=trainer_id,
+        ))
+
+
+def delete_recording(db: sessionmaker, lesson_id: str, step_id: str, language: str) -> int:
+    with db.begin() as session:
+        result = session.execute(delete(Recording).where(
+            Recording.lesson_id == lesson_id, Recording.step_id == step_id, Recording.language == language))
+        return result.rowcount or 0
+
+
+def lesson_recordings(db: sessionmaker, lesson_id: str) -> list[RecordingInfo]:
+    """Every recording of a lesson, any language and text version."""
+    with db() as session:
+        rows = session.scalars(select(Recording).where(Recording.lesson_id == lesson_id))
+        return [_info(row) for row in rows]
+
+
+def all_recordings(db: sessionmaker) -> list[RecordingInfo]:
+    with db() as session:
+        return [_info(row) for row in session.scalars(select(Recording))]
+
+
+def current_recording(
+    recordings: list[RecordingInfo], step_id: str, text_hash: str, languages: list[str]
+) -> RecordingInfo | None:
+    """The first recording, in the order of ``languages``, made for this text version."""
+    for language in languages:
+        for rec in recordings:
+            if rec.step_id == step_id and rec.language == language and rec.text_hash == text_hash:
+                return rec
+    return None

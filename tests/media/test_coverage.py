@@ -1,0 +1,31 @@
+from lessons.catalog import load_catalog
+from lessons.narratable import lesson_texts
+from media.audio_cache import AudioCache, audio_key, text_fingerprint
+from media.coverage import catalogue_coverage
+from media.narration import PrerenderedVoice
+from progress.recordings import RecordingInfo
+from tests.conftest import FIXTURE_CONTENT
+
+CATALOG = load_catalog(FIXTURE_CONTENT / "lessons", FIXTURE_CONTENT / "quizzes")
+GTTS = PrerenderedVoice("gtts", "vi", "mp3")
+ESPEAK = PrerenderedVoice("espeak-ng", "vi", "mp3")
+
+
+def test_each_text_counts_once_under_its_best_voice(tmp_path):
+    cache = AudioCache(tmp_path)
+    lesson = CATALOG.lessons["bai-mau"]
+    texts = list(dict.fromkeys(lesson_texts(CATALOG, "bai-mau")))
+    cache.store(audio_key(texts[0], "gtts", "vi", "mp3"), "mp3", b"g")        # the title
+    cache.store(audio_key(texts[1], "gtts", "vi", "mp3"), "mp3", b"g")        # step 1: also recorded
+    cache.store(audio_key(texts[2], "espeak-ng", "vi", "mp3"), "mp3", b"e")   # step 2
+    step1 = lesson.steps[0]
+    recordings = [
+        RecordingInfo("bai-mau", step1.id, "hre", text_fingerprint(step1.narrated), "rec.mp3", 1, 1),
+        RecordingInfo("bai-mau", "hai", "vi", "old-version", "old.mp3", 1, 1),  # stale: not counted
+    ]
+    rows = {row.lesson_id: row for row in catalogue_coverage(CATALOG, cache, GTTS, ESPEAK, recordings)}
+    row = rows["bai-mau"]
+    assert (row.recorded, row.prerendered, row.fallback) == (1, 1, 1)
+    assert row.missing == row.texts - 3 and row.texts == len(texts)
+    assert rows["thuc-hanh-mau"].missing == rows["thuc-hanh-mau"].texts
+    assert row.percent(row.missing) == round(100 * (row.texts - 3) / row.texts)

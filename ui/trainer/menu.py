@@ -1,0 +1,17 @@
+"""Links between the trainer pages (the trainer works on a laptop)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+PAGES = (
+    ("ui/trainer/dashboard.py", "Tiến độ nhóm", "📊"),
+    ("ui/trainer/recordings.py", "Ghi âm giọng đọc", "🎙️"),
+    ("ui/trainer/audio_coverage.py", "Độ phủ tiếng đọc", "🔊"),
+)
+
+
+def trainer_menu() -> None:
+    columns = st.columns(len(PAGES))
+    for column, (path, title, icon) in zip(columns, PAGES):
+        column.page_link(path, label=title, icon=icon)
