@@ -12,7 +12,8 @@ letter, reads "0123456789" as one huge quantity and drops the slash in "15/8".
   whole words, the longest written form wins).
 
 Text already in spoken form is left alone, and normalising twice equals once: every
-digit becomes words, and no spoken form contains a written one.
+digit becomes words, and no spoken form contains a written one. Changing these rules
+or the lexicon changes the audio cache keys of the texts they touch: pre-render again.
 """
 
 from __future__ import annotations
@@ -61,7 +62,7 @@ def number_words(n: int) -> str:
 
 def digit_words(digits: str) -> str:
     """Each digit on its own, as phone numbers and codes are read: "156" -> "một năm sáu"."""
-    return " ".join(DIGITS[int(d)] for d in digits if d.isdigit())
+    return " ".join(DIGITS[int(d)] for d in digits if d.isdecimal())
 
 
 def _decimal_words(text: str) -> str:
@@ -206,7 +207,7 @@ def _lexicon() -> tuple[dict[str, str], re.Pattern[str]]:
     raw = yaml.load(LEXICON_FILE.read_text(encoding="utf-8"), Loader=loader) or {}
     lexicon = {}
     for written, spoken in raw.items():
-        if not isinstance(written, str) or not isinstance(spoken, str):
+        if not (isinstance(written, str) and written and isinstance(spoken, str)):
             raise ValueError(f"{LEXICON_FILE.name}: quote {written!r}: {spoken!r} (both must be text)")
         lexicon[unicodedata.normalize("NFC", written)] = " ".join(unicodedata.normalize("NFC", spoken).split())
     alternatives = [
@@ -240,5 +241,5 @@ def normalise_for_speech(text: str) -> str:
         for pattern, spoken in _NUMBER_RULES:
             text = _substitute(pattern, spoken, text)
     lexicon, pattern = _lexicon()
-    text = _substitute(pattern, lambda m: lexicon.get(m.group(), "chấm"), text)
+    text = _substitute(pattern, lambda m: "chấm" if m.group() == "." else lexicon[m.group()], text)
     return " ".join(text.split())

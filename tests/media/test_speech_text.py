@@ -81,7 +81,7 @@ LEXICON_CASES = [
     ("Nhập mã OTP.", "Nhập mã ô tê pê."),
     ("Mở VssID.", "Mở vê ét ét ai đi."),
     ("Gửi qua Zalo, Facebook.", "Gửi qua Da lô, Phây búc."),
-    ("Mở CH Play hoặc App Store.", "Mở xê hát pờ lây hoặc áp xờ to."),
+    ("Mở CH Play hoặc App Store.", "Mở xê hát pờ lây hoặc áp xờ tô."),
     ("Quét mã QR.", "Quét mã quy a."),
     ("VietQR là mã chung.", "Việt quy a là mã chung."),
     ("Thẻ BHYT, sổ BHXH, thẻ CCCD.", "Thẻ bảo hiểm y tế, sổ bảo hiểm xã hội, thẻ căn cước công dân."),
@@ -254,7 +254,7 @@ def test_small_quantities_percentages_and_times(text, spoken):
         "Trang của nhà nước có đuôi chấm gốp chấm vê en.",
         "Từ ngày một tháng bảy năm hai nghìn không trăm hai mươi tư, chuyển trên mười triệu đồng.",
         "Có người đã mất gần một tỷ rưỡi đồng.",
-        "Chỉ cài từ xê hát pờ lây hoặc áp xờ to, không qua Da lô hay Phây búc.",
+        "Chỉ cài từ xê hát pờ lây hoặc áp xờ tô, không qua Da lô hay Phây búc.",
         "Năm nay bác năm mươi lăm tuổi.",
     ],
 )
