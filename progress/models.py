@@ -54,6 +54,15 @@ class Learner(Base):
     code_hash: Mapped[str] = mapped_column(String(255))
     consent_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     narration_language: Mapped[str] = mapped_column(String(8), default="vi", server_default="vi")
+    # wrong-code protection: counted per learner, so one learner's mistakes lock only them
+    failed_code_attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    # the printed QR sign-in card: raising the version revokes every card printed before
+    card_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    # the learner's own settings
+    text_size: Mapped[str] = mapped_column(String(12), default="normal", server_default="normal")
+    autoplay: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    save_data: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
     group: Mapped[LearnerGroup] = relationship(back_populates="learners")
@@ -142,4 +151,19 @@ class Recording(Base):
     duration_ms: Mapped[int] = mapped_column(Integer)
     size_bytes: Mapped[int] = mapped_column(Integer)
     recorded_by: Mapped[int | None] = mapped_column(ForeignKey("trainers.id", ondelete="SET NULL"))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class ReviewItem(Base):
+    """A question answered wrongly, due again later (spaced: 1, 3, 7 days)."""
+
+    __tablename__ = "review_items"
+    __table_args__ = (UniqueConstraint("learner_id", "lesson_id", "question_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    learner_id: Mapped[int] = mapped_column(ForeignKey("learners.id", ondelete="CASCADE"), index=True)
+    lesson_id: Mapped[str] = mapped_column(String(100))
+    question_id: Mapped[str] = mapped_column(String(100))
+    stage: Mapped[int] = mapped_column(Integer, default=0)
+    due_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
