@@ -14,15 +14,19 @@ apply_style()
 signin = current_signin()
 role = signin.role if signin else None
 
+# Learner pages are registered for everyone, so a shared link (a lesson sent over Zalo,
+# a reload after the cookie expired) never shows "page not found": each learner page
+# sends a visitor who is not signed in to sign in first, then back to that page.
+LEARNER_PAGES = [
+    st.Page("ui/learner/home.py", title="Trang chính", url_path="trang-chinh", default=role == "learner"),
+    st.Page("ui/learner/lesson.py", title="Bài học", url_path="bai-hoc"),
+    st.Page("ui/learner/quiz.py", title="Bài kiểm tra", url_path="kiem-tra"),
+]
 LEARNER_SIGNIN = st.Page("ui/learner/signin.py", title="Vào học", url_path="vao-hoc", default=role is None)
 TRAINER_SIGNIN = st.Page("ui/trainer/signin.py", title="Tập huấn viên", url_path="tap-huan-vien")
 
 if role == "learner":
-    pages = [
-        st.Page("ui/learner/home.py", title="Trang chính", url_path="trang-chinh", default=True),
-        st.Page("ui/learner/lesson.py", title="Bài học", url_path="bai-hoc"),
-        st.Page("ui/learner/quiz.py", title="Bài kiểm tra", url_path="kiem-tra"),
-    ]
+    pages = LEARNER_PAGES
 elif role == "trainer":
     pages = [
         st.Page("ui/trainer/dashboard.py", title="Tiến độ nhóm", url_path="tien-do", default=True),
@@ -30,7 +34,7 @@ elif role == "trainer":
         st.Page("ui/trainer/audio_coverage.py", title="Độ phủ tiếng đọc", url_path="do-phu-tieng-doc"),
     ]
 else:
-    pages = [LEARNER_SIGNIN, TRAINER_SIGNIN]
+    pages = [LEARNER_SIGNIN, TRAINER_SIGNIN, *LEARNER_PAGES]
 
 page = st.navigation(pages, position="hidden")
 sync_cookie()

@@ -10,4 +10,11 @@ CONSENT = (
     "Khi bác muốn xoá, hãy nói với tập huấn viên."
 )
 
-SPOKEN_UI_PHRASES = (CONSENT,)
+ASK_GROUP = "Bác học ở nhóm nào? Bấm vào tên nhóm."
+ASK_NAME = "Bác tên là gì? Bấm vào tên của bác."
+ASK_CODE = "Bác bấm mã bốn số của bác."
+WRONG_CODE = "Mã chưa đúng. Bác thử lại, hoặc hỏi tập huấn viên."
+WAIT_CODE = "Bác nhập sai nhiều lần. Bác chờ một chút rồi thử lại."
+LOCKED_CODE = "Bác nhập sai quá nhiều lần. Bác nhờ tập huấn viên mở khoá nhé."
+
+SPOKEN_UI_PHRASES = (CONSENT, ASK_GROUP, ASK_NAME, ASK_CODE, WRONG_CODE, WAIT_CODE, LOCKED_CODE)

@@ -45,3 +45,25 @@ def sign_out() -> None:
         del st.session_state[key]
     st.session_state[SIGNED_OUT_KEY] = True
     request_cookie(None)
+
+
+AFTER_SIGN_IN = "after_sign_in"  # (page path, query params) a deep link asked for
+SIGNIN_PAGE = "ui/learner/signin.py"
+
+
+def require_learner(page_path: str) -> SignIn:
+    """The signed-in learner; anyone else is sent to sign in and then brought back here."""
+    signin = current_signin()
+    if signin is None or signin.role != "learner":
+        st.session_state[AFTER_SIGN_IN] = (page_path, {k: st.query_params[k] for k in st.query_params})
+        st.switch_page(SIGNIN_PAGE)
+    return signin
+
+
+def finish_learner_sign_in(learner_id: int) -> None:
+    """Sign in, then open the page a link asked for (e.g. a lesson shared on Zalo), else home."""
+    sign_in("learner", learner_id)
+    target = st.session_state.pop(AFTER_SIGN_IN, None)
+    if target:
+        st.switch_page(target[0], query_params=target[1])
+    st.rerun()

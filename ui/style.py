@@ -19,10 +19,28 @@ audio { width: 100%; }
 img.lesson-picture { width: 100%; max-width: 480px; height: auto; display: block; margin: 0 auto 0.5rem;
   border-radius: 12px; background: #fff; }
 .practice-done { font-weight: 600; }
+p.code-dots, [data-testid="stMarkdownContainer"] p.code-dots { font-size: 40px !important; letter-spacing: 0.3em; text-align: center; margin: 0.3rem 0; }
+[data-testid="stHorizontalBlock"] { gap: 0.5rem !important; }
+[data-testid="stHorizontalBlock"] [data-testid="stColumn"] { min-width: 0 !important; flex: 1 1 0 !important; }
+[data-testid="stHorizontalBlock"] .stButton > button { padding-left: 0.2rem; padding-right: 0.2rem; font-size: 24px; }
 [data-testid="InputInstructions"] { display: none; }
 .step-text { font-size: 22px; line-height: 1.55; margin: 0.4rem 0 0.8rem; }
 .tip { background: #fff4d6; border-left: 6px solid #b7791f; padding: 0.6rem 0.8rem; border-radius: 8px; }
 .status-badge { font-weight: 600; }
+/* Accessibility (measured by tests/e2e/test_accessibility.py) */
+/* captions are instructions to learners: Streamlit draws them at 60% opacity (3.9:1) and 17.5 px */
+[data-testid="stCaptionContainer"] { opacity: 1 !important; color: #444 !important; font-size: 18px !important; }
+[data-testid="stCaptionContainer"] p { font-size: 18px; }
+[data-testid="stPageLink"] a { min-height: 48px; align-items: center; }
+[data-testid="stPageLink"] a p { font-size: 20px; }
+/* heading permalinks are small, and of no use to a learner */
+[data-testid="stHeaderActionElements"] a { display: none; }
+button:focus-visible, a:focus-visible, summary:focus-visible, input:focus-visible {
+  outline: 3px solid #0b5394 !important; outline-offset: 2px; }
+/* st.balloons leaves 30 images without alt text on the page: gone once they have flown */
+@keyframes bdhvs-gone { to { visibility: hidden; } }
+[data-testid="stBalloons"] { animation: bdhvs-gone 0s linear 2.5s forwards; }
+@media (prefers-reduced-motion: reduce) { [data-testid="stBalloons"] { display: none; } }
 </style>
 """
 

@@ -19,9 +19,11 @@ def test_learner_journey_on_a_phone(phone, server):
     page.goto(server)
     page.get_by_role("button", name="Thôn Bờ He").click()
     page.get_by_role("button", name="Phạm Thị Nga").click()
-    page.get_by_label("Mã 4 số").fill("3456")
+    for digit in "345":
+        page.get_by_role("button", name=digit, exact=True).click()
+    page.get_by_text("● ● ● ○").wait_for()
     shot(page, "01-code")
-    page.get_by_role("button", name="Vào học").click()
+    page.get_by_role("button", name="6", exact=True).click()
     page.get_by_text("Ứng dụng chỉ lưu tên của bác").wait_for()
     shot(page, "02-consent")
     page.get_by_role("button", name="Tôi đồng ý").click()
@@ -113,3 +115,19 @@ def test_learner_journey_on_a_phone(phone, server):
     cells.filter(has_text="Phạm Thị Nga").wait_for(state="attached")
     texts = cells.all_text_contents()
     assert texts[texts.index("Phạm Thị Nga") + 1] == "✅ Đã đạt (100%)"
+
+
+def test_a_shared_lesson_link_opens_that_lesson_after_sign_in(phone, server):
+    """A trainer shares a lesson link over Zalo; the learner is not signed in on this phone."""
+    page = phone
+    page.goto(server + "/bai-hoc?bai=thuc-hanh-mau")
+    page.get_by_role("button", name="Thôn Bờ He").click()
+    assert page.get_by_text("Page not found").count() == 0
+    page.get_by_role("button", name="Đinh Văn Lâm").click()
+    for digit in "2345":
+        page.get_by_role("button", name=digit, exact=True).click()
+    page.get_by_role("button", name="Tôi đồng ý").click()
+    page.get_by_text("Bước 1 / 5").wait_for()
+    assert page.get_by_role("heading", name="Thực hành mẫu").count() == 1
+    assert "bai-hoc?bai=thuc-hanh-mau" in page.url
+    shot(page, "09-deep-link-after-sign-in")

@@ -9,10 +9,10 @@ from progress.accounts import get_learner, set_narration_language
 from progress.reports import learner_lessons
 from progress.tracking import LessonStatus
 from ui import resources
-from ui.signin_state import current_signin, sign_out
+from ui.signin_state import require_learner, sign_out
 from ui.lesson_status import status_label
 
-signin = current_signin()
+signin = require_learner("ui/learner/home.py")
 db = resources.database()
 catalog = resources.catalog()
 learner = get_learner(db, signin.account_id)

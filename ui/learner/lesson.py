@@ -15,9 +15,9 @@ from ui.narration_widget import narrate_step
 from ui.picture import show_picture
 from ui.practice_widget import practice_step
 from ui.scroll_top import scroll_to_top
-from ui.signin_state import current_signin
+from ui.signin_state import require_learner
 
-signin = current_signin()
+signin = require_learner("ui/learner/lesson.py")
 db = resources.database()
 learner = get_learner(db, signin.account_id)
 catalog = resources.catalog()

@@ -12,9 +12,9 @@ from ui import resources
 from ui.narration_widget import narrate
 from ui.question_widgets import answer_controls
 from ui.scroll_top import scroll_to_top
-from ui.signin_state import current_signin
+from ui.signin_state import require_learner
 
-signin = current_signin()
+signin = require_learner("ui/learner/quiz.py")
 db = resources.database()
 catalog = resources.catalog()
 pass_mark = resources.settings().quiz.pass_mark_percent

@@ -1,86 +1,100 @@
-"""Learner sign-in: pick the group, tap your name, type your 4-digit code, consent once."""
+"""Learner sign-in: tap the group, tap your name, tap your 4-digit code, consent once.
+
+Every step is read aloud. Wrong codes slow down, then lock that learner only."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from progress.accounts import list_groups, list_learners, record_consent, verify_learner_code
-from media.ui_phrases import CONSENT
+from media.ui_phrases import ASK_CODE, ASK_GROUP, ASK_NAME, CONSENT, LOCKED_CODE, WAIT_CODE, WRONG_CODE
+from progress.accounts import list_groups, list_learners, record_consent
+from progress.code_guard import check_learner_code
 from ui import resources
+from ui.code_keypad import code_keypad
 from ui.narration_widget import narrate
-from ui.signin_state import sign_in
+from ui.signin_state import finish_learner_sign_in
 
-STATE = "learner_signin"  # {"group": id, "learner": id, "name": str, "consent_for": id}
-
-CONSENT_TEXT = CONSENT
+STATE = "learner_signin"  # {"group": id, "learner": id, "name": str, "consent_for": id, "result": CodeCheck}
 
 db = resources.database()
 state = st.session_state.setdefault(STATE, {})
+
+
+def _say(text: str, slot: str) -> None:
+    st.markdown(f"<p class='step-text'><b>{text}</b></p>", unsafe_allow_html=True)
+    narrate(text, slot)
+
+
+def _check(code: str) -> None:
+    state["result"] = check_learner_code(db, state["learner"], code)
+
+
+def _choose(field: str, value: int, name: str = "") -> None:
+    state[field] = value
+    if name:
+        state["name"] = name
+
+
+def _restart(*fields: str) -> None:
+    for field in fields:
+        state.pop(field, None)
+
 
 st.title("📱 Bình dân học vụ số")
 
 if state.get("consent_for"):
     st.subheader("Trước khi học")
-    st.markdown(f"<p class='step-text'>{CONSENT_TEXT}</p>", unsafe_allow_html=True)
-    narrate(CONSENT_TEXT, "consent")
+    _say(CONSENT, "consent")
     if st.button("✅ Tôi đồng ý", type="primary", key="consent_yes", width="stretch"):
         record_consent(db, state["consent_for"])
         learner_id = state["consent_for"]
         st.session_state.pop(STATE, None)
-        sign_in("learner", learner_id)
-        st.rerun()
-    if st.button("Quay lại", key="consent_no", width="stretch"):
-        st.session_state.pop(STATE, None)
-        st.rerun()
+        finish_learner_sign_in(learner_id)
+    st.button("Quay lại", key="consent_no", width="stretch", on_click=st.session_state.pop, args=(STATE, None))
     st.stop()
 
 if "group" not in state:
-    st.subheader("Bác học ở nhóm nào?")
+    _say(ASK_GROUP, "ask_group")
     groups = list_groups(db)
     if not groups:
         st.info("Chưa có nhóm học nào. Nhờ tập huấn viên tạo nhóm trước.")
     for group in groups:
-        if st.button(f"🏠 {group.name}", key=f"group_{group.id}", width="stretch"):
-            state["group"] = group.id
-            st.rerun()
+        st.button(f"🏠 {group.name}", key=f"group_{group.id}", width="stretch", on_click=_choose, args=("group", group.id))
     st.divider()
     st.page_link("ui/trainer/signin.py", label="Tập huấn viên đăng nhập", icon="🧑‍🏫")
     st.stop()
 
 if "learner" not in state:
-    st.subheader("Bác tên là gì? Bấm vào tên của bác.")
+    _say(ASK_NAME, "ask_name")
     learners = list_learners(db, state["group"])
     if not learners:
         st.info("Nhóm này chưa có học viên.")
     for learner in learners:
-        if st.button(f"👤 {learner.display_name}", key=f"learner_{learner.id}", width="stretch"):
-            state["learner"], state["name"] = learner.id, learner.display_name
-            st.rerun()
-    if st.button("⬅️ Chọn nhóm khác", key="back_to_groups", width="stretch"):
-        st.session_state.pop(STATE, None)
-        st.rerun()
+        st.button(f"👤 {learner.display_name}", key=f"learner_{learner.id}", width="stretch",
+                  on_click=_choose, args=("learner", learner.id, learner.display_name))
+    st.button("⬅️ Chọn nhóm khác", key="back_to_groups", width="stretch", on_click=_restart, args=("group",))
     st.stop()
 
 st.subheader(f"Chào {state['name']}!")
-st.write("Nhập mã 4 số của bác.")
-with st.form("code_form", clear_on_submit=True, border=False):
-    code = st.text_input("Mã 4 số", max_chars=4, type="password", key="code_input", placeholder="• • • •")
-    submitted = st.form_submit_button("Vào học ➡️", type="primary", width="stretch")
-if submitted:
-    code = code.strip()
-    if len(code) != 4 or not code.isdigit():
-        st.error("Mã phải có đúng 4 chữ số. Bác thử lại nhé.")
+result = state.pop("result", None)
+if result is None or result.outcome in ("wrong", "unknown"):
+    if result is not None:
+        st.error(f"❌ {WRONG_CODE}")
+        narrate(WRONG_CODE, "wrong_code")
     else:
-        learner = verify_learner_code(db, state["learner"], code)
-        if learner is None:
-            st.error("Mã chưa đúng. Bác thử lại, hoặc hỏi tập huấn viên.")
-        elif not learner.consented:
-            state["consent_for"] = learner.id
-            st.rerun()
-        else:
-            st.session_state.pop(STATE, None)
-            sign_in("learner", learner.id)
-            st.rerun()
-if st.button("⬅️ Không phải tôi", key="not_me", width="stretch"):
-    state.pop("learner", None)
+        _say(ASK_CODE, "ask_code")
+    code_keypad("code_keypad", _check)
+elif result.outcome == "wait":
+    st.warning(f"⏳ {WAIT_CODE} (khoảng {result.wait_seconds} giây)")
+    narrate(WAIT_CODE, "wait_code")
+    st.button("🔄 Thử lại", key="try_again", width="stretch")
+elif result.outcome == "locked":
+    st.error(f"🔒 {LOCKED_CODE}")
+    narrate(LOCKED_CODE, "locked_code")
+elif not result.learner.consented:
+    state["consent_for"] = result.learner.id
     st.rerun()
+else:
+    st.session_state.pop(STATE, None)
+    finish_learner_sign_in(result.learner.id)
+st.button("⬅️ Không phải tôi", key="not_me", width="stretch", on_click=_restart, args=("learner",))

@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from progress.accounts import AccountError, create_learner, delete_learner, get_trainer, list_groups, list_learners
+from progress.code_guard import locked_learners, unlock_learner
 from progress.reports import group_progress
 from progress.tracking import LessonStatus
 from ui import resources
@@ -33,6 +34,13 @@ if not groups:
 group = st.selectbox("Nhóm", groups, format_func=lambda g: g.name, key="dashboard_group")
 lessons = catalog.lessons_in_order()
 rows = group_progress(db, group.id)
+
+for locked in locked_learners(db, group.id):
+    st.warning(f"🔒 {locked.display_name} nhập sai mã nhiều lần nên bị khoá.")
+    if st.button(f"🔓 Mở khoá cho {locked.display_name}", key=f"unlock_{locked.id}", width="stretch"):
+        unlock_learner(db, locked.id)
+        st.session_state[FLASH] = f"Đã mở khoá cho {locked.display_name}."
+        st.rerun()
 
 if not rows:
     st.info("Nhóm chưa có học viên. Thêm học viên ở dưới.")
