@@ -5,11 +5,12 @@ from __future__ import annotations
 import streamlit as st
 
 from ui.cookie_sync import sync_cookie
-from ui.signin_state import current_signin
+from ui.signin_state import current_signin, learner_preferences
 from ui.style import apply_style
 
 st.set_page_config(page_title="Bình dân học vụ số", page_icon="📱", layout="centered")
-apply_style()
+preferences = learner_preferences()
+apply_style(preferences.text_size if preferences else "normal")
 
 signin = current_signin()
 role = signin.role if signin else None
@@ -21,6 +22,7 @@ LEARNER_PAGES = [
     st.Page("ui/learner/home.py", title="Trang chính", url_path="trang-chinh", default=role == "learner"),
     st.Page("ui/learner/lesson.py", title="Bài học", url_path="bai-hoc"),
     st.Page("ui/learner/quiz.py", title="Bài kiểm tra", url_path="kiem-tra"),
+    st.Page("ui/learner/settings.py", title="Cài đặt", url_path="cai-dat"),
 ]
 LEARNER_SIGNIN = st.Page("ui/learner/signin.py", title="Vào học", url_path="vao-hoc", default=role is None)
 TRAINER_SIGNIN = st.Page("ui/trainer/signin.py", title="Tập huấn viên", url_path="tap-huan-vien")

@@ -40,6 +40,9 @@ class LearnerInfo:
     display_name: str
     consented: bool
     narration_language: str = "vi"
+    text_size: str = "normal"
+    autoplay: bool = False
+    save_data: bool = False
 
 
 @dataclass(frozen=True)
@@ -63,7 +66,8 @@ def name_sort_key(name: str) -> str:
 
 def _learner_info(learner: Learner) -> LearnerInfo:
     return LearnerInfo(learner.id, learner.group_id, learner.display_name, learner.consent_at is not None,
-                       learner.narration_language or "vi")
+                       learner.narration_language or "vi", learner.text_size or "normal", bool(learner.autoplay),
+                       bool(learner.save_data))
 
 
 def create_group(db: sessionmaker, name: str) -> GroupInfo:
@@ -135,11 +139,33 @@ def record_consent(db: sessionmaker, learner_id: int, when: dt.datetime | None =
             learner.consent_at = when or utcnow()
 
 
+TEXT_SIZES = ("normal", "large", "very-large")
+
+
 def set_narration_language(db: sessionmaker, learner_id: int, language: str) -> None:
     with db.begin() as session:
         learner = session.get(Learner, learner_id)
         if learner is not None:
             learner.narration_language = language
+
+
+def update_learner_settings(
+    db: sessionmaker, learner_id: int, *, text_size: str | None = None, autoplay: bool | None = None,
+    save_data: bool | None = None,
+) -> None:
+    """Change the learner's own display and sound settings (only the ones given)."""
+    if text_size is not None and text_size not in TEXT_SIZES:
+        raise AccountError(f"Cỡ chữ không hợp lệ: {text_size}")
+    with db.begin() as session:
+        learner = session.get(Learner, learner_id)
+        if learner is None:
+            return
+        if text_size is not None:
+            learner.text_size = text_size
+        if autoplay is not None:
+            learner.autoplay = autoplay
+        if save_data is not None:
+            learner.save_data = save_data
 
 
 def create_trainer(

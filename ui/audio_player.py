@@ -20,7 +20,8 @@ _CSS = """
 .play { min-height: 56px; min-width: 140px; padding: 0 1.2rem; font-size: 20px; border-radius: 28px;
   border: 2px solid #0b5394; background: #e8f0fb; color: #0b3d6e; font-weight: 600; cursor: pointer; }
 .play:active { background: #c9dcf5; }
-.meta { font-size: 16px; color: #444; }
+.play:focus-visible { outline: 3px solid #0b5394; outline-offset: 3px; }
+.meta { font-size: 18px; color: #3d3d3d; }
 """
 
 _JS = """
@@ -68,6 +69,10 @@ export default function(component) {
     };
     box.__stop = () => { if (audio) { audio.pause(); } if (synth) { synth.cancel(); } };
     render();
+    if (data.autoplay && mode() !== "none" && box.dataset.played !== data.text) {
+        box.dataset.played = data.text;  // once per text, not on every redraw
+        button.click();
+    }
     if (synth && !(data.url && data.natural)) { synth.addEventListener("voiceschanged", render); }
 }
 """
@@ -75,6 +80,10 @@ export default function(component) {
 _component = st.components.v2.component("bdhvs_audio_player", html=_HTML, css=_CSS, js=_JS)
 
 
-def audio_button(key: str, text: str, url: str | None, natural: bool, meta: str, label: str = "Nghe") -> None:
-    """A "Nghe" button for ``text``; ``natural`` = recorded or gTTS audio at ``url``."""
-    _component(data={"text": text, "url": url, "natural": natural, "meta": meta, "label": label}, key=key)
+def audio_button(
+    key: str, text: str, url: str | None, natural: bool, meta: str, label: str = "Nghe", autoplay: bool = False
+) -> None:
+    """A "Nghe" button for ``text``; ``natural`` = recorded or gTTS audio at ``url``.
+    ``autoplay`` starts it when shown (browsers allow that once the page has been tapped)."""
+    _component(data={"text": text, "url": url, "natural": natural, "meta": meta, "label": label,
+                     "autoplay": autoplay}, key=key)

@@ -8,6 +8,7 @@ from lessons.models import Step
 from media.audio_cache import text_fingerprint
 from media.languages import fallback_chain
 from media.narration import RECORDED, AudioClip
+from progress.accounts import LearnerInfo
 from progress.recordings import RecordingInfo, current_recording
 from ui import resources
 from ui.audio_player import audio_button
@@ -26,18 +27,20 @@ def describe(clip: AudioClip) -> str:
     return " · ".join(parts)
 
 
-def narrate(text: str, slot: str, label: str = "Nghe", clip: AudioClip | None = None) -> None:
+def narrate(text: str, slot: str, label: str = "Nghe", clip: AudioClip | None = None, autoplay: bool = False) -> None:
     """A "Nghe" button for ``text``; ``clip`` overrides the voice (a recording)."""
     clip = clip or resources.narrator().clip_for(text)
     key = "say_" + slot + "_" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
     if clip is None:
-        audio_button(key, text, None, natural=False, meta="", label=label)
+        audio_button(key, text, None, natural=False, meta="", label=label, autoplay=autoplay)
     else:
-        audio_button(key, text, clip.url, natural=clip.natural, meta=describe(clip), label=label)
+        audio_button(key, text, clip.url, natural=clip.natural, meta=describe(clip), label=label, autoplay=autoplay)
 
 
-def narrate_step(step: Step, recordings: list[RecordingInfo], language: str) -> None:
-    """A step's audio: a volunteer's recording in the learner's language, else Vietnamese."""
-    recording = current_recording(recordings, step.id, text_fingerprint(step.narrated), fallback_chain(language))
+def narrate_step(step: Step, recordings: list[RecordingInfo], learner: LearnerInfo) -> None:
+    """A step's audio: a volunteer's recording in the learner's language, else Vietnamese.
+    Plays by itself when the learner turned autoplay on (never in data-saving mode)."""
+    chain = fallback_chain(learner.narration_language)
+    recording = current_recording(recordings, step.id, text_fingerprint(step.narrated), chain)
     clip = resources.narrator().recorded_clip(recording.file_name) if recording else None
-    narrate(step.narrated, "step", clip=clip)
+    narrate(step.narrated, "step", clip=clip, autoplay=learner.autoplay and not learner.save_data)

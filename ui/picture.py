@@ -9,10 +9,19 @@ import streamlit as st
 from ui import resources
 
 
-def show_picture(image: str, alt: str) -> None:
+def _reveal(key: str) -> None:
+    st.session_state[key] = True
+
+
+def show_picture(image: str, alt: str, save_data: bool = False) -> None:
+    """In data-saving mode the picture loads only when the learner taps "Xem hình"."""
     url = resources.image_urls().get(image)
     if url is None:
         return  # validate-content reports missing files; the page still teaches by text and voice
+    key = "show_picture_" + image
+    if save_data and not st.session_state.get(key):
+        st.button(f"🖼️ Xem hình: {alt}", key=key + "_button", width="stretch", on_click=_reveal, args=(key,))
+        return
     st.markdown(
         f"<img src='{html.escape(url)}' alt='{html.escape(alt)}' class='lesson-picture'>",
         unsafe_allow_html=True,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from access.tokens import COOKIE_NAME, SignIn, issue_token, read_token
-from progress.accounts import get_learner, get_trainer
+from progress.accounts import LearnerInfo, get_learner, get_trainer
 from ui import resources
 from ui.cookie_sync import request_cookie
 
@@ -67,3 +67,11 @@ def finish_learner_sign_in(learner_id: int) -> None:
     if target:
         st.switch_page(target[0], query_params=target[1])
     st.rerun()
+
+
+def learner_preferences() -> LearnerInfo | None:
+    """The signed-in learner's settings (text size, sound, data saving), if a learner."""
+    signin = current_signin()
+    if signin is None or signin.role != "learner":
+        return None
+    return get_learner(resources.database(), signin.account_id)

@@ -45,5 +45,20 @@ button:focus-visible, a:focus-visible, summary:focus-visible, input:focus-visibl
 """
 
 
-def apply_style() -> None:
-    st.html(_CSS)
+# larger text for learners who asked for it (Cài đặt → Cỡ chữ)
+_SIZES = {"normal": 0, "large": 4, "very-large": 8}
+
+
+def _size_css(extra_px: int) -> str:
+    if not extra_px:
+        return ""
+    return f"""<style>
+html, body, [data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li {{ font-size: {20 + extra_px}px; }}
+.step-text {{ font-size: {22 + extra_px}px; }}
+.stButton > button p, .stFormSubmitButton > button p {{ font-size: {20 + extra_px}px; }}
+h1 {{ font-size: {28 + extra_px}px !important; }} h3 {{ font-size: {22 + extra_px}px !important; }}
+</style>"""
+
+
+def apply_style(text_size: str = "normal") -> None:
+    st.html(_CSS + _size_css(_SIZES.get(text_size, 0)))

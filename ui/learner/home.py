@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from media.languages import LANGUAGES
-from progress.accounts import get_learner, set_narration_language
+from progress.accounts import get_learner
 from progress.reports import learner_lessons
 from progress.tracking import LessonStatus
 from ui import resources
@@ -53,14 +52,8 @@ for module in catalog.modules:
 st.divider()
 
 
-def _save_language() -> None:
-    set_narration_language(db, signin.account_id, st.session_state["narration_language"])
-
-
-st.selectbox("🔊 Giọng đọc bài học", list(LANGUAGES), index=list(LANGUAGES).index(learner.narration_language)
-             if learner.narration_language in LANGUAGES else 0, format_func=LANGUAGES.get,
-             key="narration_language", on_change=_save_language)
-st.caption("Phần nào chưa có người đọc bằng tiếng này thì ứng dụng đọc bằng tiếng Việt.")
+if st.button("⚙️ Cài đặt: cỡ chữ, giọng đọc, tiết kiệm dữ liệu", key="open_settings", width="stretch"):
+    st.switch_page("ui/learner/settings.py")
 if st.button("🚪 Đăng xuất", key="sign_out", width="stretch"):
     sign_out()
     st.rerun()

@@ -55,9 +55,9 @@ def step_player() -> None:
     scroll_to_top(f"{lesson.id}/{index}")
     st.progress((index + 1) / len(lesson.steps), text=f"Bước {index + 1} / {len(lesson.steps)}")
     if step.image:
-        show_picture(step.image, step.alt)
+        show_picture(step.image, step.alt, save_data=learner.save_data)
     st.markdown(f"<p class='step-text'>{html.escape(step.text)}</p>", unsafe_allow_html=True)
-    narrate_step(step, recordings, learner.narration_language)
+    narrate_step(step, recordings, learner)
     if step.tip:
         st.markdown(f"<div class='tip'>💡 {html.escape(step.tip)}</div>", unsafe_allow_html=True)
     # a practice step lets the learner move on once the right thing was tapped

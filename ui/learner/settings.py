@@ -1,0 +1,45 @@
+"""The learner's own settings: text size, sound, saving mobile data, narration language."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from media.languages import LANGUAGES
+from progress.accounts import get_learner, set_narration_language, update_learner_settings
+from ui import resources
+from ui.narration_widget import narrate
+from ui.signin_state import require_learner
+
+SIZES = {"normal": "Chữ vừa", "large": "Chữ to", "very-large": "Chữ rất to"}
+INTRO = "Bác chọn cỡ chữ, giọng đọc, và cách tiết kiệm dữ liệu điện thoại."
+
+signin = require_learner("ui/learner/settings.py")
+db = resources.database()
+learner = get_learner(db, signin.account_id)
+
+
+def _save(field: str) -> None:
+    value = st.session_state[f"setting_{field}"]
+    if field == "narration_language":
+        set_narration_language(db, signin.account_id, value)
+    else:
+        update_learner_settings(db, signin.account_id, **{field: value})
+
+
+st.title("⚙️ Cài đặt")
+st.markdown(f"<p class='step-text'>{INTRO}</p>", unsafe_allow_html=True)
+narrate(INTRO, "settings_intro")
+
+st.radio("🔠 Cỡ chữ", list(SIZES), format_func=SIZES.get, index=list(SIZES).index(learner.text_size),
+         key="setting_text_size", on_change=_save, args=("text_size",))
+st.selectbox("🔊 Giọng đọc bài học", list(LANGUAGES), format_func=LANGUAGES.get,
+             index=list(LANGUAGES).index(learner.narration_language) if learner.narration_language in LANGUAGES else 0,
+             key="setting_narration_language", on_change=_save, args=("narration_language",))
+st.caption("Phần nào chưa có người đọc bằng tiếng này thì ứng dụng đọc bằng tiếng Việt.")
+st.toggle("▶️ Tự đọc mỗi bước khi mở", value=learner.autoplay, key="setting_autoplay",
+          on_change=_save, args=("autoplay",))
+st.toggle("📶 Tiết kiệm dữ liệu (không tự đọc, chỉ hiện hình khi bấm xem)", value=learner.save_data,
+          key="setting_save_data", on_change=_save, args=("save_data",))
+st.caption("Mỗi nút Nghe ghi sẵn độ dài và dung lượng, ví dụ “12 giây · 45 KB”.")
+if st.button("🏠 Về trang chính", type="primary", key="settings_home", width="stretch"):
+    st.switch_page("ui/learner/home.py")
