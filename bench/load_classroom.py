@@ -173,17 +173,17 @@ class Learner:
     lat: dict[str, list[float]] = field(default_factory=dict)  # phase -> tap latencies
 
     async def act(self, action: str, key: str) -> None:
-        """One tap after the think time: "tap" a button, "check" a checkbox, "code" submits the form."""
+        """One tap after the think time: "tap" a button, "check" a checkbox."""
         if self.think:  # jittered, so that the class does not tap in lockstep
             await asyncio.sleep(self.think * random.Random(f"{self.name}{len(self.session.latencies)}").uniform(.5, 1.5))
         s = self.session
-        await (s.tap(key) if action == "tap" else s.check(key) if action == "check" else s.submit_form(key, CODE))
+        await (s.tap(key) if action == "tap" else s.check(key))
 
     async def sign_in(self, t0: float) -> None:
         s = self.session
         await s.open()
-        for action, key in (("tap", f"group_{self.group_id}"), ("tap", f"learner_{self.learner_id}"),
-                            ("code", "code_input")):
+        keypad = [("tap", f"code_keypad_{digit}") for digit in CODE]  # the 4th digit signs in
+        for action, key in (("tap", f"group_{self.group_id}"), ("tap", f"learner_{self.learner_id}"), *keypad):
             await self.act(action, key)
         if not any(t.startswith(f"Chào {self.name}") for t in s.texts) or s.find("sign_out") is None:
             raise DriverError(f"{self.name}: not on the home screen after sign-in; screen: {s.texts[:5]}")
@@ -313,7 +313,7 @@ def run_all(app: AppCopy, args, sizes: list[int], deadline: float, rows: list[di
         ("run", f"N={sizes}; think {args.think:g} s; tap timeout {args.tap_timeout:g} s; "
                 f"budget {args.max_seconds:g} s"),
         ("lesson", f"{lesson.id}: {len(lesson.steps)} steps; quiz: {', '.join(q.kind for q in quiz.questions)}"),
-        ("taps per learner", f"sign-in 4 (load, group, name, code); lesson+quiz {1 + len(lesson.steps) + len(plan)}"),
+        ("taps per learner", f"sign-in 7 (load, group, name, 4 keypad digits); lesson+quiz {1 + len(lesson.steps) + len(plan)}"),
         ("audio cache", f"{len(list(audio_dir.glob('*')))} files in the snapshot before the run")]
     print("Settings\n" + "\n".join(f"  {k:<17} {v}" for k, v in settings), flush=True)
     for n, (group_id, people) in zip(sizes, classes):

@@ -111,15 +111,6 @@ class Session:
         self.values[widget.id] = WidgetState(id=widget.id, bool_value=value)
         return await self._interact(widget.fragment_id)
 
-    async def submit_form(self, field_key: str, text: str) -> float:
-        field = self.need(field_key, "text_input")
-        submit = next((w for w in self.widgets.values()
-                       if w.is_form_submitter and w.form_id == field.form_id), None)
-        if submit is None:
-            raise DriverError(f"{self.name}: no submit button in the form holding {field_key!r}")
-        self.values[field.id] = WidgetState(id=field.id, string_value=text)
-        return await self._send_trigger(submit)
-
     async def _send_trigger(self, widget: Widget) -> float:
         return await self._interact(widget.fragment_id, WidgetState(id=widget.id, trigger_value=True))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from lessons.catalog import Catalog
+from quizzes.speech import spoken_question
 from quizzes.models import ImageChoice, MultipleChoice, Ordering, SingleChoice, TrueFalse
 
 
@@ -16,7 +17,7 @@ def lesson_texts(catalog: Catalog, lesson_id: str) -> list[str]:
             texts += [target.hint for target in step.practice.targets if target.hint]
     quiz = catalog.quiz_for(lesson_id)
     for question in quiz.questions if quiz else ():
-        texts.append(question.spoken_prompt)
+        texts.append(spoken_question(question))
         if isinstance(question, (SingleChoice, MultipleChoice, ImageChoice)):
             for option in question.options:
                 texts += [option.text, option.explanation]

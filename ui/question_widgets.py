@@ -74,9 +74,9 @@ def _ordering(question: Ordering, submit: Submit) -> None:
 
 def answer_controls(question: Question, submit: Submit) -> None:
     if isinstance(question, SingleChoice):
-        for option in question.options:
-            st.button(option.text, key=f"opt_{question.id}_{option.id}", width="stretch", on_click=submit,
-                      args=(option.id,))
+        for number, option in enumerate(question.options, start=1):  # numbered as the voice reads them
+            st.button(f"{number}. {option.text}", key=f"opt_{question.id}_{option.id}", width="stretch",
+                      on_click=submit, args=(option.id,))
     elif isinstance(question, ImageChoice):
         for number, option in enumerate(question.options, start=1):
             show_picture(option.image, option.alt)
@@ -84,8 +84,8 @@ def answer_controls(question: Question, submit: Submit) -> None:
                       on_click=submit, args=(option.id,))
     elif isinstance(question, MultipleChoice):
         st.caption("Chọn tất cả các ý đúng, rồi bấm Trả lời.")
-        for option in question.options:
-            st.checkbox(option.text, key=f"chk_{question.id}_{option.id}")
+        for number, option in enumerate(question.options, start=1):
+            st.checkbox(f"{number}. {option.text}", key=f"chk_{question.id}_{option.id}")
         st.button("Trả lời ✔️", type="primary", key=f"submit_{question.id}", width="stretch",
                   on_click=_submit_checked, args=(question, submit))
         if st.session_state.pop(NOTHING_CHOSEN, False):

@@ -1,5 +1,6 @@
 from lessons.catalog import load_catalog
 from lessons.narratable import catalogue_texts, lesson_texts
+from quizzes.speech import spoken_question
 from quizzes.models import ImageChoice, MultipleChoice, Ordering, SingleChoice, TrueFalse
 from tests.conftest import FIXTURE_CONTENT
 
@@ -15,7 +16,7 @@ def spoken_by_pages(lesson_id: str) -> set[str]:
             texts.add(step.practice.success)
             texts |= {t.hint for t in step.practice.targets if t.hint}
     for question in CATALOG.quiz_for(lesson_id).questions:
-        texts.add(question.spoken_prompt)
+        texts.add(spoken_question(question))
         if isinstance(question, (SingleChoice, MultipleChoice, ImageChoice)):
             texts |= {o.explanation for o in question.options}
         elif isinstance(question, (TrueFalse, Ordering)):

@@ -8,6 +8,7 @@ import streamlit as st
 
 from progress.tracking import RecordedAnswer, record_attempt
 from quizzes.grading import AnswerFeedback, answer_to_text, grade_answer, score_quiz
+from quizzes.speech import spoken_question
 from ui import resources
 from ui.narration_widget import narrate
 from ui.question_widgets import answer_controls
@@ -109,7 +110,7 @@ def question_card() -> None:
     scroll_to_top(f"{lesson.id}/q{index}")
     st.progress(index / len(quiz.questions), text=f"Câu {index + 1} / {len(quiz.questions)}")
     st.markdown(f"<p class='step-text'><b>{html.escape(question.prompt)}</b></p>", unsafe_allow_html=True)
-    narrate(question.spoken_prompt, "prompt")
+    narrate(spoken_question(question), "prompt", label="Nghe câu hỏi")
 
     if state["feedback"] is not None:
         _show_feedback(state["feedback"])
