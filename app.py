@@ -22,7 +22,9 @@ LEARNER_PAGES = [
     st.Page("ui/learner/home.py", title="Trang chính", url_path="trang-chinh", default=role == "learner"),
     st.Page("ui/learner/lesson.py", title="Bài học", url_path="bai-hoc"),
     st.Page("ui/learner/quiz.py", title="Bài kiểm tra", url_path="kiem-tra"),
+    st.Page("ui/learner/review.py", title="Ôn tập", url_path="on-tap"),
     st.Page("ui/learner/settings.py", title="Cài đặt", url_path="cai-dat"),
+    st.Page("ui/learner/my_progress.py", title="Tiến bộ của tôi", url_path="tien-bo"),
 ]
 LEARNER_SIGNIN = st.Page("ui/learner/signin.py", title="Vào học", url_path="vao-hoc", default=role is None)
 TRAINER_SIGNIN = st.Page("ui/trainer/signin.py", title="Tập huấn viên", url_path="tap-huan-vien")
@@ -34,6 +36,7 @@ elif role == "trainer":
         st.Page("ui/trainer/dashboard.py", title="Tiến độ nhóm", url_path="tien-do", default=True),
         st.Page("ui/trainer/recordings.py", title="Ghi âm giọng đọc", url_path="ghi-am"),
         st.Page("ui/trainer/audio_coverage.py", title="Độ phủ tiếng đọc", url_path="do-phu-tieng-doc"),
+        st.Page("ui/trainer/qr_cards.py", title="Thẻ QR vào học", url_path="the-qr"),
     ]
 else:
     pages = [LEARNER_SIGNIN, TRAINER_SIGNIN, *LEARNER_PAGES]

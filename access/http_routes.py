@@ -6,10 +6,11 @@ import time
 from functools import lru_cache
 
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from access.tokens import COOKIE_NAME, read_token
+from access.card_links import read_card_code
+from access.tokens import COOKIE_NAME, issue_token, read_token
 from settings import ensure_secret_key, load_settings
 
 IMMUTABLE_PREFIXES = ("/app/static/audio/", "/app/static/images/")
@@ -30,6 +31,38 @@ async def sign_in_route(request: Request) -> Response:
     response = JSONResponse({"ok": True, "role": sign_in.role})
     max_age = max(sign_in.expires_at - int(time.time()), 0)
     response.set_cookie(COOKIE_NAME, token, max_age=max_age, httponly=True, samesite="lax", path="/")
+    return response
+
+
+_CARD_REFUSED = """<!doctype html><html lang="vi"><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>Thẻ không dùng được</title>
+<body style="font-family:sans-serif;font-size:22px;padding:1rem;line-height:1.5">
+<h1 style="font-size:28px">❌ Thẻ này không dùng được nữa</h1>
+<p>Bác hỏi tập huấn viên để lấy thẻ mới, hoặc vào học bằng cách chọn tên và bấm mã.</p>
+<p><a href="/" style="font-size:22px">Vào học</a></p></body></html>"""
+
+
+def _card_database():  # type: ignore[no-untyped-def]
+    from progress.database import connect
+
+    settings = load_settings()
+    return connect(settings.database_url, settings.database.sqlite_busy_timeout_ms)
+
+
+_card_db = lru_cache(maxsize=1)(_card_database)
+
+
+async def card_route(request: Request) -> Response:
+    """A printed QR card: sign that learner in on this phone and open the app."""
+    from progress.accounts import card_version
+
+    claim = read_card_code(_secret(), request.query_params.get("ma"))
+    if claim is None or card_version(_card_db(), claim.learner_id) != claim.version:
+        return HTMLResponse(_CARD_REFUSED, status_code=403)
+    days = load_settings().auth.learner_session_days
+    token = issue_token(_secret(), "learner", claim.learner_id, days * 86400)
+    response = RedirectResponse("/", status_code=303)
+    response.set_cookie(COOKIE_NAME, token, max_age=days * 86400, httponly=True, samesite="lax", path="/")
     return response
 
 

@@ -224,3 +224,20 @@ def delete_learner(db: sessionmaker, learner_id: int) -> bool:
             return False
         session.delete(learner)
         return True
+
+
+def card_version(db: sessionmaker, learner_id: int) -> int | None:
+    """The version printed cards must carry to work (None: no such learner)."""
+    with db() as session:
+        learner = session.get(Learner, learner_id)
+        return learner.card_version if learner else None
+
+
+def revoke_cards(db: sessionmaker, learner_id: int) -> int:
+    """Every card printed so far stops working; returns the new version to print."""
+    with db.begin() as session:
+        learner = session.get(Learner, learner_id)
+        if learner is None:
+            raise AccountError("Không tìm thấy học viên này.")
+        learner.card_version += 1
+        return learner.card_version

@@ -11,6 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from progress.models import LessonProgress, QuizAnswer, QuizAttempt, utcnow
+from progress.review import schedule_in_session
 
 # A learner who leaves the phone on a step does not add hours: one visit to a step
 # counts at most this long.
@@ -95,7 +96,9 @@ def record_attempt(
     passed: bool,
     pass_mark_percent: int,
 ) -> int:
-    """Store a finished quiz attempt with each answer; returns the attempt id."""
+    """Store a finished quiz attempt with each answer; returns the attempt id.
+    In the same transaction, wrong answers are scheduled for review and right ones
+    leave the review list (progress.review)."""
     with db.begin() as session:
         attempt = QuizAttempt(
             learner_id=learner_id,
@@ -111,6 +114,7 @@ def record_attempt(
             for i, a in enumerate(answers)
         ]
         session.add(attempt)
+        schedule_in_session(session, learner_id, lesson_id, answers)
         row = _get_or_create(session, learner_id, lesson_id)
         row.steps_done = True
         row.updated_at = utcnow()

@@ -57,6 +57,13 @@ def require_learner(page_path: str) -> SignIn:
     if signin is None or signin.role != "learner":
         st.session_state[AFTER_SIGN_IN] = (page_path, {k: st.query_params[k] for k in st.query_params})
         st.switch_page(SIGNIN_PAGE)
+    learner = get_learner(resources.database(), signin.account_id)
+    if learner is not None and not learner.consented:  # e.g. first sign-in with a QR card
+        from ui.consent_gate import consent_screen
+
+        if consent_screen(learner.id):
+            st.rerun()
+        st.stop()
     return signin
 
 

@@ -15,6 +15,8 @@ h1 { font-size: 1.7rem !important; } h2 { font-size: 1.45rem !important; } h3 { 
 [data-testid="stTextInput"] input { font-size: 24px; min-height: 52px; letter-spacing: 0.2em; }
 [data-testid="stCheckbox"] label { min-height: 48px; align-items: center; }
 [data-testid="stCheckbox"] label p { font-size: 20px; }
+[data-testid="stRadio"] [role="radiogroup"] label { min-height: 48px; align-items: center; }
+[data-testid="stRadio"] [role="radiogroup"] label p { font-size: 20px; }
 audio { width: 100%; }
 img.lesson-picture { width: 100%; max-width: 480px; height: auto; display: block; margin: 0 auto 0.5rem;
   border-radius: 12px; background: #fff; }
@@ -27,6 +29,9 @@ p.code-dots, [data-testid="stMarkdownContainer"] p.code-dots { font-size: 40px !
 .step-text { font-size: 22px; line-height: 1.55; margin: 0.4rem 0 0.8rem; }
 .tip { background: #fff4d6; border-left: 6px solid #b7791f; padding: 0.6rem 0.8rem; border-radius: 8px; }
 .status-badge { font-weight: 600; }
+.qr-card { display: flex; gap: 1rem; align-items: center; border: 2px dashed #555; border-radius: 12px;
+  padding: 0.6rem; margin: 0.8rem 0 0.3rem; break-inside: avoid; }
+.qr-code svg { width: 140px; height: 140px; }
 /* Accessibility (measured by tests/e2e/test_accessibility.py) */
 /* captions are instructions to learners: Streamlit draws them at 60% opacity (3.9:1) and 17.5 px */
 [data-testid="stCaptionContainer"] { opacity: 1 !important; color: #444 !important; font-size: 18px !important; }
@@ -56,6 +61,8 @@ def _size_css(extra_px: int) -> str:
 html, body, [data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li {{ font-size: {20 + extra_px}px; }}
 .step-text {{ font-size: {22 + extra_px}px; }}
 .stButton > button p, .stFormSubmitButton > button p {{ font-size: {20 + extra_px}px; }}
+[data-testid="stCheckbox"] label p, [data-testid="stRadio"] [role="radiogroup"] label p {{ font-size: {20 + extra_px}px; }}
+[data-testid="stCaptionContainer"] p {{ font-size: {18 + extra_px}px; }}
 h1 {{ font-size: {28 + extra_px}px !important; }} h3 {{ font-size: {22 + extra_px}px !important; }}
 </style>"""
 

@@ -17,7 +17,9 @@ from starlette.middleware import Middleware
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.routing import Route
 
-from access.http_routes import CacheContentAddressedForever, health, sign_in_route, sign_out_route
+from access.card_links import CARD_PATH
+from access.certificate_route import certificate_route
+from access.http_routes import CacheContentAddressedForever, card_route, health, sign_in_route, sign_out_route
 from settings import PROJECT_ROOT, load_settings
 
 _settings = load_settings()
@@ -28,6 +30,8 @@ app = st.App(
         Route("/auth/session", sign_in_route, methods=["POST"]),
         Route("/auth/signout", sign_out_route, methods=["POST"]),
         Route("/healthz", health, methods=["GET"]),
+        Route(CARD_PATH, card_route, methods=["GET"]),
+        Route("/chung-nhan", certificate_route, methods=["GET"]),
     ],
     middleware=[
         Middleware(CacheContentAddressedForever),

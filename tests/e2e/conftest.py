@@ -42,10 +42,19 @@ def chromium_path() -> str:
     return CHROMIUM
 
 
+_SERVER_DB_URL: list[str] = []
+
+
+def server_database():  # type: ignore[no-untyped-def]
+    """The database the test server uses, for tests that need to look something up."""
+    return connect(_SERVER_DB_URL[0])
+
+
 @pytest.fixture(scope="session")
 def server(tmp_path_factory) -> str:
     data = tmp_path_factory.mktemp("e2e")
     url = f"sqlite:///{data / 'e2e.db'}"
+    _SERVER_DB_URL[:] = [url]
     upgrade_to_head(url)
     seed_demo(connect(url))
     port = free_port()

@@ -131,3 +131,23 @@ def test_a_shared_lesson_link_opens_that_lesson_after_sign_in(phone, server):
     assert page.get_by_role("heading", name="Thực hành mẫu").count() == 1
     assert "bai-hoc?bai=thuc-hanh-mau" in page.url
     shot(page, "09-deep-link-after-sign-in")
+
+
+def test_a_printed_qr_card_signs_the_learner_in(phone, server):
+    """Scanning the card opens the link: consent the first time, then home, and it stays."""
+    from access.card_links import card_url
+    from tests.e2e.conftest import server_database
+
+    db = server_database()
+    from progress.accounts import list_groups, list_learners
+
+    quy = next(l for l in list_learners(db, list_groups(db)[0].id) if l.display_name == "Hồ Văn Quý")
+    page = phone
+    page.goto(card_url(server, "e2e-secret", quy.id, 1))
+    page.get_by_role("button", name="Tôi đồng ý").click()
+    page.get_by_text("Chào Hồ Văn Quý").wait_for()
+    page.reload()
+    page.get_by_text("Chào Hồ Văn Quý").wait_for()
+    shot(page, "10-signed-in-by-card")
+    page.goto(card_url(server, "e2e-secret", quy.id, 99))  # a revoked or made-up card
+    page.get_by_text("Thẻ này không dùng được nữa").wait_for()

@@ -9,6 +9,7 @@ from progress.reports import learner_lessons
 from progress.tracking import LessonStatus
 from ui import resources
 from ui.signin_state import require_learner, sign_out
+from ui.learner.review_card import review_card
 from ui.lesson_status import status_label
 
 signin = require_learner("ui/learner/home.py")
@@ -18,6 +19,7 @@ learner = get_learner(db, signin.account_id)
 states = learner_lessons(db, signin.account_id)
 
 st.title(f"Chào {learner.display_name} 👋")
+review_card()
 
 
 def open_lesson_page(lesson_id: str) -> None:
@@ -49,9 +51,9 @@ for module in catalog.modules:
             if st.button(label, key=f"lesson_{lesson.id}", width="stretch"):
                 open_lesson_page(lesson.id)
 
+if st.button("📊 Tiến bộ của tôi", key="my_progress", width="stretch"):
+    st.switch_page("ui/learner/my_progress.py")
 st.divider()
-
-
 if st.button("⚙️ Cài đặt: cỡ chữ, giọng đọc, tiết kiệm dữ liệu", key="open_settings", width="stretch"):
     st.switch_page("ui/learner/settings.py")
 if st.button("🚪 Đăng xuất", key="sign_out", width="stretch"):

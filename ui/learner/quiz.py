@@ -10,6 +10,7 @@ from progress.tracking import RecordedAnswer, record_attempt
 from quizzes.grading import AnswerFeedback, answer_to_text, grade_answer, score_quiz
 from quizzes.speech import spoken_question
 from ui import resources
+from ui.answer_feedback import show_feedback
 from ui.narration_widget import narrate
 from ui.question_widgets import answer_controls
 from ui.scroll_top import scroll_to_top
@@ -63,20 +64,6 @@ def _restart() -> None:
         del st.session_state[key]
 
 
-def _show_feedback(feedback: AnswerFeedback) -> None:
-    if feedback.correct:
-        st.success("✅ Đúng rồi!")
-    else:
-        st.error("❌ Chưa đúng.")
-        st.markdown(
-            "<p class='step-text'>👉 Đáp án đúng: <b>" + html.escape(" · ".join(feedback.right_answers)) + "</b></p>",
-            unsafe_allow_html=True,
-        )
-    for explanation in feedback.explanations:  # one player per text: matches pre-rendered audio
-        st.markdown(f"<p class='step-text'>{html.escape(explanation)}</p>", unsafe_allow_html=True)
-        narrate(explanation, "explanation", label="Nghe giải thích")
-
-
 def _finish() -> None:
     score = score_quiz(
         [AnswerFeedback(a.question_id, a.correct, ()) for a in state["answers"]], len(quiz.questions), pass_mark
@@ -113,7 +100,7 @@ def question_card() -> None:
     narrate(spoken_question(question), "prompt", label="Nghe câu hỏi")
 
     if state["feedback"] is not None:
-        _show_feedback(state["feedback"])
+        show_feedback(state["feedback"])
         last = index == len(quiz.questions) - 1
         st.button("Xem kết quả 🏁" if last else "Câu tiếp theo ➡️", type="primary", key=f"next_{index}",
                   width="stretch", on_click=_next_question)

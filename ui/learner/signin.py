@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from media.ui_phrases import ASK_CODE, ASK_GROUP, ASK_NAME, CONSENT, LOCKED_CODE, WAIT_CODE, WRONG_CODE
-from progress.accounts import list_groups, list_learners, record_consent
+from media.ui_phrases import ASK_CODE, ASK_GROUP, ASK_NAME, LOCKED_CODE, WAIT_CODE, WRONG_CODE
+from progress.accounts import list_groups, list_learners
 from progress.code_guard import check_learner_code
 from ui import resources
 from ui.code_keypad import code_keypad
+from ui.consent_gate import consent_screen
 from ui.narration_widget import narrate
 from ui.signin_state import finish_learner_sign_in
 
@@ -43,10 +44,7 @@ def _restart(*fields: str) -> None:
 st.title("📱 Bình dân học vụ số")
 
 if state.get("consent_for"):
-    st.subheader("Trước khi học")
-    _say(CONSENT, "consent")
-    if st.button("✅ Tôi đồng ý", type="primary", key="consent_yes", width="stretch"):
-        record_consent(db, state["consent_for"])
+    if consent_screen(state["consent_for"]):
         learner_id = state["consent_for"]
         st.session_state.pop(STATE, None)
         finish_learner_sign_in(learner_id)

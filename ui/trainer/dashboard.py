@@ -13,6 +13,7 @@ from ui import resources
 from ui.lesson_status import status_label
 from ui.signin_state import current_signin, sign_out
 from ui.trainer.menu import trainer_menu
+from ui.trainer.support_badges import support_badges
 
 signin = current_signin()
 db = resources.database()
@@ -45,6 +46,7 @@ for locked in locked_learners(db, group.id):
 if not rows:
     st.info("Nhóm chưa có học viên. Thêm học viên ở dưới.")
 else:
+    support_badges(rows)
     passed_counts = {l.id: sum(r.status(l.id) == LessonStatus.PASSED for r in rows) for l in lessons}
     cols = st.columns(2)
     cols[0].metric("Học viên", len(rows))

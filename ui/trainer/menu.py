@@ -8,6 +8,7 @@ PAGES = (
     ("ui/trainer/dashboard.py", "Tiến độ nhóm", "📊"),
     ("ui/trainer/recordings.py", "Ghi âm giọng đọc", "🎙️"),
     ("ui/trainer/audio_coverage.py", "Độ phủ tiếng đọc", "🔊"),
+    ("ui/trainer/qr_cards.py", "Thẻ QR vào học", "🪪"),
 )
 
 

@@ -1,0 +1,196 @@
+"""Spaced review of questions answered wrongly, and which learners need a trainer's help.
+
+The rules (stages, intervals, the support threshold) are in quizzes.review_rules; this
+module stores them. Times are timezone-aware UTC. Every function takes ``now``; without
+it ``current_time()`` is asked at call time, so tests can move the clock by
+monkeypatching ``progress.review.current_time``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Container, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sqlalchemy import case, delete, func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+
+from progress.models import QuizAttempt, ReviewItem, utcnow
+from quizzes.review_rules import ReviewStep, first_review, is_stuck, next_review
+
+if TYPE_CHECKING:
+    from progress.tracking import RecordedAnswer
+
+
+@dataclass(frozen=True)
+class DueReview:
+    lesson_id: str
+    question_id: str
+    stage: int
+    due_at: dt.datetime
+
+
+def current_time() -> dt.datetime:
+    """The clock every function here uses when it is not given ``now``."""
+    return utcnow()
+
+
+def _utc(now: dt.datetime | None) -> dt.datetime:
+    now = current_time() if now is None else now
+    if now.tzinfo is None:
+        raise ValueError("now must be timezone-aware (UTC)")
+    # SQLite stores the wall-clock digits only, so every stored time must be UTC
+    return now.astimezone(dt.UTC)
+
+
+def _aware(value: dt.datetime) -> dt.datetime:
+    """SQLite returns naive datetimes; we store UTC everywhere."""
+    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+
+
+def _as_due(item: ReviewItem) -> DueReview:
+    return DueReview(item.lesson_id, item.question_id, item.stage, _aware(item.due_at))
+
+
+def _find(session: Session, learner_id: int, lesson_id: str, question_id: str) -> ReviewItem | None:
+    return session.scalar(
+        select(ReviewItem).where(
+            ReviewItem.learner_id == learner_id,
+            ReviewItem.lesson_id == lesson_id,
+            ReviewItem.question_id == question_id,
+        )
+    )
+
+
+def _put(
+    session: Session, learner_id: int, lesson_id: str, question_id: str, step: ReviewStep, now: dt.datetime
+) -> ReviewItem:
+    """Set the item's stage and due time, inserting it if needed. The insert runs in a
+    savepoint: if the same learner in another tab inserted it a moment ago, update theirs."""
+    item = _find(session, learner_id, lesson_id, question_id)
+    if item is None:
+        try:
+            with session.begin_nested():
+                item = ReviewItem(learner_id=learner_id, lesson_id=lesson_id, question_id=question_id,
+                                  stage=step.stage, due_at=step.due_at, created_at=now)
+                session.add(item)
+            return item
+        except IntegrityError:
+            item = _find(session, learner_id, lesson_id, question_id)
+            if item is None:
+                raise
+    item.stage, item.due_at = step.stage, step.due_at
+    return item
+
+
+def schedule_in_session(
+    session: Session,
+    learner_id: int,
+    lesson_id: str,
+    answers: Iterable[RecordedAnswer],
+    now: dt.datetime | None = None,
+) -> None:
+    """After a full quiz attempt (inside its transaction): every question answered
+    wrongly is due again a day later at stage 0; one answered rightly leaves the list."""
+    now = _utc(now)
+    last = {answer.question_id: answer.correct for answer in answers}  # the last answer to a question counts
+    right = [question_id for question_id, correct in last.items() if correct]
+    if right:
+        session.execute(
+            delete(ReviewItem).where(
+                ReviewItem.learner_id == learner_id,
+                ReviewItem.lesson_id == lesson_id,
+                ReviewItem.question_id.in_(right),
+            )
+        )
+    for question_id, correct in last.items():
+        if not correct:
+            _put(session, learner_id, lesson_id, question_id, first_review(now), now)
+
+
+def schedule_wrong_answers(
+    db: sessionmaker,
+    learner_id: int,
+    lesson_id: str,
+    answers: Iterable[RecordedAnswer],
+    now: dt.datetime | None = None,
+) -> None:
+    """schedule_in_session in a transaction of its own (record_attempt already calls it)."""
+    with db.begin() as session:
+        schedule_in_session(session, learner_id, lesson_id, answers, now)
+
+
+def due_reviews(
+    db: sessionmaker,
+    learner_id: int,
+    now: dt.datetime | None = None,
+    known: Container[tuple[str, str]] | None = None,
+) -> list[DueReview]:
+    """The learner's questions due for review now, longest waiting first.
+
+    ``known`` holds the (lesson id, question id) pairs the catalogue still has; items
+    for retired questions are skipped (and kept, like the rest of the history).
+    """
+    now = _utc(now)
+    with db() as session:
+        items = session.scalars(
+            select(ReviewItem)
+            .where(ReviewItem.learner_id == learner_id, ReviewItem.due_at <= now)
+            .order_by(ReviewItem.due_at, ReviewItem.id)
+        ).all()
+    return [_as_due(item) for item in items if known is None or (item.lesson_id, item.question_id) in known]
+
+
+def record_review(
+    db: sessionmaker,
+    learner_id: int,
+    lesson_id: str,
+    question_id: str,
+    correct: bool,
+    now: dt.datetime | None = None,
+) -> DueReview | None:
+    """Store a review answer; returns the question's next review, or None when it is learnt.
+
+    A wrong answer always starts it again at stage 0. A right answer moves it on only
+    if it was due: the same question answered twice (two tabs) does not skip a wait.
+    """
+    now = _utc(now)
+    with db.begin() as session:
+        item = _find(session, learner_id, lesson_id, question_id)
+        if item is None:
+            if correct:
+                return None  # already learnt (e.g. in another tab)
+            return _as_due(_put(session, learner_id, lesson_id, question_id, first_review(now), now))
+        if correct and _aware(item.due_at) > now:
+            return _as_due(item)
+        step = next_review(item.stage, correct, now)
+        if step is None:
+            session.delete(item)
+            return None
+        item.stage, item.due_at = step.stage, step.due_at
+        return _as_due(item)
+
+
+def needs_support(db: sessionmaker, learner_ids: list[int]) -> dict[int, list[str]]:
+    """Learners who failed a lesson's quiz again and again without passing it:
+    {learner id: [lesson ids, sorted]}; learners who are fine are left out."""
+    if not learner_ids:
+        return {}
+    with db() as session:
+        rows = session.execute(
+            select(
+                QuizAttempt.learner_id,
+                QuizAttempt.lesson_id,
+                func.sum(case((QuizAttempt.passed, 0), else_=1)),
+                func.max(case((QuizAttempt.passed, 1), else_=0)),
+            )
+            .where(QuizAttempt.learner_id.in_(learner_ids))
+            .group_by(QuizAttempt.learner_id, QuizAttempt.lesson_id)
+        ).all()
+    stuck: dict[int, list[str]] = {}
+    for learner_id, lesson_id, failed, passed in rows:
+        if is_stuck(int(failed or 0), bool(passed)):
+            stuck.setdefault(learner_id, []).append(lesson_id)
+    return {learner_id: sorted(lessons) for learner_id, lessons in stuck.items()}

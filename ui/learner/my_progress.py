@@ -1,0 +1,91 @@
+"""My progress: lessons passed in each module, and a certificate for each finished module."""
+
+from __future__ import annotations
+
+import html
+from functools import partial
+from urllib.parse import urlsplit
+
+import streamlit as st
+
+from certificates.completion import ModuleProgress, module_progress
+from certificates.document import certificate_details, certificate_file_name, render_certificate, vietnam_today
+from progress.accounts import get_learner
+from progress.group_team import group_team
+from progress.reports import learner_lessons
+from ui import resources
+from ui.narration_widget import narrate
+from ui.signin_state import require_learner
+
+MODULE_DONE = "Bác đã học xong phần này. Bấm nút bên dưới để tải giấy chứng nhận."
+
+# Big rows of ✅/⚪ and a big count; the download button as big as the other buttons.
+_CSS = """<style>
+.progress-total { font-size: 28px; font-weight: 700; margin: 0.2rem 0 0.4rem; }
+.progress-row { font-size: 30px; letter-spacing: 0.15em; line-height: 1.3; margin: 0.2rem 0; overflow-wrap: anywhere; }
+.progress-count { font-size: 24px; font-weight: 600; margin: 0 0 0.4rem; }
+.stDownloadButton > button { min-height: 56px; width: 100%; border-radius: 12px; }
+.stDownloadButton > button p { font-size: 20px; }
+</style>"""
+
+signin = require_learner("ui/learner/my_progress.py")
+db = resources.database()
+learner = get_learner(db, signin.account_id)
+if learner is None:
+    st.warning("Không tìm thấy tên của bác. Bác hỏi tập huấn viên nhé.")
+    st.stop()
+modules = module_progress(resources.catalog(), learner_lessons(db, learner.id))
+team = group_team(db, learner.group_id)
+today = vietnam_today()
+
+
+def _base_url() -> str:
+    """Where phones reach this server (the QR on the certificate points here)."""
+    url = urlsplit(st.context.url or "")
+    if url.scheme and url.netloc:
+        return f"{url.scheme}://{url.netloc}"
+    host = st.context.headers.get("host") if st.context.headers else None
+    return f"http://{host}" if host else f"http://localhost:{resources.settings().server.port}"
+
+
+base_url = _base_url()
+
+
+def _module_card(entry: ModuleProgress, index: int) -> None:
+    title = f"{entry.module.icon} {entry.module.title}"
+    st.subheader(title)
+    marks = " ".join("✅" if lesson.id in entry.passed_ids else "⚪" for lesson in entry.lessons)
+    spoken = f"{entry.module.title}: bác đã đạt {entry.passed} trên {entry.total} bài."
+    st.html(f'<p class="progress-row" role="img" aria-label="{html.escape(spoken)}">{marks}</p>'
+            f'<p class="progress-count">Đạt {entry.passed}/{entry.total} bài</p>')
+    narrate(spoken, f"module_{index}")
+    if entry.complete:
+        st.success("🎉 " + MODULE_DONE)
+        narrate(MODULE_DONE, f"done_{index}")
+        details = certificate_details(learner, team, entry.module, resources.secret_key(), base_url, today)
+        st.download_button(
+            "📄 Tải giấy chứng nhận",
+            data=partial(render_certificate, details),  # the PDF is made only when tapped
+            file_name=certificate_file_name(entry.module.id),
+            mime="application/pdf",
+            key=f"certificate_{entry.module.id}",
+            type="primary",
+            on_click="ignore",
+            width="stretch",
+        )
+
+
+st.html(_CSS)
+st.title("Tiến bộ của tôi")
+passed = sum(entry.passed for entry in modules)
+total = sum(entry.total for entry in modules)
+summary = f"Bác đã đạt {passed} trên {total} bài."
+st.html(f'<p class="progress-total">Bác đã đạt {passed}/{total} bài</p>')
+narrate(summary, "summary")
+
+for position, entry in enumerate(modules):
+    with st.container(border=True):
+        _module_card(entry, position)
+
+if st.button("🏠 Về trang chính", key="home", width="stretch"):
+    st.switch_page("ui/learner/home.py")

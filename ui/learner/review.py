@@ -1,0 +1,111 @@
+"""Ôn tập: questions the learner answered wrongly come back, one per screen, spaced
+1, 3 and 7 days apart; a right answer at the last stage means it is learnt."""
+
+from __future__ import annotations
+
+import html
+from functools import partial
+
+import streamlit as st
+
+from progress.review import DueReview, record_review
+from quizzes.grading import AnswerFeedback, grade_answer
+from quizzes.review_rules import days_until_review
+from quizzes.speech import spoken_question
+from ui import resources
+from ui.answer_feedback import show_feedback
+from ui.learner.review_card import current_questions, live_due_reviews
+from ui.narration_widget import narrate
+from ui.question_widgets import answer_controls
+from ui.scroll_top import scroll_to_top
+from ui.signin_state import require_learner
+
+signin = require_learner("ui/learner/review.py")
+db = resources.database()
+catalog = resources.catalog()
+questions = current_questions(catalog)
+
+# "answered": the question on screen after an answer, with its feedback and next review
+STATE = "review_session"
+state = st.session_state.setdefault(STATE, {"answered": None, "done": 0})
+
+st.title("📚 Ôn tập")
+
+
+def _answer(lesson_id: str, question_id: str, answer) -> None:  # type: ignore[no-untyped-def]
+    if state["answered"] is not None:
+        return  # a second tap on the same question (slow phone, double tap) counts once
+    feedback = grade_answer(questions[(lesson_id, question_id)], answer)
+    upcoming = record_review(db, signin.account_id, lesson_id, question_id, feedback.correct)
+    state["answered"] = {"lesson": lesson_id, "question": question_id, "feedback": feedback, "next": upcoming}
+    state["done"] += 1
+
+
+def _next_question() -> None:
+    state["answered"] = None
+    for key in [k for k in st.session_state if str(k).startswith(("chk_", "order_"))]:
+        del st.session_state[key]
+
+
+def _when_again(feedback: AnswerFeedback, upcoming: DueReview | None) -> str:
+    if not feedback.correct:
+        return "Ngày mai bác ôn lại câu này nhé."
+    if upcoming is None:
+        return "🎉 Bác đã nhớ câu này. Không cần ôn nữa."
+    return f"Bác sẽ ôn lại câu này sau {days_until_review(upcoming.stage)} ngày."
+
+
+def _show_question(lesson_id: str, question_id: str) -> None:
+    question = questions[(lesson_id, question_id)]
+    st.caption(f"Ôn lại bài: {catalog.lessons[lesson_id].title}")
+    st.markdown(f"<p class='step-text'><b>{html.escape(question.prompt)}</b></p>", unsafe_allow_html=True)
+    narrate(spoken_question(question), "prompt", label="Nghe câu hỏi")
+
+
+def _all_done() -> None:
+    if state["done"]:
+        message = "Xong! Bác đã ôn hết các câu hôm nay."
+        st.success(f"🎉 {message}")
+    else:
+        message = "Hôm nay bác không có câu nào cần ôn."
+        st.info(f"👍 {message}")
+    narrate(message, "review_done")
+    if st.button("✅ Xong", type="primary", key="review_finished", width="stretch"):
+        st.session_state.pop(STATE, None)
+        st.switch_page("ui/learner/home.py")
+
+
+def _home_button() -> None:
+    """Leave at any time: what is not reviewed stays due."""
+    if st.button("🏠 Về trang chính", key="review_home", width="stretch"):
+        st.session_state.pop(STATE, None)
+        st.switch_page("ui/learner/home.py")
+
+
+@st.fragment
+def review_screen() -> None:
+    answered = state["answered"]
+    # one view per question: the page scrolls to the top for a new question, not for its feedback
+    scroll_to_top(f"review/{state['done'] - (answered is not None)}")
+    if answered is not None:
+        _show_question(answered["lesson"], answered["question"])
+        show_feedback(answered["feedback"])
+        when = _when_again(answered["feedback"], answered["next"])
+        st.markdown(f"<p class='step-text'>{html.escape(when)}</p>", unsafe_allow_html=True)
+        narrate(when.removeprefix("🎉 "), "review_when")
+        st.button("Câu tiếp theo ➡️", type="primary", key="review_next", width="stretch", on_click=_next_question)
+        _home_button()
+        return
+
+    due = live_due_reviews(db, catalog, signin.account_id)
+    if not due:
+        _all_done()
+        return
+    item = due[0]
+    st.progress(state["done"] / (state["done"] + len(due)), text=f"Còn {len(due)} câu cần ôn")
+    _show_question(item.lesson_id, item.question_id)
+    answer_controls(questions[(item.lesson_id, item.question_id)], partial(_answer, item.lesson_id, item.question_id))
+    _home_button()
+
+
+review_screen()

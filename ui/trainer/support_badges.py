@@ -1,0 +1,39 @@
+""""⚠️ Cần hỗ trợ" on the trainer dashboard: who keeps failing which lesson's quiz."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+import streamlit as st
+
+from progress.review import needs_support
+from quizzes.review_rules import SUPPORT_AFTER_FAILED_ATTEMPTS
+from ui import resources
+
+
+class LearnerLike(Protocol):
+    @property
+    def learner_id(self) -> int: ...
+
+    @property
+    def display_name(self) -> str: ...
+
+
+def support_badges(learners: Sequence[LearnerLike]) -> None:
+    """One warning per learner who failed a lesson's quiz N times without passing it,
+    naming the lessons in catalogue order. ``learners`` are the dashboard's rows
+    (progress.reports.LearnerRow). Lessons retired from the catalogue are left out."""
+    catalog = resources.catalog()
+    stuck = needs_support(resources.database(), [learner.learner_id for learner in learners])
+    order = {lesson.id: position for position, lesson in enumerate(catalog.lessons_in_order())}
+    shown = False
+    for learner in learners:
+        lessons = sorted((l for l in stuck.get(learner.learner_id, []) if l in order), key=order.__getitem__)
+        if lessons:
+            titles = ", ".join(catalog.lessons[lesson_id].title for lesson_id in lessons)
+            st.warning(f"Cần hỗ trợ: {learner.display_name} — {titles}", icon="⚠️")
+            shown = True
+    if shown:
+        st.caption(f"Học viên làm bài kiểm tra {SUPPORT_AFTER_FAILED_ATTEMPTS} lần trở lên mà chưa đạt. "
+                   "Hãy ngồi cùng họ xem lại bài.")
