@@ -1,5 +1,6 @@
 """What a learner sees after answering a question (in a quiz or a review): right or
-wrong in words, not colour alone, the right answer, and each explanation with a "Nghe"."""
+wrong in words and sound, not colour alone, the right answer, and each explanation
+with a "Nghe"."""
 
 from __future__ import annotations
 
@@ -8,10 +9,13 @@ import html
 import streamlit as st
 
 from quizzes.grading import AnswerFeedback
+from ui.feedback_sound import feedback_sound
 from ui.narration_widget import narrate
 
 
-def show_feedback(feedback: AnswerFeedback) -> None:
+def show_feedback(feedback: AnswerFeedback, answer_id: str = "") -> None:
+    """``answer_id`` identifies this answer, so its sound plays once."""
+    feedback_sound(answer_id or feedback.question_id, feedback.correct)
     if feedback.correct:
         st.success("✅ Đúng rồi!")
     else:

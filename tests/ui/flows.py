@@ -34,13 +34,13 @@ def texts(at: AppTest) -> str:
     return "\n".join(str(p) for p in parts)
 
 
-def players(at: AppTest) -> list[dict]:
-    """The data of every "Nghe" button on the page (a custom component)."""
+def component_data(at: AppTest, name: str) -> list[dict]:
+    """The data sent to every instance of one of our custom components on the page."""
     import json
 
-    found = []
-    for element in at.get("bidi_component"):
-        proto = element.proto
-        if proto.component_name == "bdhvs_audio_player":
-            found.append(json.loads(proto.json))
-    return found
+    return [json.loads(e.proto.json) for e in at.get("bidi_component") if e.proto.component_name == name]
+
+
+def players(at: AppTest) -> list[dict]:
+    """The data of every "Nghe" button on the page."""
+    return component_data(at, "bdhvs_audio_player")

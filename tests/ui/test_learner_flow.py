@@ -4,7 +4,7 @@ from progress.tracking import LessonStatus
 import re
 
 from progress.accounts import list_groups
-from tests.ui.flows import button_by_label, learner_signs_in, players, texts
+from tests.ui.flows import button_by_label, component_data, learner_signs_in, players, texts
 
 
 def test_first_sign_in_asks_consent_and_records_it(new_app, app_env):
@@ -112,10 +112,13 @@ def test_lesson_then_quiz_result_is_stored(new_app, app_env):
     page = texts(at)
     assert "Chưa đúng" in page and "Không ai được hỏi mã OTP." in page and "Đúng, giữ mã cho riêng mình." in page
     assert "Đáp án đúng: <b>Không đưa, gác máy</b>" in page
+    (sound,) = component_data(at, "bdhvs_feedback_sound")
+    assert sound["correct"] is False  # a low note, not only a red box
     button_by_label(at, "Câu tiếp theo").click().run()
     # question 2: true/false, right
     at.button(key="tf_q-hai_false").click().run()
     assert "Đúng rồi" in texts(at)
+    assert component_data(at, "bdhvs_feedback_sound")[0]["correct"] is True
     button_by_label(at, "Câu tiếp theo").click().run()
     # question 3: multiple choice; submitting nothing is refused, then right answer
     at.button(key="submit_q-ba").click().run()

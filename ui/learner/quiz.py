@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import secrets
 
 import streamlit as st
 
@@ -100,7 +101,7 @@ def question_card() -> None:
     narrate(spoken_question(question), "prompt", label="Nghe câu hỏi")
 
     if state["feedback"] is not None:
-        show_feedback(state["feedback"])
+        show_feedback(state["feedback"], f"{lesson.id}/{state.setdefault('token', secrets.token_hex(4))}/{index}")
         last = index == len(quiz.questions) - 1
         st.button("Xem kết quả 🏁" if last else "Câu tiếp theo ➡️", type="primary", key=f"next_{index}",
                   width="stretch", on_click=_next_question)
