@@ -80,7 +80,6 @@ def question_card() -> None:
         st.subheader(f"Bác trả lời đúng {score.correct} / {score.total} câu ({score.percent}%).")
         if score.passed:
             st.success(f"🎉 Bác đã đạt! (cần {pass_mark}%)")
-            st.balloons()
         else:
             st.warning(f"Bác chưa đạt: cần đúng {pass_mark}%. Bác xem lại bài và làm lại nhé.")
         st.button("🔁 Làm lại bài kiểm tra", key="retry", type="primary" if not score.passed else "secondary",
