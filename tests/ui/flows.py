@@ -44,3 +44,29 @@ def component_data(at: AppTest, name: str) -> list[dict]:
 def players(at: AppTest) -> list[dict]:
     """The data of every "Nghe" button on the page."""
     return component_data(at, "bdhvs_audio_player")
+
+
+def walk_to_quiz(at: AppTest) -> None:
+    """From home, through the fixture lesson "Bài mẫu", to its quiz."""
+    at.button(key="lesson_bai-mau").click().run()
+    for _ in range(4):
+        at.button(key="next").click().run()
+    at.button(key="to_quiz").click().run()
+
+
+def answer_bai_mau_quiz(at: AppTest, first_option: str = "b", true_false: bool = False) -> None:
+    """Answer the fixture quiz: q-mot and q-hai as given (right by default), the rest right."""
+    at.button(key=f"opt_q-mot_{first_option}").click().run()
+    button_by_label(at, "Câu tiếp theo").click().run()
+    at.button(key=f"tf_q-hai_{'true' if true_false else 'false'}").click().run()
+    button_by_label(at, "Câu tiếp theo").click().run()
+    at.checkbox(key="chk_q-ba_a").check()
+    at.checkbox(key="chk_q-ba_b").check()
+    at.button(key="submit_q-ba").click().run()
+    button_by_label(at, "Câu tiếp theo").click().run()
+    at.button(key="img_q-bon_that").click().run()
+    button_by_label(at, "Câu tiếp theo").click().run()
+    for item in ("mo", "nhap", "bam"):
+        at.button(key=f"ord_q-nam_{item}").click().run()
+    at.button(key="submit_q-nam").click().run()
+    button_by_label(at, "Xem kết quả").click().run()

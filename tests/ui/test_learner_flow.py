@@ -4,7 +4,9 @@ from progress.tracking import LessonStatus
 import re
 
 from progress.accounts import list_groups
-from tests.ui.flows import button_by_label, component_data, learner_signs_in, players, texts
+from tests.ui.flows import (
+    answer_bai_mau_quiz, button_by_label, component_data, learner_signs_in, players, texts, walk_to_quiz,
+)
 
 
 def test_first_sign_in_asks_consent_and_records_it(new_app, app_env):
@@ -69,28 +71,6 @@ def test_repeated_wrong_codes_slow_down_then_lock_and_the_trainer_unlocks(new_ap
     assert locked_learners(app_env, group.id) == []
     again = learner_signs_in(new_app(), app_env)
     assert "Chào Đinh Thị Hoa" in texts(again)
-
-
-def walk_to_quiz(at) -> None:  # type: ignore[no-untyped-def]
-    at.button(key="lesson_bai-mau").click().run()
-    for _ in range(4):
-        at.button(key="next").click().run()
-    at.button(key="to_quiz").click().run()
-
-
-def answer_right_from_question_two(at) -> None:  # type: ignore[no-untyped-def]
-    at.button(key="tf_q-hai_false").click().run()
-    button_by_label(at, "Câu tiếp theo").click().run()
-    at.checkbox(key="chk_q-ba_a").check()
-    at.checkbox(key="chk_q-ba_b").check()
-    at.button(key="submit_q-ba").click().run()
-    button_by_label(at, "Câu tiếp theo").click().run()
-    at.button(key="img_q-bon_that").click().run()
-    button_by_label(at, "Câu tiếp theo").click().run()
-    for item in ("mo", "nhap", "bam"):
-        at.button(key=f"ord_q-nam_{item}").click().run()
-    at.button(key="submit_q-nam").click().run()
-    button_by_label(at, "Xem kết quả").click().run()
 
 
 def test_lesson_then_quiz_result_is_stored(new_app, app_env):
@@ -158,9 +138,7 @@ def test_lesson_then_quiz_result_is_stored(new_app, app_env):
 
     # retry and pass
     at.button(key="retry").click().run()
-    at.button(key="opt_q-mot_b").click().run()
-    button_by_label(at, "Câu tiếp theo").click().run()
-    answer_right_from_question_two(at)
+    answer_bai_mau_quiz(at)
     assert "Bác đã đạt" in texts(at)
     learner_id = at.session_state["signin"].account_id
     assert learner_lessons(app_env, learner_id)["bai-mau"].status == LessonStatus.PASSED

@@ -11,43 +11,9 @@ from progress.accounts import list_groups, list_learners
 from progress.models import ReviewItem
 from progress.review import schedule_wrong_answers
 from progress.tracking import RecordedAnswer, record_attempt
-from settings import PROJECT_ROOT
-from tests.ui.flows import button_by_label, learner_signs_in, texts
+from tests.ui.flows import answer_bai_mau_quiz, button_by_label, learner_signs_in, texts, walk_to_quiz
 
 REVIEW_PAGE = "ui/learner/review.py"
-
-
-@pytest.fixture
-def review_wired(monkeypatch):
-    """Until the lead registers the page in app.py and puts review_card() on the home
-    page, do both here the way they will (a no-op once they are wired)."""
-    import streamlit
-
-    app_has_page = REVIEW_PAGE in (PROJECT_ROOT / "app.py").read_text(encoding="utf-8")
-    home_has_card = "review_card()" in (PROJECT_ROOT / "ui/learner/home.py").read_text(encoding="utf-8")
-    navigation = streamlit.navigation
-
-    class HomeWithCard:
-        def __init__(self, page):  # type: ignore[no-untyped-def]
-            self._page = page
-
-        def run(self) -> None:
-            from ui.learner.review_card import review_card
-
-            review_card()
-            self._page.run()
-
-        def __getattr__(self, name):  # type: ignore[no-untyped-def]
-            return getattr(self._page, name)
-
-    def wired_navigation(pages, **kwargs):  # type: ignore[no-untyped-def]
-        pages = list(pages)
-        if not app_has_page and any(p.title == "Trang chính" for p in pages):
-            pages.append(streamlit.Page(REVIEW_PAGE, title="Ôn tập", url_path="on-tap"))
-        page = navigation(pages, **kwargs)
-        return page if home_has_card or page.title != "Trang chính" else HomeWithCard(page)
-
-    monkeypatch.setattr(streamlit, "navigation", wired_navigation)
 
 
 @pytest.fixture
@@ -64,24 +30,8 @@ def clock(monkeypatch):
 
 def quiz_with_two_wrong(at: AppTest) -> None:
     """bai-mau's quiz: q-mot and q-hai wrong, the rest right (3 / 5, not passed)."""
-    at.button(key="lesson_bai-mau").click().run()
-    for _ in range(4):
-        at.button(key="next").click().run()
-    at.button(key="to_quiz").click().run()
-    at.button(key="opt_q-mot_a").click().run()
-    button_by_label(at, "Câu tiếp theo").click().run()
-    at.button(key="tf_q-hai_true").click().run()
-    button_by_label(at, "Câu tiếp theo").click().run()
-    at.checkbox(key="chk_q-ba_a").check()
-    at.checkbox(key="chk_q-ba_b").check()
-    at.button(key="submit_q-ba").click().run()
-    button_by_label(at, "Câu tiếp theo").click().run()
-    at.button(key="img_q-bon_that").click().run()
-    button_by_label(at, "Câu tiếp theo").click().run()
-    for item in ("mo", "nhap", "bam"):
-        at.button(key=f"ord_q-nam_{item}").click().run()
-    at.button(key="submit_q-nam").click().run()
-    button_by_label(at, "Xem kết quả").click().run()
+    walk_to_quiz(at)
+    answer_bai_mau_quiz(at, first_option="a", true_false=True)
     assert "đúng 3 / 5 câu" in texts(at)
 
 
@@ -90,7 +40,7 @@ def stages(db) -> dict[str, int]:  # type: ignore[no-untyped-def]
         return {item.question_id: item.stage for item in session.query(ReviewItem)}
 
 
-def test_wrong_answers_come_back_the_next_day_one_per_screen(new_app, app_env, review_wired, clock):
+def test_wrong_answers_come_back_the_next_day_one_per_screen(new_app, app_env, clock):
     at = learner_signs_in(new_app(), app_env)
     quiz_with_two_wrong(at)
     assert stages(app_env) == {"q-mot": 0, "q-hai": 0}
@@ -153,7 +103,7 @@ def test_wrong_answers_come_back_the_next_day_one_per_screen(new_app, app_env, r
 
 
 def test_a_later_quiz_clears_what_it_got_right_and_retired_questions_are_not_counted(
-    new_app, app_env, review_wired, clock
+    new_app, app_env, clock
 ):
     at = learner_signs_in(new_app(), app_env)
     learner_id = at.session_state["signin"].account_id
