@@ -106,6 +106,14 @@ def phone(chromium_path, server):
         browser.close()
 
 
+def tap_sign_in(page, name: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    """As a learner does: the group, their name, then the code on the keypad."""
+    page.get_by_role("button", name="Thôn Bờ He").click()
+    page.get_by_role("button", name=name).click()
+    for digit in code:
+        page.get_by_role("button", name=digit, exact=True).click()
+
+
 def shot(page, name: str) -> Path:
     path = SCREENSHOTS / f"{name}.png"
     page.wait_for_timeout(400)  # let Streamlit finish painting

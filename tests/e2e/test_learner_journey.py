@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from tests.e2e.conftest import shot
+from tests.e2e.conftest import shot, tap_sign_in
 
 pytestmark = pytest.mark.e2e
 
@@ -17,10 +17,7 @@ def no_horizontal_scroll(page) -> bool:
 def test_learner_journey_on_a_phone(phone, server):
     page = phone
     page.goto(server)
-    page.get_by_role("button", name="Thôn Bờ He").click()
-    page.get_by_role("button", name="Phạm Thị Nga").click()
-    for digit in "345":
-        page.get_by_role("button", name=digit, exact=True).click()
+    tap_sign_in(page, "Phạm Thị Nga", "345")
     page.get_by_text("● ● ● ○").wait_for()
     shot(page, "01-code")
     page.get_by_role("button", name="6", exact=True).click()
@@ -121,11 +118,9 @@ def test_a_shared_lesson_link_opens_that_lesson_after_sign_in(phone, server):
     """A trainer shares a lesson link over Zalo; the learner is not signed in on this phone."""
     page = phone
     page.goto(server + "/bai-hoc?bai=thuc-hanh-mau")
-    page.get_by_role("button", name="Thôn Bờ He").click()
+    page.get_by_role("button", name="Thôn Bờ He").wait_for()
     assert page.get_by_text("Page not found").count() == 0
-    page.get_by_role("button", name="Đinh Văn Lâm").click()
-    for digit in "2345":
-        page.get_by_role("button", name=digit, exact=True).click()
+    tap_sign_in(page, "Đinh Văn Lâm", "2345")
     consent = page.get_by_role("button", name="Tôi đồng ý")
     consent.or_(page.get_by_text("Bước 1 / 5")).first.wait_for()
     if consent.count():
@@ -169,10 +164,7 @@ def test_certificate_download_after_finishing_a_module(phone, server):
         record_attempt(db, lam.id, lesson_id, [RecordedAnswer("q", "a", True)], 100, True, 80)
     page = phone
     page.goto(server)
-    page.get_by_role("button", name="Thôn Bờ He").click()
-    page.get_by_role("button", name="Đinh Văn Lâm").click()
-    for digit in "2345":
-        page.get_by_role("button", name=digit, exact=True).click()
+    tap_sign_in(page, "Đinh Văn Lâm", "2345")
     page.get_by_role("button", name="Tiến bộ của tôi").click()
     download_button = page.get_by_role("button", name="Tải giấy chứng nhận")
     download_button.wait_for()
