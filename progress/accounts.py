@@ -43,6 +43,7 @@ class LearnerInfo:
     text_size: str = "normal"
     autoplay: bool = False
     save_data: bool = False
+    avatar: str = ""
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,7 @@ def name_sort_key(name: str) -> str:
 def _learner_info(learner: Learner) -> LearnerInfo:
     return LearnerInfo(learner.id, learner.group_id, learner.display_name, learner.consent_at is not None,
                        learner.narration_language or "vi", learner.text_size or "normal", bool(learner.autoplay),
-                       bool(learner.save_data))
+                       bool(learner.save_data), learner.avatar or "")
 
 
 def create_group(db: sessionmaker, name: str) -> GroupInfo:
@@ -89,7 +90,19 @@ def list_groups(db: sessionmaker) -> list[GroupInfo]:
         return sorted(groups, key=lambda g: name_sort_key(g.name))
 
 
-def create_learner(db: sessionmaker, group_id: int, display_name: str, code: str) -> LearnerInfo:
+AVATARS = ("🌻", "🐃", "🐓", "🌽", "🍌", "🌶️", "☕", "🐟", "🏔️", "🌾", "🐘", "🦋", "🌺", "🐝", "🍍", "🎋")
+
+
+def set_avatar(db: sessionmaker, learner_id: int, avatar: str) -> None:
+    if avatar and avatar not in AVATARS:
+        raise AccountError("Hình đại diện không có trong danh sách.")
+    with db.begin() as session:
+        learner = session.get(Learner, learner_id)
+        if learner is not None:
+            learner.avatar = avatar
+
+
+def create_learner(db: sessionmaker, group_id: int, display_name: str, code: str, avatar: str = "") -> LearnerInfo:
     clean = normalise_name(display_name)
     if not clean:
         raise AccountError("Tên học viên không được để trống.")
@@ -101,7 +114,9 @@ def create_learner(db: sessionmaker, group_id: int, display_name: str, code: str
         taken = select(Learner).where(Learner.group_id == group_id, Learner.display_name == clean)
         if session.scalar(taken):
             raise AccountError(f"Trong nhóm đã có người tên “{clean}”. Thêm họ hoặc tên thôn để phân biệt.")
-        learner = Learner(group_id=group_id, display_name=clean, code_hash=CODE_HASHER.hash(code))
+        if avatar and avatar not in AVATARS:
+            raise AccountError("Hình đại diện không có trong danh sách.")
+        learner = Learner(group_id=group_id, display_name=clean, code_hash=CODE_HASHER.hash(code), avatar=avatar)
         session.add(learner)
         session.flush()
         return _learner_info(learner)

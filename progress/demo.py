@@ -13,6 +13,7 @@ from progress.models import LearnerGroup
 
 DEMO_GROUP = "Thôn Bờ He"
 DEMO_LEARNERS = (("Đinh Thị Hoa", "1234"), ("Đinh Văn Lâm", "2345"), ("Phạm Thị Nga", "3456"), ("Hồ Văn Quý", "4567"))
+DEMO_AVATARS = ("🌻", "🐃", "🌺", "🌽")
 DEMO_TRAINER = ("tapsu", "Tập huấn viên Thôn Bờ He", "hocvuso2025")
 
 
@@ -22,8 +23,8 @@ def seed_demo(db: sessionmaker) -> bool:
         if session.scalar(select(LearnerGroup).where(LearnerGroup.name == DEMO_GROUP)):
             return False
     group = create_group(db, DEMO_GROUP)
-    for name, code in DEMO_LEARNERS:
-        create_learner(db, group.id, name, code)
+    for (name, code), avatar in zip(DEMO_LEARNERS, DEMO_AVATARS):
+        create_learner(db, group.id, name, code, avatar=avatar)
     username, display_name, password = DEMO_TRAINER
     create_trainer(db, username, display_name, password, [group.id])
     return True

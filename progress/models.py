@@ -54,6 +54,8 @@ class Learner(Base):
     code_hash: Mapped[str] = mapped_column(String(255))
     consent_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     narration_language: Mapped[str] = mapped_column(String(8), default="vi", server_default="vi")
+    # a picture the trainer picks, so a learner who cannot read finds their own name card
+    avatar: Mapped[str] = mapped_column(String(16), default="", server_default="")
     # wrong-code protection: counted per learner, so one learner's mistakes lock only them
     failed_code_attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))

@@ -106,12 +106,19 @@ def phone(chromium_path, server):
         browser.close()
 
 
+def tap_digits(page, code: str, already: int = 0) -> None:  # type: ignore[no-untyped-def]
+    """Tap the keypad as a person does: the next digit once the last one shows as ●."""
+    for typed, digit in enumerate(code, start=already + 1):
+        page.get_by_role("button", name=digit, exact=True).click()
+        if typed < 4:
+            page.get_by_text(" ".join(["●"] * typed + ["○"] * (4 - typed))).wait_for()
+
+
 def tap_sign_in(page, name: str, code: str) -> None:  # type: ignore[no-untyped-def]
     """As a learner does: the group, their name, then the code on the keypad."""
     page.get_by_role("button", name="Thôn Bờ He").click()
     page.get_by_role("button", name=name).click()
-    for digit in code:
-        page.get_by_role("button", name=digit, exact=True).click()
+    tap_digits(page, code)
 
 
 def shot(page, name: str) -> Path:

@@ -17,7 +17,7 @@ import pytest
 
 from settings import PROJECT_ROOT
 from tests.conftest import IN_CI
-from tests.e2e.conftest import shot
+from tests.e2e.conftest import shot, tap_digits
 
 pytestmark = pytest.mark.e2e
 
@@ -190,21 +190,7 @@ class Audit:
 # --- the walk -----------------------------------------------------------------------------
 
 
-def enter_code(page, code: str) -> None:
-    """Works with the text box ("Mã 4 số") and with an on-screen keypad (buttons "0"–"9")."""
-    keypad = page.get_by_role("button", name="1", exact=True)
-    if keypad.count():
-        for digit in code:
-            page.get_by_role("button", name=digit, exact=True).click()
-    else:
-        page.get_by_label("Mã 4 số").fill(code)
-
-
-def submit_code(page) -> None:
-    """Taps "Vào học" if there is one (a keypad sends the code by itself after 4 digits)."""
-    submit = page.get_by_role("button", name="Vào học")
-    if submit.count() and submit.first.is_visible():
-        submit.first.click()
+def wait_for_consent_or_home(page) -> None:  # type: ignore[no-untyped-def]
     consent = page.get_by_role("button", name="Tôi đồng ý")
     home = page.get_by_role("button", name="Bài mẫu")  # inside the module's section, open or not
     consent.or_(home).first.wait_for(state="attached")
@@ -238,8 +224,8 @@ def test_every_learner_screen_is_accessible_on_a_phone(phone, server, axe_script
     page.get_by_role("button", name=LEARNER).click()
     page.get_by_text(f"Chào {LEARNER}").wait_for()
     audit.check("03-code")
-    enter_code(page, CODE)
-    submit_code(page)
+    tap_digits(page, CODE)
+    wait_for_consent_or_home(page)
     consent = page.get_by_role("button", name="Tôi đồng ý")
     if consent.count():
         audit.check("04-consent")

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from tests.e2e.conftest import shot, tap_sign_in
+from tests.e2e.conftest import shot, tap_digits, tap_sign_in
 
 pytestmark = pytest.mark.e2e
 
@@ -20,7 +20,7 @@ def test_learner_journey_on_a_phone(phone, server):
     tap_sign_in(page, "Phạm Thị Nga", "345")
     page.get_by_text("● ● ● ○").wait_for()
     shot(page, "01-code")
-    page.get_by_role("button", name="6", exact=True).click()
+    tap_digits(page, "6", already=3)
     page.get_by_text("Ứng dụng chỉ lưu tên của bác").wait_for()
     shot(page, "02-consent")
     page.get_by_role("button", name="Tôi đồng ý").click()

@@ -84,3 +84,18 @@ def test_demo_seed_is_idempotent_and_matches_the_readme(db):
     assert verify_learner_code(db, learners[name].id, code) is not None
     username, _, password = DEMO_TRAINER
     assert verify_trainer(db, username, password) is not None
+
+
+def test_avatar_must_come_from_the_list(db):
+    from progress.accounts import AVATARS, get_learner, set_avatar
+
+    group = create_group(db, "Nhóm E")
+    learner = create_learner(db, group.id, "Người học", "1234", avatar=AVATARS[0])
+    assert get_learner(db, learner.id).avatar == AVATARS[0]
+    set_avatar(db, learner.id, AVATARS[3])
+    assert get_learner(db, learner.id).avatar == AVATARS[3]
+    with pytest.raises(AccountError, match="Hình đại diện"):
+        set_avatar(db, learner.id, "💣")
+    with pytest.raises(AccountError, match="Hình đại diện"):
+        create_learner(db, group.id, "Người khác", "1234", avatar="💣")
+    assert get_learner(db, learner.id).avatar == AVATARS[3]

@@ -77,3 +77,25 @@ def test_trainer_deletes_a_learner_only_when_sure(new_app, app_env):
     assert f"Đã xoá {first}" in texts(at)
     assert first not in [l.display_name for l in list_learners(app_env, group.id)]
     assert first not in list(at.dataframe[0].value["Học viên"])
+
+
+def test_learners_find_their_name_card_by_its_picture(new_app, app_env):
+    from tests.ui.flows import learner_signs_in  # noqa: F401
+
+    at = trainer_signs_in(new_app())
+    at.text_input(key="new_learner_name").input("Bùi Thị Mai")
+    at.text_input(key="new_learner_code").input("7777")
+    at.selectbox(key="new_learner_avatar").set_value("🐓")
+    button_by_label(at, "Thêm").click().run()
+    group = list_groups(app_env)[0]
+    mai = next(l for l in list_learners(app_env, group.id) if l.display_name == "Bùi Thị Mai")
+    assert mai.avatar == "🐓"
+    at.selectbox(key="avatar_who").set_value(mai)
+    at.selectbox(key="avatar_new").set_value("🦋")
+    button_by_label(at, "Đổi hình").click().run()
+    assert "Đã đổi hình của Bùi Thị Mai thành 🦋." in texts(at)
+
+    learner = new_app()
+    learner.run()
+    learner.button(key=f"group_{group.id}").click().run()
+    assert learner.button(key=f"learner_{mai.id}").label == "🦋  Bùi Thị Mai"

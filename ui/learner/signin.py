@@ -68,7 +68,7 @@ if "learner" not in state:
     if not learners:
         st.info("Nhóm này chưa có học viên.")
     for learner in learners:
-        st.button(f"👤 {learner.display_name}", key=f"learner_{learner.id}", width="stretch",
+        st.button(f"{learner.avatar or '👤'}  {learner.display_name}", key=f"learner_{learner.id}", width="stretch",
                   on_click=_choose, args=("learner", learner.id, learner.display_name))
     st.button("⬅️ Chọn nhóm khác", key="back_to_groups", width="stretch", on_click=_restart, args=("group",))
     st.stop()

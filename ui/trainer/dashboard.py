@@ -5,7 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from progress.accounts import AccountError, create_learner, delete_learner, get_trainer, list_groups, list_learners
+from progress.accounts import (
+    AVATARS, AccountError, create_learner, delete_learner, get_trainer, list_groups, list_learners, set_avatar,
+)
 from progress.code_guard import locked_learners, unlock_learner
 from progress.reports import group_progress
 from progress.tracking import LessonStatus
@@ -69,13 +71,27 @@ with st.expander("➕ Thêm học viên"):
     with st.form("add_learner", clear_on_submit=True):
         name = st.text_input("Họ và tên", key="new_learner_name")
         code = st.text_input("Mã 4 số (học viên dùng để vào học)", max_chars=4, key="new_learner_code")
+        avatar = st.selectbox("Hình đại diện (để người không đọc được chữ tìm ra tên mình)", AVATARS,
+                              key="new_learner_avatar")
         if st.form_submit_button("Thêm", width="stretch"):
             try:
-                created = create_learner(db, group.id, name, code.strip())
+                created = create_learner(db, group.id, name, code.strip(), avatar=avatar)
             except AccountError as exc:
                 st.error(str(exc))
             else:
                 st.session_state[FLASH] = f"Đã thêm {created.display_name}."
+                st.rerun()
+
+with st.expander("🖼️ Đổi hình đại diện"):
+    members = list_learners(db, group.id)
+    if members:
+        with st.form("change_avatar"):
+            who = st.selectbox("Học viên", members, format_func=lambda l: f"{l.avatar or '👤'} {l.display_name}",
+                               key="avatar_who")
+            picture = st.selectbox("Hình mới", AVATARS, key="avatar_new")
+            if st.form_submit_button("Đổi hình", width="stretch"):
+                set_avatar(db, who.id, picture)
+                st.session_state[FLASH] = f"Đã đổi hình của {who.display_name} thành {picture}."
                 st.rerun()
 
 with st.expander("🗑️ Xoá học viên và toàn bộ dữ liệu"):
