@@ -13,6 +13,6 @@ PAGES = (
 
 
 def trainer_menu() -> None:
-    columns = st.columns(len(PAGES))
-    for column, (path, title, icon) in zip(columns, PAGES):
-        column.page_link(path, label=title, icon=icon)
+    for start in range(0, len(PAGES), 2):  # two per row, so no title is cut short
+        for column, (path, title, icon) in zip(st.columns(2), PAGES[start:start + 2]):
+            column.page_link(path, label=title, icon=icon)

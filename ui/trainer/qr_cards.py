@@ -47,13 +47,16 @@ if not groups:
 group = st.selectbox("Nhóm", groups, format_func=lambda g: g.name, key="cards_group")
 base = _base_url()
 st.caption(f"Thẻ mở địa chỉ {base}: điện thoại phải vào được địa chỉ này (cùng mạng Wi-Fi của lớp).")
+if "localhost" in base or "127.0.0.1" in base:
+    st.warning("Địa chỉ này chỉ mở được trên chính máy tính này. Hãy mở trang này bằng địa chỉ Wi-Fi của máy "
+               "(địa chỉ mà điện thoại học viên dùng) rồi mới in thẻ.")
 
 for learner in list_learners(db, group.id):
     version = card_version(db, learner.id)
     link = card_url(base, resources.secret_key(), learner.id, version)
     st.markdown(
         f"<div class='qr-card'><div class='qr-code'>{_qr_svg(link)}</div>"
-        f"<div><b>{html.escape(learner.display_name)}</b><br>{html.escape(group.name)}<br>"
+        f"<div><b>{html.escape(learner.avatar)} {html.escape(learner.display_name)}</b><br>{html.escape(group.name)}<br>"
         f"<small>Thẻ số {version}</small></div></div>",
         unsafe_allow_html=True,
     )
