@@ -99,3 +99,12 @@ def test_learners_find_their_name_card_by_its_picture(new_app, app_env):
     learner.run()
     learner.button(key=f"group_{group.id}").click().run()
     assert learner.button(key=f"learner_{mai.id}").label == "🦋  Bùi Thị Mai"
+
+
+def test_trainer_downloads_a_learners_data(new_app, app_env):
+    at = trainer_signs_in(new_app())
+    group = list_groups(app_env)[0]
+    hoa = next(l for l in list_learners(app_env, group.id) if l.display_name == "Đinh Thị Hoa")
+    at.selectbox(key="export_who").set_value(hoa).run()
+    download = at.get("download_button")
+    assert download and any("Tải dữ liệu" in d.proto.label for d in download)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 import streamlit as st
 
 from progress.accounts import (
     AVATARS, AccountError, create_learner, delete_learner, get_trainer, list_groups, list_learners, set_avatar,
 )
+from progress.data_export import export_learner
 from progress.code_guard import locked_learners, unlock_learner
 from progress.reports import group_progress
 from progress.tracking import LessonStatus
@@ -93,6 +96,17 @@ with st.expander("🖼️ Đổi hình đại diện"):
                 set_avatar(db, who.id, picture)
                 st.session_state[FLASH] = f"Đã đổi hình của {who.display_name} thành {picture}."
                 st.rerun()
+
+with st.expander("📦 Xuất dữ liệu của học viên"):
+    st.caption("Khi học viên muốn xem mình được lưu những gì: tải về một tệp có tên, nhóm, cài đặt, tiến độ và bài làm.")
+    members = list_learners(db, group.id)
+    if members:
+        chosen = st.selectbox("Học viên", members, format_func=lambda l: l.display_name, key="export_who")
+        st.download_button(
+            "📥 Tải dữ liệu (JSON)", key="export_download", width="stretch", mime="application/json",
+            file_name=f"du-lieu-hoc-vien-{chosen.id}.json",
+            data=lambda: json.dumps(export_learner(db, chosen.id), ensure_ascii=False, indent=2),
+        )
 
 with st.expander("🗑️ Xoá học viên và toàn bộ dữ liệu"):
     st.caption("Khi học viên muốn xoá dữ liệu của mình: tên, mã, tiến độ và bài làm đều bị xoá, không lấy lại được.")
