@@ -9,16 +9,15 @@ is shown: the name, the group, the module and the date already printed on the pa
 from __future__ import annotations
 
 import html
-from functools import lru_cache
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
 from certificates.verification import CODE_PARAMETER, ValidCertificate, check_certificate
-from lessons.catalog import Catalog, load_catalog
-from progress.database import Database, connect
-from settings import Settings, ensure_secret_key, load_settings
+from access.route_resources import catalog as _catalog
+from access.route_resources import database as _database
+from access.route_resources import secret as _secret
 
 HEADERS = {
     "Cache-Control": "no-store",  # validity changes when a learner is deleted
@@ -44,28 +43,6 @@ p {{ margin: 0.4rem 0; }}
 {body}
 </main></body></html>
 """
-
-
-@lru_cache(maxsize=1)
-def _settings() -> Settings:
-    return load_settings()
-
-
-@lru_cache(maxsize=1)
-def _secret() -> str:
-    return ensure_secret_key(_settings())
-
-
-@lru_cache(maxsize=1)
-def _catalog() -> Catalog:
-    s = _settings()
-    return load_catalog(s.project_path(s.content.lessons_dir), s.project_path(s.content.quizzes_dir))
-
-
-@lru_cache(maxsize=1)
-def _database() -> Database:
-    s = _settings()
-    return connect(s.database_url, s.database.sqlite_busy_timeout_ms)
 
 
 def render_verdict(certificate: ValidCertificate | None) -> str:

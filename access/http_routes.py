@@ -3,23 +3,20 @@
 from __future__ import annotations
 
 import time
-from functools import lru_cache
 
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from access.card_links import read_card_code
 from access.tokens import COOKIE_NAME, issue_token, read_token
-from settings import ensure_secret_key, load_settings
+from access.route_resources import database as _card_db
+from access.route_resources import secret as _secret
+from access.route_resources import settings as route_settings
 
 IMMUTABLE_PREFIXES = ("/app/static/audio/", "/app/static/images/")
 IMMUTABLE = b"public, max-age=31536000, immutable"
-
-
-@lru_cache(maxsize=1)
-def _secret() -> str:
-    return ensure_secret_key(load_settings())
 
 
 async def sign_in_route(request: Request) -> Response:
@@ -42,24 +39,15 @@ _CARD_REFUSED = """<!doctype html><html lang="vi"><meta charset="utf-8">
 <p><a href="/" style="font-size:22px">Vào học</a></p></body></html>"""
 
 
-def _card_database():  # type: ignore[no-untyped-def]
-    from progress.database import connect
-
-    settings = load_settings()
-    return connect(settings.database_url, settings.database.sqlite_busy_timeout_ms)
-
-
-_card_db = lru_cache(maxsize=1)(_card_database)
-
-
 async def card_route(request: Request) -> Response:
     """A printed QR card: sign that learner in on this phone and open the app."""
     from progress.accounts import card_version
 
     claim = read_card_code(_secret(), request.query_params.get("ma"))
-    if claim is None or card_version(_card_db(), claim.learner_id) != claim.version:
+    version = await run_in_threadpool(card_version, _card_db(), claim.learner_id) if claim else None
+    if claim is None or version != claim.version:
         return HTMLResponse(_CARD_REFUSED, status_code=403)
-    days = load_settings().auth.learner_session_days
+    days = route_settings().auth.learner_session_days
     token = issue_token(_secret(), "learner", claim.learner_id, days * 86400)
     response = RedirectResponse("/", status_code=303)
     response.set_cookie(COOKIE_NAME, token, max_age=days * 86400, httponly=True, samesite="lax", path="/")

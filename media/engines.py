@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import io
 import shutil
 import subprocess
@@ -29,14 +30,6 @@ class SpeechEngine(Protocol):
     def render(self, text: str) -> bytes: ...
 
 
-def _lameenc():  # type: ignore[no-untyped-def]
-    try:
-        import lameenc
-    except ImportError:
-        return None
-    return lameenc
-
-
 class EspeakEngine:
     """espeak-ng rendered locally; MP3 32 kbit/s mono when lameenc is present, else WAV."""
 
@@ -46,7 +39,7 @@ class EspeakEngine:
         self.voice = voice
         self.command = command
         self.timeout = timeout
-        self.fmt = "mp3" if _lameenc() is not None else "wav"
+        self.fmt = "mp3" if importlib.util.find_spec("lameenc") is not None else "wav"
 
     def available(self) -> bool:
         return shutil.which(self.command) is not None
@@ -86,11 +79,7 @@ class GttsEngine:
         self.timeout = timeout
 
     def available(self) -> bool:
-        try:
-            import gtts  # noqa: F401
-        except ImportError:
-            return False
-        return True
+        return importlib.util.find_spec("gtts") is not None
 
     def render(self, text: str) -> bytes:
         from gtts import gTTS

@@ -134,17 +134,22 @@ def get_learner(db: sessionmaker, learner_id: int) -> LearnerInfo | None:
         return _learner_info(learner) if learner else None
 
 
+def code_matches(code_hash: str, code: str) -> bool:
+    """Is ``code`` four digits and the one hashed in ``code_hash``?"""
+    if not CODE_PATTERN.match(code or ""):
+        return False
+    try:
+        return CODE_HASHER.verify(code_hash, code)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
 def verify_learner_code(db: sessionmaker, learner_id: int, code: str) -> LearnerInfo | None:
-    """The learner if the 4-digit code is right, else None."""
+    """The learner if the 4-digit code is right, else None (no wrong-code counting:
+    sign-in pages use progress.code_guard.check_learner_code)."""
     with db() as session:
         learner = session.get(Learner, learner_id)
-        if learner is None or not CODE_PATTERN.match(code or ""):
-            return None
-        try:
-            CODE_HASHER.verify(learner.code_hash, code)
-        except (VerificationError, InvalidHashError):
-            return None
-        return _learner_info(learner)
+        return _learner_info(learner) if learner is not None and code_matches(learner.code_hash, code) else None
 
 
 def record_consent(db: sessionmaker, learner_id: int, when: dt.datetime | None = None) -> None:

@@ -8,11 +8,10 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
-from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 from sqlalchemy.orm import sessionmaker
 
-from progress.accounts import CODE_HASHER, CODE_PATTERN, LearnerInfo, _learner_info
+from progress.accounts import LearnerInfo, _learner_info, code_matches
 from progress.models import Learner, utcnow
 
 SLOW_AFTER = 3            # wrong codes in a row before each new try must wait
@@ -47,11 +46,7 @@ def check_learner_code(db: sessionmaker, learner_id: int, code: str, now: dt.dat
         if locked_until and locked_until > now:
             kind: Outcome = "locked" if learner.failed_code_attempts >= LOCK_AFTER else "wait"
             return CodeCheck(kind, wait_seconds=int((locked_until - now).total_seconds()) + 1)
-        try:
-            if not CODE_PATTERN.match(code or ""):
-                raise VerificationError("not four digits")
-            CODE_HASHER.verify(learner.code_hash, code)
-        except (VerificationError, InvalidHashError):
+        if not code_matches(learner.code_hash, code):
             learner.failed_code_attempts += 1
             failures = learner.failed_code_attempts
             if failures >= LOCK_AFTER:

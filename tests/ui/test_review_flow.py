@@ -11,7 +11,7 @@ from progress.accounts import list_groups, list_learners
 from progress.models import ReviewItem
 from progress.review import schedule_wrong_answers
 from progress.tracking import RecordedAnswer, record_attempt
-from tests.ui.flows import answer_bai_mau_quiz, button_by_label, learner_signs_in, texts, walk_to_quiz
+from tests.ui.flows import answer_bai_mau_quiz, learner_signs_in, texts, walk_to_quiz
 
 REVIEW_PAGE = "ui/learner/review.py"
 

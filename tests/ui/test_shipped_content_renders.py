@@ -7,7 +7,6 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from lessons.catalog import load_catalog
-from progress.accounts import list_groups, list_learners
 from settings import PROJECT_ROOT
 from tests.ui.flows import learner_signs_in
 

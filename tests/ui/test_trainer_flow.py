@@ -80,8 +80,6 @@ def test_trainer_deletes_a_learner_only_when_sure(new_app, app_env):
 
 
 def test_learners_find_their_name_card_by_its_picture(new_app, app_env):
-    from tests.ui.flows import learner_signs_in  # noqa: F401
-
     at = trainer_signs_in(new_app())
     at.text_input(key="new_learner_name").input("Bùi Thị Mai")
     at.text_input(key="new_learner_code").input("7777")

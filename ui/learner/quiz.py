@@ -32,8 +32,14 @@ if lesson is None or quiz is None:
     st.stop()
 
 STATE = "quiz"
+
+
+def _fresh_state() -> dict:
+    return {"lesson": lesson.id, "index": 0, "answers": [], "feedback": None, "attempt": None}
+
+
 if st.session_state.get(STATE, {}).get("lesson") != lesson.id:
-    st.session_state[STATE] = {"lesson": lesson.id, "index": 0, "answers": [], "feedback": None, "attempt": None}
+    st.session_state[STATE] = _fresh_state()
 
 state = st.session_state[STATE]
 st.caption("Bài kiểm tra")
@@ -60,7 +66,7 @@ def _next_question() -> None:
 
 
 def _restart() -> None:
-    st.session_state[STATE] = {"lesson": lesson.id, "index": 0, "answers": [], "feedback": None, "attempt": None}
+    st.session_state[STATE] = _fresh_state()
     for key in [k for k in st.session_state if str(k).startswith(("chk_", "order_"))]:
         del st.session_state[key]
 
