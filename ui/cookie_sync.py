@@ -35,7 +35,14 @@ def _finished() -> None:
 
 
 def sync_cookie() -> None:
-    """Run on every page: performs a pending cookie action once."""
+    """Run on every page: performs a pending cookie action once.
+
+    The slot is there on every run, with or without the component, so the page below
+    keeps the same element positions: otherwise, on the rerun that follows the cookie,
+    every element moves up one place and the browser briefly shows each twice.
+    """
+    slot = st.empty()
     pending = st.session_state.get(PENDING_KEY)
     if pending:
-        _component(data=pending, key="cookie_sync", on_done_change=_finished)
+        with slot:
+            _component(data=pending, key="cookie_sync", on_done_change=_finished)

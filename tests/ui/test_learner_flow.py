@@ -228,3 +228,23 @@ def test_sign_out_returns_to_group_choice(new_app, app_env):
     at = learner_signs_in(new_app(), app_env)
     at.button(key="sign_out").click().run()
     assert "Bác học ở nhóm nào?" in texts(at)
+
+
+def _position_of_title(at) -> int:  # type: ignore[no-untyped-def]
+    """Where, among the page's top-level elements, the greeting title sits."""
+    for index, node in at.main.children.items():
+        if node.type == "title" and "Chào" in node.value:
+            return index
+    raise AssertionError("no greeting title on the page")
+
+
+def test_elements_keep_their_place_when_the_cookie_is_done(new_app, app_env):
+    """The rerun after the sign-in cookie is stored must not shift the page: a shift
+    makes the browser show every element twice for a moment (seen as two "Bài mẫu")."""
+    at = learner_signs_in(new_app(), app_env)
+    assert component_data(at, "bdhvs_cookie_sync"), "sign-in asks the browser to store the cookie"
+    before = _position_of_title(at)
+    del at.session_state["cookie_action"]  # what the component's "done" callback does
+    at.run()
+    assert not component_data(at, "bdhvs_cookie_sync")
+    assert _position_of_title(at) == before
