@@ -9,17 +9,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-_JS = """
-export default function(component) {
-    const { data } = component;
-    if (!data || data.view === undefined) { return; }
-    const targets = [document.scrollingElement,
-        ...document.querySelectorAll('[data-testid="stMain"], [data-testid="stAppViewContainer"], section.main')];
-    for (const el of targets) { if (el && el.scrollTop > 0) { el.scrollTop = 0; } }
-}
-"""
+from ui.browser_modules import loader_js
 
-_component = st.components.v2.component("bdhvs_scroll_top", js=_JS)
+_component = st.components.v2.component("bdhvs_scroll_top", js=loader_js("scroll_top"))
 
 
 def scroll_to_top(view: str) -> None:

@@ -21,6 +21,12 @@ audio { width: 100%; }
 img.lesson-picture { width: 100%; max-width: 480px; height: auto; display: block; margin: 0 auto 0.5rem;
   border-radius: 12px; background: #fff; }
 .practice-done { font-weight: 600; }
+/* the "Nghe" button (ui/audio_player.py) */
+.nghe-box { display: flex; flex-wrap: wrap; align-items: center; gap: 0.3rem 0.8rem; margin: 0.2rem 0 0.8rem; }
+.nghe-play { min-height: 56px; min-width: 140px; padding: 0 1.2rem; font-size: 20px; border-radius: 28px;
+  border: 2px solid #0b5394; background: #e8f0fb; color: #0b3d6e; font-weight: 600; cursor: pointer; }
+.nghe-play:active { background: #c9dcf5; }
+.nghe-meta { font-size: 18px; color: #3d3d3d; }
 p.code-dots, [data-testid="stMarkdownContainer"] p.code-dots { font-size: 40px !important; letter-spacing: 0.3em; text-align: center; margin: 0.3rem 0; }
 [data-testid="stHorizontalBlock"] { gap: 0.5rem !important; }
 [data-testid="stHorizontalBlock"] [data-testid="stColumn"] { min-width: 0 !important; flex: 1 1 0 !important; }
@@ -62,7 +68,8 @@ html, body, [data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownConta
 .step-text {{ font-size: {22 + extra_px}px; }}
 .stButton > button p, .stFormSubmitButton > button p {{ font-size: {20 + extra_px}px; }}
 [data-testid="stCheckbox"] label p, [data-testid="stRadio"] [role="radiogroup"] label p {{ font-size: {20 + extra_px}px; }}
-[data-testid="stCaptionContainer"] p {{ font-size: {18 + extra_px}px; }}
+[data-testid="stCaptionContainer"] p, .nghe-meta {{ font-size: {18 + extra_px}px; }}
+.nghe-play {{ font-size: {20 + extra_px}px; }}
 h1 {{ font-size: {28 + extra_px}px !important; }} h3 {{ font-size: {22 + extra_px}px !important; }}
 </style>"""
 

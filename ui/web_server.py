@@ -5,7 +5,8 @@
 - long browser caching for content-addressed audio under /app/static/audio/;
 - /auth/session and /auth/signout, which set and clear the HttpOnly sign-in cookie
   (a Streamlit rerun cannot set headers);
-- /healthz for scripts that wait for the server.
+- /healthz for scripts that wait for the server;
+- /ui-js/ for our components' JavaScript, cached by the phone (ui/browser_modules.py).
 
 Run: ``python manage.py serve`` (or ``uvicorn ui.web_server:app``).
 """
@@ -21,6 +22,7 @@ from access.card_links import CARD_PATH
 from access.certificate_route import certificate_route
 from access.http_routes import CacheContentAddressedForever, card_route, health, sign_in_route, sign_out_route
 from settings import PROJECT_ROOT, load_settings
+from ui.browser_modules import ROUTE_PREFIX, browser_module_route
 
 _settings = load_settings()
 
@@ -32,6 +34,7 @@ app = st.App(
         Route("/healthz", health, methods=["GET"]),
         Route(CARD_PATH, card_route, methods=["GET"]),
         Route("/chung-nhan", certificate_route, methods=["GET"]),
+        Route(ROUTE_PREFIX + "{name}", browser_module_route, methods=["GET"]),
     ],
     middleware=[
         Middleware(CacheContentAddressedForever),

@@ -36,7 +36,7 @@ def test_learner_journey_on_a_phone(phone, server):
     # the "Nghe" button downloads nothing until tapped, then plays the step's file
     listen = page.get_by_role("button", name="🔊 Nghe").first
     listen.wait_for()
-    assert re.search(r"\d+ giây · \d+ KB", page.locator(".meta").first.inner_text())
+    assert re.search(r"\d+ giây · \d+ KB", page.locator(".nghe-meta").first.inner_text())
     with page.expect_response(lambda r: "/app/static/audio/" in r.url) as audio:
         listen.click()
     response = audio.value

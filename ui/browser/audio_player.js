@@ -1,0 +1,53 @@
+// The "Nghe" button (ui/audio_player.py): plays the file, or the phone's Vietnamese voice
+// when there is no natural recording, and downloads nothing until tapped.
+// Loaded through ui/browser_modules.py; the URL changes with the file, so edit freely.
+export default function(component) {
+    const { data, parentElement } = component;
+    const box = parentElement.querySelector(".nghe-box");
+    const button = parentElement.querySelector("button");
+    const meta = parentElement.querySelector(".nghe-meta");
+    if (!box || !data) { return; }
+    if (box.__stop) { box.__stop(); }
+    const synth = window.speechSynthesis;
+    const viVoice = () => (synth ? synth.getVoices().find((v) => (v.lang || "").toLowerCase().startsWith("vi")) : null);
+    const label = "🔊 " + (data.label || "Nghe");
+    let audio = null;
+    const mode = () => {
+        if (data.url && data.natural) { return "file"; }
+        if (viVoice()) { return "device"; }
+        return data.url ? "file" : "none";
+    };
+    const render = () => {
+        const m = mode();
+        box.dataset.mode = m;
+        button.hidden = m === "none";
+        button.textContent = label;
+        meta.textContent = m === "none" ? "Chưa có tiếng đọc cho phần này." : (m === "device" ? "giọng của điện thoại" : data.meta);
+    };
+    button.onclick = () => {
+        const m = mode();
+        if (m === "device") {
+            synth.cancel();
+            const utterance = new SpeechSynthesisUtterance(data.text);
+            utterance.lang = "vi-VN";
+            utterance.voice = viVoice();
+            utterance.rate = 0.9;
+            synth.speak(utterance);
+            return;
+        }
+        if (!audio) {
+            audio = new Audio(data.url);
+            audio.preload = "none";
+            audio.onended = () => { button.textContent = label; };
+        }
+        if (!audio.paused) { audio.pause(); audio.currentTime = 0; button.textContent = label; return; }
+        audio.play().then(() => { button.textContent = "⏹️ Dừng"; }).catch(() => { button.textContent = label; });
+    };
+    box.__stop = () => { if (audio) { audio.pause(); } if (synth) { synth.cancel(); } };
+    render();
+    if (data.autoplay && mode() !== "none" && box.dataset.played !== data.text) {
+        box.dataset.played = data.text;  // once per text, not on every redraw
+        button.click();
+    }
+    if (synth && !(data.url && data.natural)) { synth.addEventListener("voiceschanged", render); }
+}
