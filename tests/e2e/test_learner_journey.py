@@ -17,7 +17,10 @@ def no_horizontal_scroll(page) -> bool:
 def test_learner_journey_on_a_phone(phone, server):
     page = phone
     page.goto(server)
-    tap_sign_in(page, "Phạm Thị Nga", "345")
+    tap_sign_in(page, "Phạm Thị Nga", "9999")  # a wrong code first: said in words, keypad again
+    page.get_by_text("Mã chưa đúng").wait_for()
+    page.get_by_text("○ ○ ○ ○").wait_for()
+    tap_digits(page, "345")
     page.get_by_text("● ● ● ○").wait_for()
     shot(page, "01-code")
     tap_digits(page, "6", already=3)

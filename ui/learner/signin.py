@@ -36,6 +36,15 @@ def _choose(field: str, value: int, name: str = "") -> None:
         state["name"] = name
 
 
+@st.fragment
+def _code_entry() -> None:
+    """The keypad alone reruns on a digit tap (a phone gets the dots and keys, not the
+    whole page); after the 4th digit the whole page shows what the code led to."""
+    code_keypad("code_keypad", _check)
+    if "result" in state:
+        st.rerun()
+
+
 def _restart(*fields: str) -> None:
     for field in fields:
         state.pop(field, None)
@@ -81,7 +90,7 @@ if result is None or result.outcome in ("wrong", "unknown"):
         narrate(WRONG_CODE, "wrong_code")
     else:
         _say(ASK_CODE, "ask_code")
-    code_keypad("code_keypad", _check)
+    _code_entry()
 elif result.outcome == "wait":
     st.warning(f"⏳ {WAIT_CODE} (khoảng {result.wait_seconds} giây)")
     narrate(WAIT_CODE, "wait_code")
