@@ -59,7 +59,7 @@ def _audio_cache():  # type: ignore[no-untyped-def]
 
 def cmd_render_audio(args: argparse.Namespace) -> int:
     from lessons.narratable import catalogue_texts
-    from media.engines import EspeakEngine, GttsEngine
+    from media.engines import GttsEngine, offline_voice
     from media.prerender import prerender
     from media.ui_phrases import SPOKEN_UI_PHRASES
 
@@ -67,7 +67,7 @@ def cmd_render_audio(args: argparse.Namespace) -> int:
     if args.engine == "gtts":
         engine = GttsEngine(tld=narration.gtts_tld, timeout=narration.gtts_deadline_seconds)
     else:
-        engine = EspeakEngine(voice=narration.espeak_voice)
+        engine = offline_voice(voice=narration.espeak_voice)
     if not engine.available():
         print(f"The {engine.name} engine is not installed on this machine.", file=sys.stderr)
         return 2
@@ -94,7 +94,7 @@ def cmd_render_audio(args: argparse.Namespace) -> int:
 
 def cmd_audio_coverage(args: argparse.Namespace) -> int:
     from media.coverage import catalogue_coverage
-    from media.engines import EspeakEngine, GttsEngine
+    from media.engines import GttsEngine, offline_voice
     from progress.database import connect, schema_is_current
     from progress.recordings import all_recordings
 
@@ -103,7 +103,7 @@ def cmd_audio_coverage(args: argparse.Namespace) -> int:
         print("The database is not up to date: run `python manage.py migrate` first.", file=sys.stderr)
         return 2
     rows = catalogue_coverage(
-        _load_catalog(), _audio_cache(), GttsEngine(), EspeakEngine(voice=settings.narration.espeak_voice),
+        _load_catalog(), _audio_cache(), GttsEngine(), offline_voice(voice=settings.narration.espeak_voice),
         all_recordings(connect(settings.database_url)),
     )
     print("| Lesson | Texts | Recorded % | gTTS % | espeak-ng (temporary) % | No audio % |")

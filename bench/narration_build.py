@@ -26,7 +26,7 @@ from lessons.catalog import load_catalog  # noqa: E402
 from lessons.narratable import catalogue_texts  # noqa: E402
 from media.audio_cache import AudioCache  # noqa: E402
 from media.audio_file import inspect_audio  # noqa: E402
-from media.engines import EspeakEngine  # noqa: E402
+from media.engines import offline_voice  # noqa: E402
 from media.prerender import prerender  # noqa: E402
 from media.ui_phrases import SPOKEN_UI_PHRASES  # noqa: E402
 
@@ -36,9 +36,9 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=0, help="render only the first N texts (0 = all)")
     parser.add_argument("--workers", type=int, default=2, help="renders at once (default 2 = the cores here)")
     args = parser.parse_args()
-    engine = EspeakEngine()
+    engine = offline_voice()
     if not engine.available():
-        print("espeak-ng is not installed (apt-get install espeak-ng).", file=sys.stderr)
+        print("espeak-ng is not installed (apt-get install espeak-ng, or pip install espeakng-loader).", file=sys.stderr)
         return 2
     catalog = load_catalog(ROOT / "lessons" / "content", ROOT / "quizzes" / "content")
     texts = list(dict.fromkeys(catalogue_texts(catalog) + list(SPOKEN_UI_PHRASES)))

@@ -1,6 +1,8 @@
 """Speech engines behind one small interface.
 
 - ``EspeakEngine``: offline, the Debian ``espeak-ng`` command; a temporary voice.
+  Where the command is missing (a Windows laptop), ``offline_voice`` picks the same
+  voice from the pip-installed library instead (media/espeak_library.py).
 - ``GttsEngine``: Google's voice through gTTS; needs internet, so it is only used by
   the pre-render command (never on a page request).
 """
@@ -14,6 +16,14 @@ import subprocess
 from typing import Protocol
 
 from media.audio_file import AudioFileError, to_mp3
+
+
+ESPEAK_RATE = 150  # words a minute: a little slower than espeak-ng's 175, for older ears
+
+
+def mp3_available() -> bool:
+    """MP3 needs the lameenc encoder; without it engines give WAV."""
+    return importlib.util.find_spec("lameenc") is not None
 
 
 class EngineError(RuntimeError):
@@ -39,7 +49,7 @@ class EspeakEngine:
         self.voice = voice
         self.command = command
         self.timeout = timeout
-        self.fmt = "mp3" if importlib.util.find_spec("lameenc") is not None else "wav"
+        self.fmt = "mp3" if mp3_available() else "wav"
 
     def available(self) -> bool:
         return shutil.which(self.command) is not None
@@ -49,7 +59,7 @@ class EspeakEngine:
             raise EngineError(f"{self.command} is not installed")
         try:
             result = subprocess.run(
-                [self.command, "-v", self.voice, "--stdout", "-s", "150"],
+                [self.command, "-v", self.voice, "--stdout", "-s", str(ESPEAK_RATE)],
                 input=text.encode("utf-8"),
                 capture_output=True,
                 timeout=self.timeout,
@@ -93,3 +103,16 @@ class GttsEngine:
         if not buffer.getvalue():
             raise EngineError("gTTS returned no audio")
         return buffer.getvalue()
+
+
+def offline_voice(voice: str = "vi") -> SpeechEngine:
+    """The offline voice this machine has: the espeak-ng command (Debian), else the
+    espeak-ng library from pip (Windows, macOS), else the command engine, which then
+    reports itself unavailable and the narration chain moves on."""
+    command = EspeakEngine(voice=voice)
+    if command.available():
+        return command
+    from media.espeak_library import EspeakLibraryEngine
+
+    library = EspeakLibraryEngine(voice=voice)
+    return library if library.available() else command

@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 from lessons.catalog import Catalog, load_catalog
 from media.audio_cache import AudioCache
-from media.engines import EspeakEngine, GttsEngine
+from media.engines import GttsEngine, offline_voice
 from media.images import publish_images
 from media.narration import Narrator, PrerenderedVoice
 from progress.database import Database, connect
@@ -55,5 +55,5 @@ def narrator() -> Narrator:
         AudioCache(AUDIO_DIR),
         AUDIO_URL_PREFIX,
         prerendered=[PrerenderedVoice(gtts.name, gtts.voice, gtts.fmt)],
-        live_engine=EspeakEngine(voice=s.narration.espeak_voice),
+        live_engine=offline_voice(voice=s.narration.espeak_voice),
     )
