@@ -117,17 +117,34 @@ def cmd_audio_coverage(args: argparse.Namespace) -> int:
     return 0
 
 
+def _recordings_database():  # type: ignore[no-untyped-def]
+    """The database, when it is up to date; else None (audio packs still work without it)."""
+    from progress.database import connect, schema_is_current
+
+    url = load_settings().database_url
+    return connect(url) if schema_is_current(url) else None
+
+
 def cmd_pack_audio(args: argparse.Namespace) -> int:
+    from dataclasses import asdict
+
     from media.audio_pack import pack_audio
+    from progress.recordings import all_recordings
     from settings import PROJECT_ROOT
 
-    count = pack_audio(PROJECT_ROOT.joinpath(*AUDIO_DIR_NAME), args.file)
-    print(f"Packed {count} audio files into {args.file} ({args.file.stat().st_size / 1e6:.1f} MB).")
+    db = _recordings_database()
+    recordings = [asdict(info) for info in all_recordings(db)] if db is not None else []
+    if db is None:
+        print("The database is not set up, so the pack carries no volunteer recordings' records.")
+    count = pack_audio(PROJECT_ROOT.joinpath(*AUDIO_DIR_NAME), args.file, recordings)
+    print(f"Packed {count} audio files and {len(recordings)} recordings' records into {args.file} "
+          f"({args.file.stat().st_size / 1e6:.1f} MB).")
     return 0
 
 
 def cmd_unpack_audio(args: argparse.Namespace) -> int:
     from media.audio_pack import PackError, unpack_audio
+    from progress.recordings import RecordingInfo, import_recordings
 
     try:
         summary = unpack_audio(args.file, _audio_cache())
@@ -137,6 +154,14 @@ def cmd_unpack_audio(args: argparse.Namespace) -> int:
     print(f"Added {summary.added} audio files; {summary.already_there} were already here.")
     if summary.skipped:
         print(f"Skipped {len(summary.skipped)} entries that are not cache audio: {summary.skipped[:5]}")
+    if summary.recordings:
+        db = _recordings_database()
+        if db is None:
+            print("The pack has volunteer recordings, but the database is not set up: run "
+                  "`python manage.py migrate`, then unpack again to add them.", file=sys.stderr)
+            return 1
+        added, kept = import_recordings(db, [RecordingInfo(**record) for record in summary.recordings])
+        print(f"Volunteer recordings: {added} added; {kept} kept as this laptop already had them.")
     return 0
 
 

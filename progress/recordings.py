@@ -26,6 +26,13 @@ def _info(row: Recording) -> RecordingInfo:
                          row.duration_ms, row.size_bytes)
 
 
+def _row(info: RecordingInfo, trainer_id: int | None) -> Recording:
+    return Recording(
+        lesson_id=info.lesson_id, step_id=info.step_id, language=info.language, text_hash=info.text_hash,
+        file_name=info.file_name, duration_ms=info.duration_ms, size_bytes=info.size_bytes, recorded_by=trainer_id,
+    )
+
+
 def save_recording(db: sessionmaker, info: RecordingInfo, trainer_id: int | None) -> None:
     """Keep one recording per step, language and text version: a new one replaces it."""
     with db.begin() as session:
@@ -33,11 +40,25 @@ def save_recording(db: sessionmaker, info: RecordingInfo, trainer_id: int | None
             Recording.lesson_id == info.lesson_id, Recording.step_id == info.step_id,
             Recording.language == info.language, Recording.text_hash == info.text_hash,
         ))
-        session.add(Recording(
-            lesson_id=info.lesson_id, step_id=info.step_id, language=info.language, text_hash=info.text_hash,
-            file_name=info.file_name, duration_ms=info.duration_ms, size_bytes=info.size_bytes,
-            recorded_by=trainer_id,
-        ))
+        session.add(_row(info, trainer_id))
+
+
+def import_recordings(db: sessionmaker, infos: list[RecordingInfo]) -> tuple[int, int]:
+    """Recordings from another laptop (an audio pack): add those this one lacks, keep
+    this laptop's own for the same step, language and text version. (added, kept)."""
+    added = kept = 0
+    with db.begin() as session:
+        for info in infos:
+            exists = session.scalar(select(Recording.id).where(
+                Recording.lesson_id == info.lesson_id, Recording.step_id == info.step_id,
+                Recording.language == info.language, Recording.text_hash == info.text_hash,
+            ))
+            if exists is not None:
+                kept += 1
+                continue
+            session.add(_row(info, None))
+            added += 1
+    return added, kept
 
 
 def delete_recording(db: sessionmaker, lesson_id: str, step_id: str, language: str) -> int:

@@ -1,3 +1,4 @@
+import json
 import zipfile
 
 import pytest
@@ -40,3 +41,51 @@ def test_a_file_that_is_not_a_pack_is_refused(tmp_path):
     bad.write_text("not a zip")
     with pytest.raises(PackError, match="not an audio pack"):
         unpack_audio(bad, AudioCache(tmp_path / "cache"))
+
+
+def _recording(file_name: str, **changes) -> dict:
+    record = {"lesson_id": "bai", "step_id": "mot", "language": "hre", "text_hash": "v1", "file_name": file_name,
+              "duration_ms": 2000, "size_bytes": 8}
+    return {**record, **changes}
+
+
+def test_volunteer_recordings_travel_with_their_records(tmp_path):
+    here = AudioCache(tmp_path / "here")
+    recorded = "rec-" + "b" * 32
+    here.store(recorded, "mp3", b"a voice")
+    records = [_recording(recorded + ".mp3"), _recording("rec-" + "c" * 32 + ".mp3")]  # the second has no file
+    pack = tmp_path / "pack.zip"
+    assert pack_audio(tmp_path / "here", pack, records) == 1
+
+    there = AudioCache(tmp_path / "there")
+    summary = unpack_audio(pack, there)
+    assert summary.added == 1 and summary.skipped == []
+    assert summary.recordings == [records[0]]
+    assert there.find(recorded, "mp3").read_bytes() == b"a voice"
+
+
+def test_broken_recording_records_are_skipped_and_named(tmp_path):
+    good = "rec-" + "d" * 32 + ".mp3"
+    pack = tmp_path / "pack.zip"
+    with zipfile.ZipFile(pack, "w") as archive:
+        archive.writestr(good, b"voice")
+        archive.writestr("recordings.json", json.dumps([
+            _recording(good),
+            _recording(good, duration_ms="long"),              # wrong type
+            _recording("../../evil.mp3"),                       # not a cache name
+            _recording("rec-" + "e" * 32 + ".mp3"),             # file not in the pack
+            "not a record",
+        ]))
+    summary = unpack_audio(pack, AudioCache(tmp_path / "cache"))
+    assert summary.recordings == [_recording(good)]
+    assert [entry.split(" ")[0] for entry in summary.skipped] == [
+        "recordings.json[1]", "recordings.json[2]", "recordings.json[3]", "recordings.json[4]"]
+    assert "missing" in summary.skipped[2]
+
+
+def test_a_pack_from_before_recordings_travelled_still_unpacks(tmp_path):
+    pack = tmp_path / "old.zip"
+    with zipfile.ZipFile(pack, "w") as archive:
+        archive.writestr("f" * 32 + ".mp3", b"gtts")
+    summary = unpack_audio(pack, AudioCache(tmp_path / "cache"))
+    assert (summary.added, summary.recordings, summary.skipped) == (1, [], [])

@@ -1,5 +1,7 @@
 from media.languages import fallback_chain
-from progress.recordings import RecordingInfo, all_recordings, current_recording, delete_recording, save_recording
+from progress.recordings import (
+    RecordingInfo, all_recordings, current_recording, delete_recording, import_recordings, save_recording,
+)
 
 
 def rec(step="mot", language="vi", text_hash="v1", file_name="rec-a.mp3") -> RecordingInfo:
@@ -32,3 +34,13 @@ def test_saving_replaces_the_same_version_and_keeps_others(db):
     ]
     assert delete_recording(db, "bai", "mot", "vi") == 2
     assert [r.language for r in all_recordings(db)] == ["hre"]
+
+
+def test_recordings_from_another_laptop_are_added_but_never_replace_this_ones(db):
+    save_recording(db, rec(file_name="rec-here.mp3"), trainer_id=None)
+    incoming = [rec(file_name="rec-there.mp3"), rec(language="hre", file_name="rec-hre.mp3"),
+                rec(step="hai", file_name="rec-hai.mp3")]
+    assert import_recordings(db, incoming) == (2, 1)
+    assert sorted((r.step_id, r.language, r.file_name) for r in all_recordings(db)) == [
+        ("hai", "vi", "rec-hai.mp3"), ("mot", "hre", "rec-hre.mp3"), ("mot", "vi", "rec-here.mp3")]
+    assert import_recordings(db, incoming) == (0, 3)  # unpacking the same pack again changes nothing
