@@ -1,6 +1,5 @@
 """`manage.py pack-audio` / `unpack-audio` from one laptop to another, recordings included."""
 
-
 import manage
 import settings
 from progress.database import connect, upgrade_to_head
