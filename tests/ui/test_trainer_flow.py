@@ -14,6 +14,13 @@ def trainer_signs_in(at, password="hocvuso2025"):
     return at
 
 
+def table_with(at, column: str):  # type: ignore[no-untyped-def]
+    """The first table on the page that has this column."""
+    tables = [frame.value for frame in at.dataframe if column in frame.value.columns]
+    assert tables, f"no table with a {column!r} column"
+    return tables[0]
+
+
 def test_wrong_password_is_refused(new_app):
     at = trainer_signs_in(new_app(), password="sai-mat-khau")
     assert "chưa đúng" in texts(at)
@@ -29,7 +36,7 @@ def test_trainer_sees_learners_by_lessons(new_app, app_env):
 
     at = trainer_signs_in(new_app())
     assert "Tiến độ nhóm" in texts(at)
-    table = at.dataframe[0].value
+    table = table_with(at, "Bài mẫu")
     rows = dict(zip(table["Học viên"], table["Bài mẫu"]))
     assert rows == {
         "Đinh Thị Hoa": "✅ Đã đạt (100%)",
@@ -53,7 +60,7 @@ def test_trainer_adds_a_learner_and_bad_input_is_explained(new_app, app_env):
     assert "Đã thêm Đinh Văn Mới." in texts(at)
     group = list_groups(app_env)[0]
     assert "Đinh Văn Mới" in [l.display_name for l in list_learners(app_env, group.id)]
-    assert "Đinh Văn Mới" in list(at.dataframe[0].value["Học viên"])
+    assert "Đinh Văn Mới" in list(table_with(at, "Học viên")["Học viên"])
 
 
 def test_anonymous_visitor_cannot_open_the_dashboard(new_app):
@@ -76,7 +83,7 @@ def test_trainer_deletes_a_learner_only_when_sure(new_app, app_env):
     button_by_label(at, "Xoá").click().run()
     assert f"Đã xoá {first}" in texts(at)
     assert first not in [l.display_name for l in list_learners(app_env, group.id)]
-    assert first not in list(at.dataframe[0].value["Học viên"])
+    assert first not in list(table_with(at, "Học viên")["Học viên"])
 
 
 def test_learners_find_their_name_card_by_its_picture(new_app, app_env):
@@ -106,3 +113,40 @@ def test_trainer_downloads_a_learners_data(new_app, app_env):
     at.selectbox(key="export_who").set_value(hoa).run()
     download = at.get("download_button")
     assert download and any("Tải dữ liệu" in d.proto.label for d in download)
+
+
+def test_trainer_finds_a_learners_latest_quiz_and_what_they_missed(new_app, app_env):
+    group = list_groups(app_env)[0]
+    learners = {l.display_name: l for l in list_learners(app_env, group.id)}
+    quy = learners["Hồ Văn Quý"].id
+    record_attempt(app_env, quy, "bai-mau", [RecordedAnswer("q-mot", "a", False), RecordedAnswer("q-hai", "false", True)],
+                   50, False, 80)
+    record_attempt(app_env, quy, "bai-mau", [RecordedAnswer("q-mot", "b", True), RecordedAnswer("q-hai", "true", False)],
+                   50, False, 80)
+    record_attempt(app_env, learners["Đinh Thị Hoa"].id, "bai-mau", [RecordedAnswer("q-mot", "b", True)], 100, True, 80)
+
+    at = trainer_signs_in(new_app())
+    recent = table_with(at, "Kết quả")
+    assert list(recent["Học viên"]) == ["Đinh Thị Hoa", "Hồ Văn Quý", "Hồ Văn Quý"]  # newest first
+    assert list(recent["Bài"]) == ["Bài mẫu"] * 3
+    assert recent["Kết quả"][0] == "✅ Đạt 1/1 (100%)"
+    assert recent["Kết quả"][1] == "❌ Chưa đạt 1/2 (50%)"
+
+    summary = table_with(at, "Đã đạt")
+    passed = dict(zip(summary["Học viên"], summary["Đã đạt"]))
+    assert passed["Đinh Thị Hoa"] == "1/2" and passed["Hồ Văn Quý"] == "0/2"
+
+    detail = at.selectbox(key="detail_who")
+    detail.select_index(detail.options.index("Hồ Văn Quý")).run()
+    shown = texts(at)
+    assert "lần gần nhất: ❌ Chưa đạt 1/2 (50%)" in shown and "đã làm 2 lần" in shown
+    assert "Công an có thể hỏi mã OTP qua điện thoại." in shown  # missed in the latest attempt
+    assert "Có người hỏi mã OTP. Bác làm gì?" not in shown       # missed only in the earlier one
+
+
+def test_the_lessons_table_opens_on_the_module_the_class_worked_in_last(new_app, app_env):
+    at = trainer_signs_in(new_app())
+    module = at.selectbox(key="dashboard_module")
+    assert module.value == "an-toan"  # the fixture's only module; "Tất cả các bài" is last
+    module.set_value("Tất cả các bài").run()
+    assert {"Bài mẫu", "Thực hành mẫu"} <= set(table_with(at, "Bài mẫu").columns)

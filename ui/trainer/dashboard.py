@@ -1,10 +1,10 @@
-"""Trainer dashboard: the group's learners × lessons, and adding a learner."""
+"""Trainer dashboard: the group's results (ui/trainer/group_results.py), and looking
+after its learners: unlock, add, change a picture, export or delete their data."""
 
 from __future__ import annotations
 
 import json
 
-import pandas as pd
 import streamlit as st
 
 from progress.accounts import (
@@ -15,8 +15,8 @@ from progress.code_guard import locked_learners, unlock_learner
 from progress.reports import group_progress
 from progress.tracking import LessonStatus
 from ui import resources
-from ui.lesson_status import status_label
 from ui.signin_state import current_signin, sign_out
+from ui.trainer.group_results import learner_detail, learner_summary, lessons_table, recent_results
 from ui.trainer.menu import trainer_menu
 from ui.trainer.support_badges import support_badges
 
@@ -52,23 +52,13 @@ if not rows:
     st.info("Nhóm chưa có học viên. Thêm học viên ở dưới.")
 else:
     support_badges(rows)
-    passed_counts = {l.id: sum(r.status(l.id) == LessonStatus.PASSED for r in rows) for l in lessons}
     cols = st.columns(2)
     cols[0].metric("Học viên", len(rows))
-    cols[1].metric("Lượt đạt bài", sum(passed_counts.values()))
-    table = pd.DataFrame(
-        [
-            {
-                "Học viên": row.display_name,
-                **{lesson.title: status_label(row.lessons.get(lesson.id)) for lesson in lessons},
-                "Hoạt động gần nhất": row.last_activity.astimezone().strftime("%d/%m/%Y %H:%M")
-                if row.last_activity else "—",
-            }
-            for row in rows
-        ]
-    )
-    st.dataframe(table, hide_index=True, width="stretch")
-    st.caption("✅ Đã đạt · 🟡 Đang học hoặc chưa đạt (điểm cao nhất) · ⚪ Chưa học")
+    cols[1].metric("Lượt đạt bài", sum(r.status(l.id) == LessonStatus.PASSED for r in rows for l in lessons))
+    recent_results(rows, catalog)
+    learner_summary(rows, catalog)
+    lessons_table(rows, catalog)
+    learner_detail(rows, catalog)
 
 with st.expander("➕ Thêm học viên"):
     with st.form("add_learner", clear_on_submit=True):

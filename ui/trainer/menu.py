@@ -1,4 +1,4 @@
-"""Links between the trainer pages (the trainer works on a laptop)."""
+"""Links between the trainer pages: side by side on a laptop, wrapping on a phone."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ PAGES = (
 
 
 def trainer_menu() -> None:
-    for start in range(0, len(PAGES), 2):  # two per row, so no title is cut short
-        for column, (path, title, icon) in zip(st.columns(2), PAGES[start:start + 2]):
-            column.page_link(path, label=title, icon=icon)
+    # a wrapping row: each link keeps its whole title, on any screen width
+    with st.container(horizontal=True, gap="small", key="trainer_menu"):
+        for path, title, icon in PAGES:
+            st.page_link(path, label=title, icon=icon, width="content")

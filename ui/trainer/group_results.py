@@ -1,0 +1,105 @@
+"""The trainer dashboard's views of a group's results: latest quizzes, one line per
+learner, learners × the lessons of one module, and one learner in detail."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from lessons.catalog import Catalog
+from progress.reports import AttemptRow, LearnerRow, latest_attempt_per_lesson, recent_attempts
+from progress.tracking import LessonStatus
+from ui import resources
+from ui.lesson_status import status_label
+
+ALL_LESSONS = "Tất cả các bài"
+
+
+def when(moment: dt.datetime | None) -> str:
+    return moment.astimezone().strftime("%d/%m/%Y %H:%M") if moment else "—"
+
+
+def _result(attempt: AttemptRow) -> str:
+    verdict = "✅ Đạt" if attempt.passed else "❌ Chưa đạt"
+    return f"{verdict} {attempt.correct_count}/{attempt.question_count} ({attempt.score_percent}%)"
+
+
+def _title(catalog: Catalog, lesson_id: str) -> str:
+    lesson = catalog.lessons.get(lesson_id)
+    return lesson.title if lesson else f"(bài đã bỏ: {lesson_id})"
+
+
+def recent_results(rows: list[LearnerRow], catalog: Catalog) -> None:
+    """The latest finished quizzes of the group, newest first: who, which lesson, how it went."""
+    st.subheader("🕒 Bài kiểm tra vừa làm")
+    names = {row.learner_id: row.display_name for row in rows}
+    attempts = recent_attempts(resources.database(), list(names))
+    if not attempts:
+        st.caption("Chưa ai làm bài kiểm tra.")
+        return
+    st.dataframe(pd.DataFrame([
+        # name and result first: what a phone shows without scrolling sideways
+        {"Học viên": names[a.learner_id], "Kết quả": _result(a), "Bài": _title(catalog, a.lesson_id),
+         "Lúc": a.finished_at.astimezone().strftime("%d/%m %H:%M")}
+        for a in attempts
+    ]), hide_index=True, width="stretch", key="recent_results")
+    st.caption("Kết quả: số câu đúng / số câu (phần trăm).")
+
+
+def learner_summary(rows: list[LearnerRow], catalog: Catalog) -> None:
+    """One line per learner: lessons passed, in progress, last activity (fits a phone)."""
+    st.subheader("👥 Từng học viên")
+    total = len(catalog.lessons)
+    st.dataframe(pd.DataFrame([
+        {"Học viên": row.display_name,
+         "Đã đạt": f"{sum(s.status == LessonStatus.PASSED for s in row.lessons.values() if s.lesson_id in catalog.lessons)}/{total}",
+         "Đang học": sum(s.status == LessonStatus.IN_PROGRESS for s in row.lessons.values()),
+         "Hoạt động gần nhất": when(row.last_activity)}
+        for row in rows
+    ]), hide_index=True, width="stretch", key="learner_summary")
+
+
+def _latest_module(rows: list[LearnerRow], catalog: Catalog) -> str | None:
+    """The module the group worked in last, so the table opens where the class is."""
+    touched = [(state.last_activity, lesson_id) for row in rows for lesson_id, state in row.lessons.items()
+               if state.last_activity and lesson_id in catalog.lessons]
+    return catalog.lessons[max(touched)[1]].module if touched else None
+
+
+def lessons_table(rows: list[LearnerRow], catalog: Catalog) -> None:
+    """Learners × the lessons of one module (or all of them)."""
+    st.subheader("📚 Theo bài")
+    titles = {module.id: f"{module.icon} {module.title}" for module in catalog.modules}
+    options = [*titles, ALL_LESSONS]
+    latest = _latest_module(rows, catalog)
+    chosen = st.selectbox("Phần", options, index=options.index(latest) if latest in titles else 0,
+                          format_func=lambda option: titles.get(option, option), key="dashboard_module")
+    lessons = [l for l in catalog.lessons_in_order() if chosen == ALL_LESSONS or l.module == chosen]
+    st.dataframe(pd.DataFrame([
+        {"Học viên": row.display_name, **{lesson.title: status_label(row.lessons.get(lesson.id)) for lesson in lessons},
+         "Hoạt động gần nhất": when(row.last_activity)}
+        for row in rows
+    ]), hide_index=True, width="stretch", key="lessons_table")
+    st.caption("✅ Đã đạt · 🟡 Đang học hoặc chưa đạt (điểm cao nhất) · ⚪ Chưa học")
+
+
+def learner_detail(rows: list[LearnerRow], catalog: Catalog) -> None:
+    """One learner: each quiz taken, its latest result, and the questions missed then."""
+    with st.expander("🔎 Xem kỹ một học viên"):
+        row = st.selectbox("Học viên", rows, format_func=lambda r: r.display_name, key="detail_who")
+        taken = latest_attempt_per_lesson(resources.database(), row.learner_id)
+        if not taken:
+            st.caption(f"{row.display_name} chưa làm bài kiểm tra nào.")
+            return
+        order = {lesson.id: position for position, lesson in enumerate(catalog.lessons_in_order())}
+        for lesson_id in sorted(taken, key=lambda lesson_id: order.get(lesson_id, len(order))):
+            attempt, count = taken[lesson_id]
+            st.markdown(f"**{_title(catalog, lesson_id)}** — lần gần nhất: {_result(attempt)}, "
+                        f"{when(attempt.finished_at)} · đã làm {count} lần")
+            quiz = catalog.quiz_for(lesson_id)
+            prompts = {question.id: question.prompt for question in quiz.questions} if quiz else {}
+            missed = [prompts[qid] for qid in attempt.wrong_question_ids if qid in prompts]
+            if missed:
+                st.markdown("Câu trả lời sai lần đó:\n" + "\n".join(f"- {prompt}" for prompt in missed))
