@@ -108,13 +108,16 @@ def test_learner_journey_on_a_phone(phone, server):
     page.get_by_label("Mật khẩu").fill("hocvuso2025")
     page.get_by_role("button", name="Đăng nhập").click()
     page.get_by_role("heading", name="Tiến độ nhóm").wait_for()
-    page.locator("[data-testid='stDataFrame']").wait_for()
+    recent = page.locator("[data-testid='stDataFrame']").first  # "Bài kiểm tra vừa làm"
+    recent.wait_for()
     shot(page, "08-trainer-dashboard")
-    # the grid is drawn on a canvas; read its accessible copy (role=gridcell)
-    cells = page.locator("[data-testid='stDataFrame'] [role='gridcell']")
-    cells.filter(has_text="Phạm Thị Nga").wait_for(state="attached")
+    # the grid is drawn on a canvas; read its accessible copy (role=gridcell): Nga's
+    # latest quiz, right after her name
+    cells = recent.locator("[role='gridcell']")
+    cells.filter(has_text="Phạm Thị Nga").first.wait_for(state="attached")
     texts = cells.all_text_contents()
-    assert texts[texts.index("Phạm Thị Nga") + 1] == "✅ Đã đạt (100%)"
+    assert texts[texts.index("Phạm Thị Nga") + 1] == "✅ Đạt 5/5 (100%)"
+    assert texts[texts.index("Phạm Thị Nga") + 2] == "Bài mẫu"
 
 
 def test_a_shared_lesson_link_opens_that_lesson_after_sign_in(phone, server):
