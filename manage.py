@@ -26,6 +26,56 @@ def cmd_seed_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _new_password() -> str:
+    """Asked twice without showing it; a script may pipe it in on one line instead."""
+    import getpass
+
+    if not sys.stdin.isatty():
+        return sys.stdin.readline().rstrip("\n")
+    first = getpass.getpass("New password: ")
+    if getpass.getpass("Same password again: ") != first:
+        raise SystemExit("The two passwords differ; nothing was changed.")
+    return first
+
+
+def _current_database():  # type: ignore[no-untyped-def]
+    from progress.database import connect, schema_is_current
+
+    url = load_settings().database_url
+    if not schema_is_current(url):
+        raise SystemExit("The database is not up to date: run `python manage.py migrate` first.")
+    return connect(url)
+
+
+def cmd_add_trainer(args: argparse.Namespace) -> int:
+    from progress.accounts import AccountError
+    from progress.trainer_admin import add_trainer
+
+    db = _current_database()
+    try:
+        trainer, created = add_trainer(db, args.username, args.name or args.username, _new_password(), args.group)
+    except AccountError as exc:
+        print(f"Not added: {exc}", file=sys.stderr)
+        return 1
+    print(f"Trainer {trainer.username} added, looking after: {', '.join(args.group) or 'no group yet'}.")
+    if created:
+        print(f"New groups: {', '.join(group.name for group in created)}.")
+    return 0
+
+
+def cmd_set_password(args: argparse.Namespace) -> int:
+    from progress.accounts import AccountError, reset_trainer_password
+
+    db = _current_database()
+    try:
+        reset_trainer_password(db, args.username, _new_password())
+    except AccountError as exc:
+        print(f"Not changed: {exc}", file=sys.stderr)
+        return 1
+    print(f"New password set for {args.username}.")
+    return 0
+
+
 def _load_catalog():  # type: ignore[no-untyped-def]
     from lessons.catalog import load_catalog
 
@@ -193,6 +243,15 @@ def main(argv: list[str] | None = None) -> int:
     unpack = sub.add_parser("unpack-audio", help="add the files of a pack-audio zip to this machine's audio cache")
     unpack.add_argument("file", type=Path)
     unpack.set_defaults(func=cmd_unpack_audio)
+    add_trainer = sub.add_parser("add-trainer", help="add a trainer account (asks for its password)")
+    add_trainer.add_argument("username", help="lower-case letters, digits, . _ -; 3-64 characters")
+    add_trainer.add_argument("--name", default="", help="the name shown in the app, e.g. 'Đinh Văn Nam'")
+    add_trainer.add_argument("--group", action="append", default=[],
+                             help="a group this trainer looks after (repeat for more; created if new)")
+    add_trainer.set_defaults(func=cmd_add_trainer)
+    set_password = sub.add_parser("set-password", help="set a new password for a trainer who forgot theirs")
+    set_password.add_argument("username")
+    set_password.set_defaults(func=cmd_set_password)
     serve = sub.add_parser("serve", help="run the web app (uvicorn + gzip)")
     serve.add_argument("--host", default=None)
     serve.add_argument("--port", type=int, default=None)

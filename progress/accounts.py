@@ -188,14 +188,49 @@ def update_learner_settings(
             learner.save_data = save_data
 
 
+def _check_new_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise AccountError(f"Mật khẩu cần ít nhất {MIN_PASSWORD_LENGTH} ký tự.")
+
+
+def change_trainer_password(db: sessionmaker, trainer_id: int, current: str, new: str) -> None:
+    """The trainer changes their own password (the demo one first of all)."""
+    _check_new_password(new)
+    with db.begin() as session:
+        trainer = session.get(Trainer, trainer_id)
+        if trainer is None:
+            raise AccountError("Không tìm thấy tài khoản này.")
+        try:
+            PASSWORD_HASHER.verify(trainer.password_hash, current or "")
+        except (VerificationError, InvalidHashError):
+            raise AccountError("Mật khẩu hiện tại chưa đúng.") from None
+        trainer.password_hash = PASSWORD_HASHER.hash(new)
+
+
+def reset_trainer_password(db: sessionmaker, username: str, new: str) -> None:
+    """Set a new password for a trainer who forgot theirs (from the laptop's command line)."""
+    _check_new_password(new)
+    with db.begin() as session:
+        trainer = session.scalar(select(Trainer).where(Trainer.username == normalise_name(username).lower()))
+        if trainer is None:
+            raise AccountError(f"Không có tập huấn viên “{username}”.")
+        trainer.password_hash = PASSWORD_HASHER.hash(new)
+
+
+def add_trainer_to_group(db: sessionmaker, trainer_id: int, group_id: int) -> None:
+    """The trainer looks after this group too (nothing changes if they already do)."""
+    with db.begin() as session:
+        if session.get(TrainerGroup, (trainer_id, group_id)) is None:
+            session.add(TrainerGroup(trainer_id=trainer_id, group_id=group_id))
+
+
 def create_trainer(
     db: sessionmaker, username: str, display_name: str, password: str, group_ids: list[int]
 ) -> TrainerInfo:
     clean_username = normalise_name(username).lower()
     if not re.match(r"^[a-z0-9._-]{3,64}$", clean_username):
         raise AccountError("Tên đăng nhập chỉ gồm chữ thường không dấu, số, dấu chấm, gạch; 3–64 ký tự.")
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise AccountError(f"Mật khẩu cần ít nhất {MIN_PASSWORD_LENGTH} ký tự.")
+    _check_new_password(password)
     with db.begin() as session:
         if session.scalar(select(Trainer).where(Trainer.username == clean_username)):
             raise AccountError(f"Tên đăng nhập “{clean_username}” đã có người dùng.")

@@ -4,13 +4,17 @@ import pytest
 
 from progress.accounts import (
     AccountError,
+    add_trainer_to_group,
+    change_trainer_password,
     create_group,
     create_learner,
     create_trainer,
     get_learner,
+    get_trainer,
     list_groups,
     list_learners,
     record_consent,
+    reset_trainer_password,
     verify_learner_code,
     verify_trainer,
 )
@@ -99,3 +103,31 @@ def test_avatar_must_come_from_the_list(db):
     with pytest.raises(AccountError, match="Hình đại diện"):
         create_learner(db, group.id, "Người khác", "1234", avatar="💣")
     assert get_learner(db, learner.id).avatar == AVATARS[3]
+
+
+def test_a_trainer_changes_their_password_only_with_the_current_one(db):
+    trainer = create_trainer(db, "tapsu", "Tập sự", "mat-khau-cu", [])
+    with pytest.raises(AccountError, match="hiện tại chưa đúng"):
+        change_trainer_password(db, trainer.id, "doan-sai-roi", "mat-khau-moi")
+    with pytest.raises(AccountError, match="ít nhất 8"):
+        change_trainer_password(db, trainer.id, "mat-khau-cu", "ngan")
+    assert verify_trainer(db, "tapsu", "mat-khau-cu") is not None  # nothing changed by the refusals
+    change_trainer_password(db, trainer.id, "mat-khau-cu", "mat-khau-moi")
+    assert verify_trainer(db, "tapsu", "mat-khau-cu") is None
+    assert verify_trainer(db, "tapsu", "mat-khau-moi") is not None
+
+
+def test_a_forgotten_password_is_reset_from_the_command_line(db):
+    create_trainer(db, "tapsu", "Tập sự", "quen-mat-roi", [])
+    with pytest.raises(AccountError, match="Không có tập huấn viên"):
+        reset_trainer_password(db, "ai-do", "mat-khau-moi")
+    reset_trainer_password(db, "TapSu", "mat-khau-moi")
+    assert verify_trainer(db, "tapsu", "mat-khau-moi") is not None
+
+
+def test_a_trainer_takes_on_another_group_once(db):
+    first, second = create_group(db, "Thôn Một"), create_group(db, "Thôn Hai")
+    trainer = create_trainer(db, "tapsu", "Tập sự", "mat-khau-du-dai", [first.id])
+    add_trainer_to_group(db, trainer.id, second.id)
+    add_trainer_to_group(db, trainer.id, second.id)
+    assert get_trainer(db, trainer.id).group_ids == tuple(sorted((first.id, second.id)))

@@ -150,3 +150,61 @@ def test_the_lessons_table_opens_on_the_module_the_class_worked_in_last(new_app,
     assert module.value == "an-toan"  # the fixture's only module; "Tất cả các bài" is last
     module.set_value("Tất cả các bài").run()
     assert {"Bài mẫu", "Thực hành mẫu"} <= set(table_with(at, "Bài mẫu").columns)
+
+
+def test_trainer_starts_a_new_group_and_it_opens(new_app, app_env):
+    at = trainer_signs_in(new_app())
+    button_by_label(at, "Thêm nhóm").click().run()
+    assert "Tên nhóm không được để trống." in texts(at)
+    at.text_input(key="new_group_name").input("Thôn Làng Rê")
+    button_by_label(at, "Thêm nhóm").click().run()
+    assert "Đã thêm nhóm Thôn Làng Rê." in texts(at)
+    assert at.selectbox(key="dashboard_group").value.name == "Thôn Làng Rê"
+    assert "Nhóm chưa có học viên" in texts(at)
+    at.text_input(key="new_group_name").input("Thôn Làng Rê")
+    button_by_label(at, "Thêm nhóm").click().run()
+    assert "Đã có nhóm tên “Thôn Làng Rê”." in texts(at)
+    # learners see the new group on the sign-in screen
+    learner = new_app()
+    learner.run()
+    assert any("Thôn Làng Rê" in b.label for b in learner.button)
+
+
+def test_trainer_changes_the_demo_password(new_app, app_env):
+    from progress.accounts import verify_trainer
+
+    at = trainer_signs_in(new_app())
+    at.text_input(key="password_current").input("hocvuso2025")
+    at.text_input(key="password_new").input("mat-khau-rieng")
+    at.text_input(key="password_again").input("mat-khau-khac")
+    button_by_label(at, "Đổi mật khẩu").click().run()
+    assert "không giống nhau" in texts(at)
+    at.text_input(key="password_current").input("sai-roi-nhe")
+    at.text_input(key="password_new").input("mat-khau-rieng")
+    at.text_input(key="password_again").input("mat-khau-rieng")
+    button_by_label(at, "Đổi mật khẩu").click().run()
+    assert "Mật khẩu hiện tại chưa đúng." in texts(at)
+    assert verify_trainer(app_env, "tapsu", "hocvuso2025") is not None
+    at.text_input(key="password_current").input("hocvuso2025")
+    at.text_input(key="password_new").input("mat-khau-rieng")
+    at.text_input(key="password_again").input("mat-khau-rieng")
+    button_by_label(at, "Đổi mật khẩu").click().run()
+    assert "Đã đổi mật khẩu." in texts(at)
+    assert verify_trainer(app_env, "tapsu", "mat-khau-rieng") is not None
+    assert verify_trainer(app_env, "tapsu", "hocvuso2025") is None
+
+
+def test_a_trainer_without_a_group_is_offered_to_start_one(new_app, app_env):
+    from progress.accounts import create_trainer
+
+    create_trainer(app_env, "moi", "Tập huấn viên mới", "mat-khau-du-dai", [])
+    at = new_app()
+    at.run()
+    at.switch_page("ui/trainer/signin.py").run()
+    at.text_input(key="trainer_username").input("moi")
+    at.text_input(key="trainer_password").input("mat-khau-du-dai")
+    button_by_label(at, "Đăng nhập").click().run()
+    assert "chưa có nhóm nào" in texts(at)
+    at.text_input(key="new_group_name").input("Lớp tối thứ Bảy")
+    button_by_label(at, "Thêm nhóm").click().run()
+    assert at.selectbox(key="dashboard_group").value.name == "Lớp tối thứ Bảy"

@@ -1,5 +1,6 @@
 """Trainer dashboard: the group's results (ui/trainer/group_results.py), and looking
-after its learners: unlock, add, change a picture, export or delete their data."""
+after its learners: unlock, add, change a picture, export or delete their data; and
+the trainer's own account (ui/trainer/account_forms.py)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from progress.reports import group_progress
 from progress.tracking import LessonStatus
 from ui import resources
 from ui.signin_state import current_signin, sign_out
+from ui.trainer.account_forms import OPEN_GROUP_KEY, new_group_form, password_form
 from ui.trainer.group_results import learner_detail, learner_summary, lessons_table, recent_results
 from ui.trainer.menu import trainer_menu
 from ui.trainer.support_badges import support_badges
@@ -34,9 +36,14 @@ if FLASH in st.session_state:
 st.caption(f"Tập huấn viên: {trainer.display_name}")
 
 if not groups:
-    st.info("Tài khoản này chưa được giao nhóm nào.")
+    st.info("Tài khoản này chưa có nhóm nào. Thêm nhóm đầu tiên ở dưới.")
+    new_group_form(trainer, FLASH, expanded=True)
+    password_form(trainer, FLASH)
     st.stop()
 
+opening = st.session_state.pop(OPEN_GROUP_KEY, None)  # a group just added
+if opening is not None:
+    st.session_state["dashboard_group"] = next(g for g in groups if g.id == opening)
 group = st.selectbox("Nhóm", groups, format_func=lambda g: g.name, key="dashboard_group")
 lessons = catalog.lessons_in_order()
 rows = group_progress(db, group.id)
@@ -111,6 +118,9 @@ with st.expander("🗑️ Xoá học viên và toàn bộ dữ liệu"):
                 elif delete_learner(db, doomed.id):
                     st.session_state[FLASH] = f"Đã xoá {doomed.display_name} và toàn bộ dữ liệu."
                     st.rerun()
+
+new_group_form(trainer, FLASH)
+password_form(trainer, FLASH)
 
 if st.button("🚪 Đăng xuất", key="trainer_sign_out", width="stretch"):
     sign_out()
