@@ -84,9 +84,14 @@ def create_group(db: sessionmaker, name: str) -> GroupInfo:
         return GroupInfo(group.id, group.name)
 
 
-def list_groups(db: sessionmaker) -> list[GroupInfo]:
+def list_groups(db: sessionmaker, with_learners_only: bool = False) -> list[GroupInfo]:
+    """Every group, by name; ``with_learners_only`` leaves out groups nobody can sign in
+    to yet (a group just started, or the demo group once its learners are deleted)."""
+    query = select(LearnerGroup)
+    if with_learners_only:
+        query = query.where(select(Learner.id).where(Learner.group_id == LearnerGroup.id).exists())
     with db() as session:
-        groups = [GroupInfo(g.id, g.name) for g in session.scalars(select(LearnerGroup))]
+        groups = [GroupInfo(g.id, g.name) for g in session.scalars(query)]
         return sorted(groups, key=lambda g: name_sort_key(g.name))
 
 

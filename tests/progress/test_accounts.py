@@ -131,3 +131,10 @@ def test_a_trainer_takes_on_another_group_once(db):
     add_trainer_to_group(db, trainer.id, second.id)
     add_trainer_to_group(db, trainer.id, second.id)
     assert get_trainer(db, trainer.id).group_ids == tuple(sorted((first.id, second.id)))
+
+
+def test_learners_are_offered_only_groups_they_can_sign_in_to(db):
+    empty, used = create_group(db, "Nhóm mới lập"), create_group(db, "Thôn Bờ He")
+    create_learner(db, used.id, "Đinh Thị Hoa", "1234")
+    assert [g.name for g in list_groups(db, with_learners_only=True)] == ["Thôn Bờ He"]
+    assert {g.name for g in list_groups(db)} == {"Nhóm mới lập", "Thôn Bờ He"}  # the trainer sees both

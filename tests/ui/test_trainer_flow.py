@@ -164,10 +164,15 @@ def test_trainer_starts_a_new_group_and_it_opens(new_app, app_env):
     at.text_input(key="new_group_name").input("Thôn Làng Rê")
     button_by_label(at, "Thêm nhóm").click().run()
     assert "Đã có nhóm tên “Thôn Làng Rê”." in texts(at)
-    # learners see the new group on the sign-in screen
+    # learners see the new group on the sign-in screen once it has a learner
     learner = new_app()
     learner.run()
-    assert any("Thôn Làng Rê" in b.label for b in learner.button)
+    assert not any("Thôn Làng Rê" in b.label for b in learner.button)
+    at.text_input(key="new_learner_name").input("Đinh Thị Rê")
+    at.text_input(key="new_learner_code").input("1357")
+    button_by_label(at, "Thêm").click().run()
+    assert "Đã thêm Đinh Thị Rê." in texts(at)
+    assert any("Thôn Làng Rê" in b.label for b in learner.run().button)
 
 
 def test_trainer_changes_the_demo_password(new_app, app_env):

@@ -62,7 +62,7 @@ if state.get("consent_for"):
 
 if "group" not in state:
     _say(ASK_GROUP, "ask_group")
-    groups = list_groups(db)
+    groups = list_groups(db, with_learners_only=True)
     if not groups:
         st.info("Chưa có nhóm học nào. Nhờ tập huấn viên tạo nhóm trước.")
     for group in groups:
