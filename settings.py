@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent
@@ -43,6 +43,24 @@ class QuizSettings(_Section):
     pass_mark_percent: int = Field(
         80, ge=1, le=100, description="Share of correct answers (percent) needed to pass a quiz."
     )
+    review_after_days: tuple[int, ...] = Field(
+        (1, 3, 7),
+        min_length=1,
+        max_length=6,
+        description="Days after which a question answered wrongly comes back, one per right review "
+        "(rising, each 1-365); after a right answer at the last one it is learnt.",
+    )
+    support_after_failed_attempts: int = Field(
+        3, ge=1, le=20,
+        description="Failed tries of one quiz, without a pass, after which the trainer sees \"Cần hỗ trợ\".",
+    )
+
+    @field_validator("review_after_days")
+    @classmethod
+    def _rising_days(cls, days: tuple[int, ...]) -> tuple[int, ...]:
+        if any(not 1 <= day <= 365 for day in days) or list(days) != sorted(set(days)):
+            raise ValueError("must be rising whole days between 1 and 365, e.g. [1, 3, 7]")
+        return days
 
 
 class ServerSettings(_Section):

@@ -18,7 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from progress.models import QuizAttempt, ReviewItem, utcnow
-from quizzes.review_rules import ReviewStep, first_review, is_stuck, next_review
+from quizzes.review_rules import DEFAULT_POLICY, ReviewPolicy, ReviewStep, first_review, is_stuck, next_review
 
 if TYPE_CHECKING:
     from progress.tracking import RecordedAnswer
@@ -91,6 +91,7 @@ def schedule_in_session(
     lesson_id: str,
     answers: Iterable[RecordedAnswer],
     now: dt.datetime | None = None,
+    policy: ReviewPolicy = DEFAULT_POLICY,
 ) -> None:
     """After a full quiz attempt (inside its transaction): every question answered
     wrongly is due again a day later at stage 0; one answered rightly leaves the list."""
@@ -107,7 +108,7 @@ def schedule_in_session(
         )
     for question_id, correct in last.items():
         if not correct:
-            _put(session, learner_id, lesson_id, question_id, first_review(now), now)
+            _put(session, learner_id, lesson_id, question_id, first_review(now, policy), now)
 
 
 def schedule_wrong_answers(
@@ -116,10 +117,11 @@ def schedule_wrong_answers(
     lesson_id: str,
     answers: Iterable[RecordedAnswer],
     now: dt.datetime | None = None,
+    policy: ReviewPolicy = DEFAULT_POLICY,
 ) -> None:
     """schedule_in_session in a transaction of its own (record_attempt already calls it)."""
     with db.begin() as session:
-        schedule_in_session(session, learner_id, lesson_id, answers, now)
+        schedule_in_session(session, learner_id, lesson_id, answers, now, policy)
 
 
 def due_reviews(
@@ -150,6 +152,7 @@ def record_review(
     question_id: str,
     correct: bool,
     now: dt.datetime | None = None,
+    policy: ReviewPolicy = DEFAULT_POLICY,
 ) -> DueReview | None:
     """Store a review answer; returns the question's next review, or None when it is learnt.
 
@@ -162,10 +165,10 @@ def record_review(
         if item is None:
             if correct:
                 return None  # already learnt (e.g. in another tab)
-            return _as_due(_put(session, learner_id, lesson_id, question_id, first_review(now), now))
+            return _as_due(_put(session, learner_id, lesson_id, question_id, first_review(now, policy), now))
         if correct and _aware(item.due_at) > now:
             return _as_due(item)
-        step = next_review(item.stage, correct, now)
+        step = next_review(item.stage, correct, now, policy)
         if step is None:
             session.delete(item)
             return None
@@ -173,7 +176,9 @@ def record_review(
         return _as_due(item)
 
 
-def needs_support(db: sessionmaker, learner_ids: list[int]) -> dict[int, list[str]]:
+def needs_support(
+    db: sessionmaker, learner_ids: list[int], policy: ReviewPolicy = DEFAULT_POLICY
+) -> dict[int, list[str]]:
     """Learners who failed a lesson's quiz again and again without passing it:
     {learner id: [lesson ids, sorted]}; learners who are fine are left out."""
     if not learner_ids:
@@ -191,6 +196,6 @@ def needs_support(db: sessionmaker, learner_ids: list[int]) -> dict[int, list[st
         ).all()
     stuck: dict[int, list[str]] = {}
     for learner_id, lesson_id, failed, passed in rows:
-        if is_stuck(int(failed or 0), bool(passed)):
+        if is_stuck(int(failed or 0), bool(passed), policy):
             stuck.setdefault(learner_id, []).append(lesson_id)
     return {learner_id: sorted(lessons) for learner_id, lessons in stuck.items()}

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from progress.models import LessonProgress, QuizAnswer, QuizAttempt, utcnow
 from progress.review import schedule_in_session
+from quizzes.review_rules import DEFAULT_POLICY, ReviewPolicy
 
 # A learner who leaves the phone on a step does not add hours: one visit to a step
 # counts at most this long.
@@ -95,6 +96,7 @@ def record_attempt(
     score_percent: int,
     passed: bool,
     pass_mark_percent: int,
+    policy: ReviewPolicy = DEFAULT_POLICY,
 ) -> int:
     """Store a finished quiz attempt with each answer; returns the attempt id.
     In the same transaction, wrong answers are scheduled for review and right ones
@@ -114,7 +116,7 @@ def record_attempt(
             for i, a in enumerate(answers)
         ]
         session.add(attempt)
-        schedule_in_session(session, learner_id, lesson_id, answers)
+        schedule_in_session(session, learner_id, lesson_id, answers, policy=policy)
         row = _get_or_create(session, learner_id, lesson_id)
         row.steps_done = True
         row.updated_at = utcnow()

@@ -51,3 +51,15 @@ def test_broken_yaml_is_reported(tmp_path):
 def test_relative_sqlite_path_is_resolved_against_the_project(tmp_path):
     settings = load_settings(write(tmp_path, "database:\n  url: sqlite:///x/y.db\n"))
     assert settings.database_url == f"sqlite:///{PROJECT_ROOT / 'x' / 'y.db'}"
+
+
+def test_review_days_and_support_threshold_are_settings(tmp_path):
+    settings = load_settings(write(tmp_path, "quiz:\n  review_after_days: [2, 4, 8, 16]\n  support_after_failed_attempts: 2\n"))
+    assert settings.quiz.review_after_days == (2, 4, 8, 16) and settings.quiz.support_after_failed_attempts == 2
+    assert load_settings(write(tmp_path, "")).quiz.review_after_days == (1, 3, 7)
+
+
+@pytest.mark.parametrize("days", ["[3, 1, 7]", "[1, 1, 3]", "[0, 2]", "[]"])
+def test_review_days_must_rise(tmp_path, days):
+    with pytest.raises(SettingsError, match="quiz.review_after_days"):
+        load_settings(write(tmp_path, f"quiz:\n  review_after_days: {days}\n"))

@@ -11,6 +11,7 @@ from media.images import publish_images
 from media.narration import Narrator, PrerenderedVoice
 from progress.database import Database, connect
 from settings import PROJECT_ROOT, Settings, ensure_secret_key, load_settings
+from quizzes.review_rules import ReviewPolicy
 
 AUDIO_DIR = PROJECT_ROOT / "static" / "audio"
 AUDIO_URL_PREFIX = "/app/static/audio"
@@ -21,6 +22,12 @@ IMAGES_URL_PREFIX = "/app/static/images"
 @st.cache_resource(show_spinner=False)
 def settings() -> Settings:
     return load_settings()
+
+
+def review_policy() -> ReviewPolicy:
+    """When wrong answers come back and when a learner needs help (config.yaml, quiz)."""
+    quiz = settings().quiz
+    return ReviewPolicy(quiz.review_after_days, quiz.support_after_failed_attempts)
 
 
 @st.cache_resource(show_spinner=False)

@@ -8,7 +8,7 @@ from progress.accounts import create_group, create_learner, delete_learner
 from progress.models import ReviewItem
 from progress.review import DueReview, due_reviews, needs_support, record_review, schedule_wrong_answers
 from progress.tracking import RecordedAnswer, record_attempt
-from quizzes.review_rules import SUPPORT_AFTER_FAILED_ATTEMPTS
+from quizzes.review_rules import DEFAULT_POLICY, ReviewPolicy
 
 T0 = dt.datetime(2026, 3, 2, 8, 0, tzinfo=dt.UTC)
 DAY = dt.timedelta(days=1)
@@ -163,7 +163,7 @@ def fail(db, learner_id, lesson_id, times):
 
 def test_learners_who_fail_a_lesson_again_and_again_need_support(db, learners):
     hoa, lam, nga = learners
-    assert SUPPORT_AFTER_FAILED_ATTEMPTS == 3
+    assert DEFAULT_POLICY.support_after_failed_attempts == 3
     fail(db, hoa.id, "bai-b", 3)
     fail(db, hoa.id, "bai-a", 4)
     fail(db, hoa.id, "bai-c", 2)  # not yet
@@ -174,3 +174,19 @@ def test_learners_who_fail_a_lesson_again_and_again_need_support(db, learners):
     assert needs_support(db, [hoa.id, lam.id, nga.id]) == {hoa.id: ["bai-a", "bai-b"]}
     assert needs_support(db, [lam.id, nga.id]) == {}
     assert needs_support(db, []) == {}
+    stricter = ReviewPolicy(support_after_failed_attempts=2)
+    assert needs_support(db, [hoa.id], stricter) == {hoa.id: ["bai-a", "bai-b", "bai-c"]}
+
+
+def test_a_configured_policy_reaches_quiz_attempts_and_reviews(db, learners):
+    hoa = learners[0]
+    policy = ReviewPolicy(review_after_days=(2, 5))
+    from progress.review import current_time
+
+    start = current_time()
+    record_attempt(db, hoa.id, "bai-a", [wrong("q1")], 0, False, 80, policy)  # stamped with the real time
+    two_days = start + 2 * DAY + MINUTE
+    assert due_ids(db, hoa.id, start + 2 * DAY - MINUTE) == [] and due_ids(db, hoa.id, two_days) == [("bai-a", "q1")]
+    after = record_review(db, hoa.id, "bai-a", "q1", True, now=two_days, policy=policy)
+    assert (after.stage, after.due_at) == (1, two_days + 5 * DAY)
+    assert record_review(db, hoa.id, "bai-a", "q1", True, now=two_days + 5 * DAY, policy=policy) is None  # learnt

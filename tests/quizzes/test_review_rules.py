@@ -2,7 +2,8 @@ import datetime as dt
 
 from lessons.catalog import load_catalog
 from quizzes.review_rules import (
-    SUPPORT_AFTER_FAILED_ATTEMPTS,
+    DEFAULT_POLICY,
+    ReviewPolicy,
     days_until_review,
     first_review,
     is_stuck,
@@ -28,8 +29,17 @@ def test_stages_are_one_three_seven_days_then_learnt():
     assert [days_until_review(stage) for stage in (0, 1, 2)] == [1, 3, 7]
 
 
+def test_a_policy_from_config_changes_the_days_and_the_support_threshold():
+    policy = ReviewPolicy(review_after_days=(2, 10), support_after_failed_attempts=5)
+    assert first_review(NOW, policy).due_at == days(2)
+    assert next_review(0, True, NOW, policy).due_at == days(10)
+    assert next_review(1, True, NOW, policy) is None  # learnt after the last one
+    assert [days_until_review(stage, policy) for stage in (0, 1, 5)] == [2, 10, 10]
+    assert not is_stuck(4, ever_passed=False, policy=policy) and is_stuck(5, ever_passed=False, policy=policy)
+
+
 def test_stuck_means_failed_n_times_and_never_passed():
-    n = SUPPORT_AFTER_FAILED_ATTEMPTS
+    n = DEFAULT_POLICY.support_after_failed_attempts
     assert is_stuck(n, ever_passed=False) and is_stuck(n + 2, ever_passed=False)
     assert not is_stuck(n - 1, ever_passed=False)
     assert not is_stuck(n + 2, ever_passed=True)

@@ -213,3 +213,13 @@ def test_a_trainer_without_a_group_is_offered_to_start_one(new_app, app_env):
     at.text_input(key="new_group_name").input("Lớp tối thứ Bảy")
     button_by_label(at, "Thêm nhóm").click().run()
     assert at.selectbox(key="dashboard_group").value.name == "Lớp tối thứ Bảy"
+
+
+def test_the_support_threshold_comes_from_the_settings(new_app, app_env, monkeypatch):
+    monkeypatch.setenv("BDHVS_QUIZ__SUPPORT_AFTER_FAILED_ATTEMPTS", "1")
+    group = list_groups(app_env)[0]
+    nga = next(l for l in list_learners(app_env, group.id) if l.display_name == "Phạm Thị Nga")
+    record_attempt(app_env, nga.id, "bai-mau", [RecordedAnswer("q-mot", "a", False)], 0, False, 80)
+    at = trainer_signs_in(new_app())
+    assert "Cần hỗ trợ: Phạm Thị Nga — Bài mẫu" in [w.value for w in at.warning]
+    assert "Học viên làm bài kiểm tra 1 lần trở lên mà chưa đạt." in texts(at)

@@ -76,7 +76,8 @@ def _finish() -> None:
         [AnswerFeedback(a.question_id, a.correct, ()) for a in state["answers"]], len(quiz.questions), pass_mark
     )
     state["attempt"] = score
-    record_attempt(db, signin.account_id, lesson.id, state["answers"], score.percent, score.passed, pass_mark)
+    record_attempt(db, signin.account_id, lesson.id, state["answers"], score.percent, score.passed, pass_mark,
+                   resources.review_policy())
 
 
 @st.fragment

@@ -36,7 +36,8 @@ def _answer(lesson_id: str, question_id: str, answer) -> None:  # type: ignore[n
     if state["answered"] is not None:
         return  # a second tap on the same question (slow phone, double tap) counts once
     feedback = grade_answer(questions[(lesson_id, question_id)], answer)
-    upcoming = record_review(db, signin.account_id, lesson_id, question_id, feedback.correct)
+    upcoming = record_review(db, signin.account_id, lesson_id, question_id, feedback.correct,
+                             policy=resources.review_policy())
     state["answered"] = {"lesson": lesson_id, "question": question_id, "feedback": feedback, "next": upcoming}
     state["done"] += 1
 
@@ -52,7 +53,7 @@ def _when_again(feedback: AnswerFeedback, upcoming: DueReview | None) -> str:
         return "Ngày mai bác ôn lại câu này nhé."
     if upcoming is None:
         return "🎉 Bác đã nhớ câu này. Không cần ôn nữa."
-    return f"Bác sẽ ôn lại câu này sau {days_until_review(upcoming.stage)} ngày."
+    return f"Bác sẽ ôn lại câu này sau {days_until_review(upcoming.stage, resources.review_policy())} ngày."
 
 
 def _show_question(lesson_id: str, question_id: str) -> None:

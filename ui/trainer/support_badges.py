@@ -8,7 +8,6 @@ from typing import Protocol
 import streamlit as st
 
 from progress.review import needs_support
-from quizzes.review_rules import SUPPORT_AFTER_FAILED_ATTEMPTS
 from ui import resources
 
 
@@ -25,7 +24,8 @@ def support_badges(learners: Sequence[LearnerLike]) -> None:
     naming the lessons in catalogue order. ``learners`` are the dashboard's rows
     (progress.reports.LearnerRow). Lessons retired from the catalogue are left out."""
     catalog = resources.catalog()
-    stuck = needs_support(resources.database(), [learner.learner_id for learner in learners])
+    policy = resources.review_policy()
+    stuck = needs_support(resources.database(), [learner.learner_id for learner in learners], policy)
     order = {lesson.id: position for position, lesson in enumerate(catalog.lessons_in_order())}
     shown = False
     for learner in learners:
@@ -35,5 +35,5 @@ def support_badges(learners: Sequence[LearnerLike]) -> None:
             st.warning(f"Cần hỗ trợ: {learner.display_name} — {titles}", icon="⚠️")
             shown = True
     if shown:
-        st.caption(f"Học viên làm bài kiểm tra {SUPPORT_AFTER_FAILED_ATTEMPTS} lần trở lên mà chưa đạt. "
+        st.caption(f"Học viên làm bài kiểm tra {policy.support_after_failed_attempts} lần trở lên mà chưa đạt. "
                    "Hãy ngồi cùng họ xem lại bài.")
