@@ -104,7 +104,7 @@ def lesson_button(page, lesson_id: str):  # type: ignore[no-untyped-def]
 
 def audio_info(page) -> str:  # type: ignore[no-untyped-def]
     """What the step's "Nghe" button says it costs (nothing is downloaded before a tap)."""
-    meta = page.locator(".meta").first
+    meta = page.locator(".nghe-meta").first
     return f"Nghe button: {meta.inner_text()!r}" if meta.count() else "no Nghe button"
 
 

@@ -8,7 +8,7 @@ from starlette.routing import Route
 from starlette.testclient import TestClient
 
 from ui import browser_modules
-from ui.browser_modules import MODULES_DIR, ROUTE_PREFIX, browser_module_route, loader_js, module_url, module_version
+from ui.browser_modules import MODULES_DIR, ROUTE_PREFIX, asset_url, asset_version, browser_module_route, loader_js, module_url
 
 COMPONENT_MODULES = ("audio_player", "scroll_top", "feedback_sound")
 
@@ -42,7 +42,20 @@ def test_an_old_or_missing_version_is_served_but_not_kept(client):
     assert client.get(ROUTE_PREFIX + "audio_player.js").headers["cache-control"] == "no-cache"
 
 
-@pytest.mark.parametrize("path", ["nothing.js", "..%2Fbrowser_modules.py", "audio_player.py", "Audio_Player.js"])
+def test_the_page_style_is_served_as_css_and_imported_by_url():
+    from ui.style import _CSS
+
+    assert f"@import url('{asset_url('page.css')}')" in _CSS and len(_CSS) < 120
+    assert ".nghe-play" in (MODULES_DIR / "page.css").read_text(encoding="utf-8")
+
+
+def test_the_stylesheet_is_css_and_cached(client):
+    response = client.get("/" + asset_url("page.css"))
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/css")
+    assert "immutable" in response.headers["cache-control"]
+
+
+@pytest.mark.parametrize("path", ["nothing.js", "..%2Fbrowser_modules.py", "audio_player.py", "Audio_Player.js", "page.html"])
 def test_only_files_of_ui_browser_are_served(client, path):
     assert client.get(ROUTE_PREFIX + path).status_code == 404
 
@@ -50,10 +63,10 @@ def test_only_files_of_ui_browser_are_served(client, path):
 def test_a_changed_file_gets_a_new_url(tmp_path, monkeypatch):
     (tmp_path / "demo.js").write_text("export default function() {}")
     monkeypatch.setattr(browser_modules, "MODULES_DIR", tmp_path)
-    module_version.cache_clear()
+    asset_version.cache_clear()
     first = module_url("demo")
     (tmp_path / "demo.js").write_text("export default function() { return 1; }")
-    module_version.cache_clear()
+    asset_version.cache_clear()
     assert module_url("demo") != first
     assert re.fullmatch(r"ui-js/demo\.js\?v=[0-9a-f]{12}", first)
-    module_version.cache_clear()
+    asset_version.cache_clear()

@@ -19,15 +19,6 @@ from ui.signin_state import require_learner
 
 MODULE_DONE = "Bác đã học xong phần này. Bấm nút bên dưới để tải giấy chứng nhận."
 
-# Big rows of ✅/⚪ and a big count; the download button as big as the other buttons.
-_CSS = """<style>
-.progress-total { font-size: 28px; font-weight: 700; margin: 0.2rem 0 0.4rem; }
-.progress-row { font-size: 30px; letter-spacing: 0.15em; line-height: 1.3; margin: 0.2rem 0; overflow-wrap: anywhere; }
-.progress-count { font-size: 24px; font-weight: 600; margin: 0 0 0.4rem; }
-.stDownloadButton > button { min-height: 56px; width: 100%; border-radius: 12px; }
-.stDownloadButton > button p { font-size: 20px; }
-</style>"""
-
 signin = require_learner("ui/learner/my_progress.py")
 db = resources.database()
 learner = get_learner(db, signin.account_id)
@@ -75,7 +66,6 @@ def _module_card(entry: ModuleProgress, index: int) -> None:
         )
 
 
-st.html(_CSS)
 st.title("Tiến bộ của tôi")
 passed = sum(entry.passed for entry in modules)
 total = sum(entry.total for entry in modules)
