@@ -175,26 +175,22 @@ def test_trainer_starts_a_new_group_and_it_opens(new_app, app_env):
     assert any("Thôn Làng Rê" in b.label for b in learner.run().button)
 
 
+def change_password(at, current: str, new: str, again: str) -> str:  # type: ignore[no-untyped-def]
+    at.text_input(key="password_current").input(current)
+    at.text_input(key="password_new").input(new)
+    at.text_input(key="password_again").input(again)
+    button_by_label(at, "Đổi mật khẩu").click().run()
+    return texts(at)
+
+
 def test_trainer_changes_the_demo_password(new_app, app_env):
     from progress.accounts import verify_trainer
 
     at = trainer_signs_in(new_app())
-    at.text_input(key="password_current").input("hocvuso2025")
-    at.text_input(key="password_new").input("mat-khau-rieng")
-    at.text_input(key="password_again").input("mat-khau-khac")
-    button_by_label(at, "Đổi mật khẩu").click().run()
-    assert "không giống nhau" in texts(at)
-    at.text_input(key="password_current").input("sai-roi-nhe")
-    at.text_input(key="password_new").input("mat-khau-rieng")
-    at.text_input(key="password_again").input("mat-khau-rieng")
-    button_by_label(at, "Đổi mật khẩu").click().run()
-    assert "Mật khẩu hiện tại chưa đúng." in texts(at)
+    assert "không giống nhau" in change_password(at, "hocvuso2025", "mat-khau-rieng", "mat-khau-khac")
+    assert "Mật khẩu hiện tại chưa đúng." in change_password(at, "sai-roi-nhe", "mat-khau-rieng", "mat-khau-rieng")
     assert verify_trainer(app_env, "tapsu", "hocvuso2025") is not None
-    at.text_input(key="password_current").input("hocvuso2025")
-    at.text_input(key="password_new").input("mat-khau-rieng")
-    at.text_input(key="password_again").input("mat-khau-rieng")
-    button_by_label(at, "Đổi mật khẩu").click().run()
-    assert "Đã đổi mật khẩu." in texts(at)
+    assert "Đã đổi mật khẩu." in change_password(at, "hocvuso2025", "mat-khau-rieng", "mat-khau-rieng")
     assert verify_trainer(app_env, "tapsu", "mat-khau-rieng") is not None
     assert verify_trainer(app_env, "tapsu", "hocvuso2025") is None
 
