@@ -76,6 +76,34 @@ def cmd_set_password(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_backup(args: argparse.Namespace) -> int:
+    from progress.backup import BackupError, backup, default_backup_path
+
+    url = load_settings().database_url
+    try:
+        target = args.file or default_backup_path(url)
+        size = backup(url, target)
+    except BackupError as exc:
+        print(f"No backup made: {exc}", file=sys.stderr)
+        return 1
+    print(f"Backed up the database to {target} ({size / 1e6:.1f} MB). Copy it somewhere safe (a USB stick).")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from progress.backup import BackupError, restore
+
+    try:
+        kept = restore(load_settings().database_url, args.file)
+    except BackupError as exc:
+        print(f"Nothing restored: {exc}", file=sys.stderr)
+        return 1
+    if kept:
+        print(f"The database that was here is kept as {kept}.")
+    print(f"Restored {args.file}. Start the app again (python3 dev.py run brings the schema up to date).")
+    return 0
+
+
 def _load_catalog():  # type: ignore[no-untyped-def]
     from lessons.catalog import load_catalog
 
@@ -257,6 +285,13 @@ def main(argv: list[str] | None = None) -> int:
     set_password = sub.add_parser("set-password", help="set a new password for a trainer who forgot theirs")
     set_password.add_argument("username")
     set_password.set_defaults(func=cmd_set_password)
+    backup_parser = sub.add_parser("backup", help="copy the SQLite database (safe while the app runs)")
+    backup_parser.add_argument("file", type=Path, nargs="?", default=None,
+                               help="where to write it (default: data/backups/<name>-<date>-<time>.db)")
+    backup_parser.set_defaults(func=cmd_backup)
+    restore_parser = sub.add_parser("restore", help="put a backup back (stop the app first; the current database is kept aside)")
+    restore_parser.add_argument("file", type=Path)
+    restore_parser.set_defaults(func=cmd_restore)
     serve = sub.add_parser("serve", help="run the web app (uvicorn + gzip)")
     serve.add_argument("--host", default=None)
     serve.add_argument("--port", type=int, default=None)

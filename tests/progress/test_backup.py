@@ -1,0 +1,78 @@
+"""Backups of the SQLite database, and putting one back without losing the current one."""
+
+import datetime as dt
+import sqlite3
+
+import pytest
+
+from progress.accounts import create_group, create_learner, list_groups, list_learners
+from progress.backup import BackupError, backup, default_backup_path, restore, sqlite_path
+from progress.database import connect, upgrade_to_head
+
+NOW = dt.datetime(2026, 11, 29, 9, 30, 0)
+
+
+@pytest.fixture
+def laptop(tmp_path):
+    url = f"sqlite:///{tmp_path / 'data' / 'hoc-vu-so.db'}"
+    upgrade_to_head(url)
+    db = connect(url)
+    group = create_group(db, "Thôn Bờ He")
+    create_learner(db, group.id, "Đinh Thị Hoa", "1234")
+    yield url, db
+    db.kw["bind"].dispose()
+
+
+def names(db):
+    return [l.display_name for g in list_groups(db) for l in list_learners(db, g.id)]
+
+
+def test_a_backup_taken_while_the_app_writes_has_everything_committed(laptop, tmp_path):
+    url, db = laptop
+    with db() as session:  # the app holds a connection open, in WAL mode
+        session.connection()
+        target = tmp_path / "usb" / "copy.db"
+        assert backup(url, target) > 0
+    copy = connect(f"sqlite:///{target}")
+    assert names(copy) == ["Đinh Thị Hoa"]
+    assert not target.with_name("copy.db.part").exists()
+    assert default_backup_path(url, NOW) == sqlite_path(url).parent / "backups" / "hoc-vu-so-20261129-093000.db"
+
+
+def test_restore_puts_the_copy_back_and_keeps_the_database_it_replaces(laptop, tmp_path):
+    url, db = laptop
+    saved = tmp_path / "copy.db"
+    backup(url, saved)
+    create_learner(db, list_groups(db)[0].id, "Người thêm sau", "5555")  # then the laptop's copy changes
+    db.kw["bind"].dispose()  # the app is stopped
+    database = sqlite_path(url)
+    database.with_name("hoc-vu-so.db-wal").write_bytes(b"left by the old database")
+
+    kept = restore(url, saved, NOW)
+    # a journal left by the old file goes with it: applied to the copy it would corrupt it
+    assert not database.with_name("hoc-vu-so.db-wal").exists()
+    assert kept.with_name(kept.name + "-wal").read_bytes() == b"left by the old database"
+    assert kept.name == "hoc-vu-so.db.before-restore-20261129-093000"
+    assert names(connect(url)) == ["Đinh Thị Hoa"]
+    assert sorted(names(connect(f"sqlite:///{kept}"))) == ["Người thêm sau", "Đinh Thị Hoa"]  # nothing lost
+
+
+def test_restore_refuses_what_is_not_a_backup_and_changes_nothing(laptop, tmp_path):
+    url, db = laptop
+    not_db = tmp_path / "photo.jpg"
+    not_db.write_bytes(b"\xff\xd8 not a database")
+    other = tmp_path / "other.db"
+    with sqlite3.connect(other) as connection:
+        connection.execute("CREATE TABLE notes (text TEXT)")
+    for wrong in (not_db, other, tmp_path / "missing.db"):
+        with pytest.raises(BackupError):
+            restore(url, wrong, NOW)
+    assert names(db) == ["Đinh Thị Hoa"]
+    assert not list(sqlite_path(url).parent.glob("*.before-restore-*"))
+
+
+def test_postgresql_and_a_missing_database_are_explained():
+    with pytest.raises(BackupError, match="pg_dump"):
+        backup("postgresql+psycopg://postgres@127.0.0.1/test", default_backup_path("sqlite:////tmp/x.db"))
+    with pytest.raises(BackupError, match="nothing to back up"):
+        backup("sqlite:////nonexistent-dir/none.db", default_backup_path("sqlite:////tmp/x.db"))

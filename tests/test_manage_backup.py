@@ -1,0 +1,26 @@
+"""`manage.py backup` and `restore` as a trainer runs them on the laptop."""
+
+from progress.accounts import create_group, list_groups
+from progress.database import connect, upgrade_to_head
+
+import manage
+
+
+def test_backup_then_restore_from_the_command_line(tmp_path, monkeypatch, capsys):
+    url = f"sqlite:///{tmp_path / 'data' / 'hoc-vu-so.db'}"
+    upgrade_to_head(url)
+    create_group(connect(url), "Thôn Bờ He")
+    monkeypatch.setenv("BDHVS_DATABASE__URL", url)
+
+    assert manage.main(["backup"]) == 0
+    out = capsys.readouterr().out
+    made = list((tmp_path / "data" / "backups").glob("hoc-vu-so-*.db"))
+    assert len(made) == 1 and str(made[0]) in out
+
+    create_group(connect(url), "Nhóm thêm sau")
+    assert manage.main(["restore", str(made[0])]) == 0
+    assert "kept as" in capsys.readouterr().out
+    assert [g.name for g in list_groups(connect(url))] == ["Thôn Bờ He"]
+
+    assert manage.main(["restore", str(tmp_path / "nothing.db")]) == 1
+    assert "Nothing restored" in capsys.readouterr().err
