@@ -1,0 +1,49 @@
+"""Trainer accounts from the laptop's command line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from commands.database import current_database
+
+
+def _new_password() -> str:
+    """Asked twice without showing it; a script may pipe it in on one line instead."""
+    import getpass
+
+    if not sys.stdin.isatty():
+        return sys.stdin.readline().rstrip("\n")
+    first = getpass.getpass("New password: ")
+    if getpass.getpass("Same password again: ") != first:
+        raise SystemExit("The two passwords differ; nothing was changed.")
+    return first
+
+
+def cmd_add_trainer(args: argparse.Namespace) -> int:
+    from progress.accounts import AccountError
+    from progress.trainer_admin import add_trainer
+
+    db = current_database()
+    try:
+        trainer, created = add_trainer(db, args.username, args.name or args.username, _new_password(), args.group)
+    except AccountError as exc:
+        print(f"Not added: {exc}", file=sys.stderr)
+        return 1
+    print(f"Trainer {trainer.username} added, looking after: {', '.join(args.group) or 'no group yet'}.")
+    if created:
+        print(f"New groups: {', '.join(group.name for group in created)}.")
+    return 0
+
+
+def cmd_set_password(args: argparse.Namespace) -> int:
+    from progress.accounts import AccountError, reset_trainer_password
+
+    db = current_database()
+    try:
+        reset_trainer_password(db, args.username, _new_password())
+    except AccountError as exc:
+        print(f"Not changed: {exc}", file=sys.stderr)
+        return 1
+    print(f"New password set for {args.username}.")
+    return 0

@@ -1,0 +1,115 @@
+"""Narration audio: pre-rendering, coverage, and packs to carry to another laptop."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from commands.content import load_content
+from commands.database import current_database
+from settings import load_settings
+
+AUDIO_DIR_NAME = ("static", "audio")
+
+
+def _audio_cache():  # type: ignore[no-untyped-def]
+    from media.audio_cache import AudioCache
+    from settings import PROJECT_ROOT
+
+    return AudioCache(PROJECT_ROOT.joinpath(*AUDIO_DIR_NAME))
+
+
+def cmd_render_audio(args: argparse.Namespace) -> int:
+    from lessons.narratable import catalogue_texts
+    from media.engines import GttsEngine, offline_voice
+    from media.prerender import prerender
+    from media.ui_phrases import SPOKEN_UI_PHRASES
+
+    narration = load_settings().narration
+    if args.engine == "gtts":
+        engine = GttsEngine(tld=narration.gtts_tld, timeout=narration.gtts_deadline_seconds)
+    else:
+        engine = offline_voice(voice=narration.espeak_voice)
+    if not engine.available():
+        print(f"The {engine.name} engine is not installed on this machine.", file=sys.stderr)
+        return 2
+
+    def show(done: int, total: int, outcome: str) -> None:
+        width = 30
+        filled = int(width * done / total)
+        print(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {outcome[:60]:<60}", end="", flush=True)
+
+    texts = catalogue_texts(load_content()) + list(SPOKEN_UI_PHRASES)
+    remote = args.engine == "gtts"
+    summary = prerender(
+        texts, engine, _audio_cache(), narration.gtts_deadline_seconds, on_progress=show,
+        workers=narration.gtts_workers if remote else 1, retries=narration.gtts_retries if remote else 0,
+    )
+    print(f"\nrendered {summary.rendered} (of which {summary.retried} after retries), "
+          f"already cached {summary.cached}, failed {len(summary.failed)}")
+    for text, error in summary.failed[:20]:
+        print(f"  failed: {text[:50]!r}: {error}")
+    if summary.failed:
+        print("Run the same command again to retry only what failed.")
+    return 1 if summary.failed else 0
+
+
+def cmd_audio_coverage(args: argparse.Namespace) -> int:
+    from media.coverage import catalogue_coverage
+    from media.engines import GttsEngine, offline_voice
+    from progress.recordings import all_recordings
+
+    db = current_database()
+    rows = catalogue_coverage(
+        load_content(), _audio_cache(), GttsEngine(), offline_voice(voice=load_settings().narration.espeak_voice),
+        all_recordings(db),
+    )
+    print("| Lesson | Texts | Recorded % | gTTS % | espeak-ng (temporary) % | No audio % |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for row in rows:
+        print(f"| {row.lesson_id} | {row.texts} | {row.percent(row.recorded)} | {row.percent(row.prerendered)} | "
+              f"{row.percent(row.fallback)} | {row.percent(row.missing)} |")
+    total = sum(r.texts for r in rows)
+    missing = sum(r.missing for r in rows)
+    print(f"{total - missing} of {total} texts have audio; {missing} have none yet.")
+    return 0
+
+
+def cmd_pack_audio(args: argparse.Namespace) -> int:
+    from dataclasses import asdict
+
+    from media.audio_pack import pack_audio
+    from progress.recordings import all_recordings
+    from settings import PROJECT_ROOT
+
+    db = current_database(required=False)
+    recordings = [asdict(info) for info in all_recordings(db)] if db is not None else []
+    if db is None:
+        print("The database is not set up, so the pack carries no volunteer recordings' records.")
+    count = pack_audio(PROJECT_ROOT.joinpath(*AUDIO_DIR_NAME), args.file, recordings)
+    print(f"Packed {count} audio files and {len(recordings)} recordings' records into {args.file} "
+          f"({args.file.stat().st_size / 1e6:.1f} MB).")
+    return 0
+
+
+def cmd_unpack_audio(args: argparse.Namespace) -> int:
+    from media.audio_pack import PackError, unpack_audio
+    from progress.recordings import RecordingInfo, import_recordings
+
+    try:
+        summary = unpack_audio(args.file, _audio_cache())
+    except PackError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(f"Added {summary.added} audio files; {summary.already_there} were already here.")
+    if summary.skipped:
+        print(f"Skipped {len(summary.skipped)} entries that are not cache audio: {summary.skipped[:5]}")
+    if summary.recordings:
+        db = current_database(required=False)
+        if db is None:
+            print("The pack has volunteer recordings, but the database is not set up: run "
+                  "`python manage.py migrate`, then unpack again to add them.", file=sys.stderr)
+            return 1
+        added, kept = import_recordings(db, [RecordingInfo(**record) for record in summary.recordings])
+        print(f"Volunteer recordings: {added} added; {kept} kept as this laptop already had them.")
+    return 0

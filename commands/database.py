@@ -1,0 +1,66 @@
+"""The database: migrate, demo data, backup and restore."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from settings import load_settings
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    from progress.database import upgrade_to_head
+
+    upgrade_to_head(load_settings().database_url)
+    print("Database schema is up to date.")
+    return 0
+
+
+def cmd_seed_demo(args: argparse.Namespace) -> int:
+    from progress.database import connect
+    from progress.demo import seed_demo
+
+    created = seed_demo(connect(load_settings().database_url))
+    print("Demo group, learners and trainer created." if created else "Demo data already present.")
+    return 0
+
+
+def current_database(required: bool = True):  # type: ignore[no-untyped-def]
+    """The database when its schema is up to date. Otherwise: stop with what to run, or
+    (``required=False``) None, for commands that can do without it."""
+    from progress.database import connect, schema_is_current
+
+    url = load_settings().database_url
+    if schema_is_current(url):
+        return connect(url)
+    if required:
+        raise SystemExit("The database is not up to date: run `python manage.py migrate` first.")
+    return None
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from progress.backup import BackupError, backup, default_backup_path
+
+    url = load_settings().database_url
+    try:
+        target = args.file or default_backup_path(url)
+        size = backup(url, target)
+    except BackupError as exc:
+        print(f"No backup made: {exc}", file=sys.stderr)
+        return 1
+    print(f"Backed up the database to {target} ({size / 1e6:.1f} MB). Copy it somewhere safe (a USB stick).")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from progress.backup import BackupError, restore
+
+    try:
+        kept = restore(load_settings().database_url, args.file)
+    except BackupError as exc:
+        print(f"Nothing restored: {exc}", file=sys.stderr)
+        return 1
+    if kept:
+        print(f"The database that was here is kept as {kept}.")
+    print(f"Restored {args.file}. Start the app again (python3 dev.py run brings the schema up to date).")
+    return 0
