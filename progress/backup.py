@@ -69,16 +69,29 @@ def restore(url: str, source: Path, now: dt.datetime | None = None) -> Path | No
     where it went. Stop the app first; start it again afterwards (it migrates)."""
     _check_is_our_database(source)
     database = sqlite_path(url)
-    kept = None
-    if database.exists():
-        kept = database.with_name(f"{database.name}.before-restore-{_stamp(now)}")
-        database.replace(kept)
-        for suffix in COMPANIONS:  # they belong to the old file, never to the copy
-            companion = database.with_name(database.name + suffix)
-            if companion.exists():
-                companion.replace(kept.with_name(kept.name + suffix))
     database.parent.mkdir(parents=True, exist_ok=True)
     partial = database.with_name(database.name + ".part")
-    shutil.copyfile(source, partial)
-    partial.replace(database)
+    kept = None
+    try:
+        shutil.copyfile(source, partial)  # first, so a failed copy leaves everything as it was
+        kept = _set_aside(database, now)
+        partial.replace(database)
+    except OSError as exc:  # e.g. Windows: the running app holds the file open
+        partial.unlink(missing_ok=True)
+        if kept is not None and not database.exists():
+            kept.replace(database)  # put the one that was there back
+        raise BackupError(f"Could not replace {database} ({exc}). Stop the app first, then try again.") from exc
+    return kept
+
+
+def _set_aside(database: Path, now: dt.datetime | None) -> Path | None:
+    """Move the current database and its -wal/-shm files to a dated name; where they went."""
+    if not database.exists():
+        return None
+    kept = database.with_name(f"{database.name}.before-restore-{_stamp(now)}")
+    database.replace(kept)
+    for suffix in COMPANIONS:  # they belong to the old file, never to the copy
+        companion = database.with_name(database.name + suffix)
+        if companion.exists():
+            companion.replace(kept.with_name(kept.name + suffix))
     return kept

@@ -76,3 +76,40 @@ def test_postgresql_and_a_missing_database_are_explained():
         backup("postgresql+psycopg://postgres@127.0.0.1/test", default_backup_path("sqlite:////tmp/x.db"))
     with pytest.raises(BackupError, match="nothing to back up"):
         backup("sqlite:////nonexistent-dir/none.db", default_backup_path("sqlite:////tmp/x.db"))
+
+
+def test_a_database_the_system_will_not_let_go_is_explained_and_left_as_it_was(laptop, tmp_path, monkeypatch):
+    url, db = laptop
+    saved = tmp_path / "copy.db"
+    backup(url, saved)
+    original = sqlite_path(url).read_bytes()
+
+    def locked(self, target):  # what Windows does while the app has the file open
+        raise PermissionError("The process cannot access the file because it is being used")
+
+    monkeypatch.setattr(type(sqlite_path(url)), "replace", locked)
+    with pytest.raises(BackupError, match="Stop the app first"):
+        restore(url, saved, NOW)
+    monkeypatch.undo()
+    assert sqlite_path(url).read_bytes() == original
+    assert not list(sqlite_path(url).parent.glob("*.part"))
+
+
+def test_if_the_copy_cannot_be_put_in_place_the_old_database_goes_back(laptop, tmp_path, monkeypatch):
+    url, db = laptop
+    saved = tmp_path / "copy.db"
+    backup(url, saved)
+    db.kw["bind"].dispose()
+    original = sqlite_path(url).read_bytes()
+    real_replace = type(sqlite_path(url)).replace
+
+    def fail_for_the_copy(self, target):
+        if self.name.endswith(".part"):
+            raise PermissionError("disk said no")
+        return real_replace(self, target)
+
+    monkeypatch.setattr(type(sqlite_path(url)), "replace", fail_for_the_copy)
+    with pytest.raises(BackupError):
+        restore(url, saved, NOW)
+    monkeypatch.undo()
+    assert sqlite_path(url).read_bytes() == original
