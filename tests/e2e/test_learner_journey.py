@@ -180,3 +180,37 @@ def test_certificate_download_after_finishing_a_module(phone, server):
     download = download_info.value
     assert download.suggested_filename == "chung-nhan-an-toan.pdf"
     assert open(download.path(), "rb").read(5) == b"%PDF-"
+
+
+FAKE_VIETNAMESE_VOICE = """
+window.__spoken = [];
+// a real utterance accepts only a real SpeechSynthesisVoice, which a page cannot make
+window.SpeechSynthesisUtterance = class { constructor(text) { this.text = text; } };
+const voices = [{ lang: "vi-VN", name: "Giọng thử", default: true }];
+Object.defineProperty(window, "speechSynthesis", { value: {
+    getVoices: () => voices,
+    speak: (utterance) => window.__spoken.push({ text: utterance.text, lang: utterance.lang }),
+    cancel: () => {},
+    addEventListener: () => {},
+}});
+"""
+
+
+def test_a_phone_with_a_vietnamese_voice_speaks_texts_that_have_no_natural_recording(phone, server):
+    """No gTTS file or recording here, only espeak-ng: the phone's own voice is nicer and
+    costs no data, so "Nghe" uses it and downloads nothing."""
+    from media.ui_phrases import ASK_GROUP
+
+    page = phone
+    page.add_init_script(FAKE_VIETNAMESE_VOICE)
+    page.goto(server)
+    page.get_by_role("button", name="Thôn Bờ He").wait_for()
+    meta = page.locator(".nghe-meta").first
+    meta.filter(has_text="giọng của điện thoại").wait_for()
+    downloads = []
+    page.on("request", lambda request: downloads.append(request.url) if "/app/static/audio/" in request.url else None)
+    page.get_by_role("button", name="🔊 Nghe").first.click()
+    page.wait_for_function("() => window.__spoken.length > 0")
+    spoken = page.evaluate("() => window.__spoken")
+    assert spoken == [{"text": ASK_GROUP, "lang": "vi-VN"}]
+    assert downloads == []
