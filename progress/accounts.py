@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from progress.models import Learner, LearnerGroup, Trainer, TrainerGroup, utcnow
@@ -274,6 +274,18 @@ def verify_trainer(db: sessionmaker, username: str, password: str) -> TrainerInf
         except (VerificationError, InvalidHashError):
             return None
         return _trainer_info(session, trainer)
+
+
+def delete_empty_group(db: sessionmaker, group_id: int) -> None:
+    """Remove a group nobody is in (e.g. the demo group once its learners are gone)."""
+    with db.begin() as session:
+        group = session.get(LearnerGroup, group_id)
+        if group is None:
+            raise AccountError("Không tìm thấy nhóm này.")
+        if session.scalar(select(Learner.id).where(Learner.group_id == group_id).limit(1)) is not None:
+            raise AccountError(f"Nhóm “{group.name}” còn học viên: xoá hoặc chuyển hết học viên trước.")
+        session.execute(delete(TrainerGroup).where(TrainerGroup.group_id == group_id))
+        session.delete(group)
 
 
 def delete_learner(db: sessionmaker, learner_id: int) -> bool:

@@ -219,3 +219,20 @@ def test_the_support_threshold_comes_from_the_settings(new_app, app_env, monkeyp
     at = trainer_signs_in(new_app())
     assert "Cần hỗ trợ: Phạm Thị Nga — Bài mẫu" in [w.value for w in at.warning]
     assert "Học viên làm bài kiểm tra 1 lần trở lên mà chưa đạt." in texts(at)
+
+
+def test_an_empty_group_can_be_removed_and_one_with_learners_cannot(new_app, app_env):
+    from progress.accounts import AccountError, delete_empty_group, get_trainer, verify_trainer
+
+    at = trainer_signs_in(new_app())
+    assert not [b for b in at.button if b.key == "delete_empty_group"]  # Thôn Bờ He has learners
+    with pytest.raises(AccountError, match="còn học viên"):
+        delete_empty_group(app_env, list_groups(app_env)[0].id)
+    at.text_input(key="new_group_name").input("Nhóm lập nhầm")
+    button_by_label(at, "Thêm nhóm").click().run()
+    at.button(key="delete_empty_group").click().run()
+    assert "Đã xoá nhóm Nhóm lập nhầm." in texts(at)
+    assert [g.name for g in list_groups(app_env)] == ["Thôn Bờ He"]
+    assert at.selectbox(key="dashboard_group").value.name == "Thôn Bờ He"
+    trainer = verify_trainer(app_env, "tapsu", "hocvuso2025")
+    assert get_trainer(app_env, trainer.id).group_ids == (list_groups(app_env)[0].id,)

@@ -9,7 +9,8 @@ import json
 import streamlit as st
 
 from progress.accounts import (
-    AVATARS, AccountError, create_learner, delete_learner, get_trainer, list_groups, list_learners, set_avatar,
+    AVATARS, AccountError, create_learner, delete_empty_group, delete_learner, get_trainer, list_groups,
+    list_learners, set_avatar,
 )
 from progress.data_export import export_learner
 from progress.code_guard import locked_learners, unlock_learner
@@ -57,6 +58,15 @@ for locked in locked_learners(db, group.id):
 
 if not rows:
     st.info("Nhóm chưa có học viên. Thêm học viên ở dưới.")
+    if st.button(f"🗑️ Xoá nhóm trống “{group.name}”", key="delete_empty_group", width="stretch"):
+        try:
+            delete_empty_group(db, group.id)
+        except AccountError as exc:  # someone added a learner meanwhile
+            st.error(str(exc))
+        else:
+            st.session_state.pop("dashboard_group", None)
+            st.session_state[FLASH] = f"Đã xoá nhóm {group.name}."
+            st.rerun()
 else:
     support_badges(rows)
     cols = st.columns(2)
