@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import sessionmaker
 
 from progress.accounts import create_group, create_learner, create_trainer
-from progress.models import LearnerGroup
+from progress.models import LearnerGroup, Trainer
 
 DEMO_GROUP = "Thôn Bờ He"
 DEMO_LEARNERS = (("Đinh Thị Hoa", "1234"), ("Đinh Văn Lâm", "2345"), ("Phạm Thị Nga", "3456"), ("Hồ Văn Quý", "4567"))
@@ -18,8 +18,12 @@ DEMO_TRAINER = ("tapsu", "Tập huấn viên Thôn Bờ He", "hocvuso2025")
 
 
 def seed_demo(db: sessionmaker) -> bool:
-    """Create the demo group, learners and trainer once. Returns False if already there."""
+    """Create the demo group, learners and trainer on a database that has no trainer
+    yet (a first run). Returns False, changing nothing, on any other: the demo stays
+    gone once a trainer has removed it, and a real set-up gets no demo."""
     with db() as session:
+        if session.scalar(select(Trainer.id).limit(1)) is not None:
+            return False
         if session.scalar(select(LearnerGroup).where(LearnerGroup.name == DEMO_GROUP)):
             return False
     group = create_group(db, DEMO_GROUP)

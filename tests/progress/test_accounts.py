@@ -151,3 +151,20 @@ def test_only_an_empty_group_is_removed_with_its_trainer_links(db):
     delete_empty_group(db, empty.id)
     assert [g.name for g in list_groups(db)] == ["Thôn Bờ He"]
     assert get_trainer(db, trainer.id).group_ids == (used.id,)
+
+
+def test_the_demo_is_not_brought_back_once_removed_nor_added_to_a_real_set_up(db):
+    from progress.accounts import delete_empty_group, delete_learner
+
+    assert seed_demo(db) is True
+    demo = list_groups(db)[0]
+    for learner in list_learners(db, demo.id):
+        delete_learner(db, learner.id)
+    delete_empty_group(db, demo.id)
+    assert seed_demo(db) is False  # the next `dev.py run` starts cleanly, without the demo
+    assert list_groups(db) == []
+
+
+def test_a_database_set_up_for_real_first_gets_no_demo(db):
+    create_trainer(db, "nam", "Đinh Văn Nam", "mat-khau-du-dai", [])
+    assert seed_demo(db) is False and list_groups(db) == []
