@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from access.lan_addresses import phone_urls
 from commands.audio import AUDIO_DIR_NAME
 from settings import load_settings
 
@@ -19,6 +20,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
     # Streamlit serves static/ only if it exists at start-up; audio and pictures are
     # written there later (a fresh clone has no static/ yet)
     PROJECT_ROOT.joinpath(*AUDIO_DIR_NAME).mkdir(parents=True, exist_ok=True)
-    print(f"Open http://localhost:{port} on this computer, or http://<this computer's address>:{port} on a phone.")
+    print(f"Open http://localhost:{port} on this computer.")
+    urls = phone_urls(port) if host in ("0.0.0.0", "") else []
+    for url in urls:
+        print(f"On a phone on this computer's Wi-Fi, open {url}")
+    if not urls:
+        print(f"On a phone, open http://<this computer's address>:{port} (this computer has no network yet).")
     uvicorn.run("ui.web_server:app", host=host, port=port, log_level="warning", ws="websockets-sansio")
     return 0

@@ -1,4 +1,5 @@
-"""Printable QR sign-in cards: a learner opens the link on their own phone and is in."""
+"""Printable QR sign-in cards: a learner opens the link on their own phone and is in;
+and one QR code for the whole class to open the app."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import qrcode.image.svg
 import streamlit as st
 
 from access.card_links import card_url
+from access.lan_addresses import phone_urls
 from progress.accounts import card_version, get_trainer, list_groups, list_learners, revoke_cards
 from ui import resources
 from ui.signin_state import current_signin
@@ -35,21 +37,38 @@ def _base_url() -> str:
     return f"{scheme}://{rest.split('/', 1)[0]}" if rest else ""
 
 
+def _phone_base(base: str) -> str:
+    """The same server as seen from the class Wi-Fi, when this page was opened as
+    localhost (or its address is unknown): the laptop's Wi-Fi address, same port."""
+    port = base.rsplit(":", 1)[-1] if base.count(":") == 2 else str(resources.settings().server.port)
+    urls = phone_urls(int(port)) if port.isdigit() else []
+    return urls[0] if urls else ""
+
+
 trainer_menu()
 st.title("🪪 Thẻ QR vào học")
 st.caption("In thẻ cho học viên: quét mã trên thẻ bằng điện thoại là vào học, không cần bấm mã. "
            "Mất thẻ thì bấm “Thu hồi thẻ”: thẻ cũ hết dùng được, in thẻ mới.")
 if FLASH in st.session_state:
     st.success(st.session_state.pop(FLASH))
+base = _base_url()
+on_this_computer_only = "localhost" in base or "127.0.0.1" in base
+phone_base = _phone_base(base) if on_this_computer_only or not base else base
+with st.expander("📱 Mã QR để cả lớp mở ứng dụng", expanded=True):
+    if phone_base:
+        st.markdown(f"<div class='qr-join'>{_qr_svg(phone_base + '/')}</div>", unsafe_allow_html=True)
+        st.caption(f"Học viên quét mã này (hoặc gõ {phone_base}) khi điện thoại đã vào Wi-Fi của lớp.")
+    else:
+        st.caption("Máy tính này chưa vào mạng nào: bật Wi-Fi hoặc điểm phát sóng (hotspot) trước.")
 if not groups:
     st.info("Tài khoản này chưa được giao nhóm nào.")
     st.stop()
 group = st.selectbox("Nhóm", groups, format_func=lambda g: g.name, key="cards_group")
-base = _base_url()
 st.caption(f"Thẻ mở địa chỉ {base}: điện thoại phải vào được địa chỉ này (cùng mạng Wi-Fi của lớp).")
-if "localhost" in base or "127.0.0.1" in base:
+if on_this_computer_only:
+    hint = f": {phone_base}/the-qr" if phone_base else ""
     st.warning("Địa chỉ này chỉ mở được trên chính máy tính này. Hãy mở trang này bằng địa chỉ Wi-Fi của máy "
-               "(địa chỉ mà điện thoại học viên dùng) rồi mới in thẻ.")
+               f"(địa chỉ mà điện thoại học viên dùng{hint}) rồi mới in thẻ.")
 
 for learner in list_learners(db, group.id):
     version = card_version(db, learner.id)
