@@ -127,6 +127,31 @@ def create_learner(db: sessionmaker, group_id: int, display_name: str, code: str
         return _learner_info(learner)
 
 
+def update_learner(db: sessionmaker, learner_id: int, display_name: str = "", code: str = "") -> LearnerInfo:
+    """Correct a learner's name and/or give them a new code (a forgotten one). A new code
+    also ends a lock from wrong codes. Empty = keep as it is."""
+    clean = normalise_name(display_name)
+    if not clean and not code:
+        raise AccountError("Nhập tên mới hoặc mã mới.")
+    if code and not CODE_PATTERN.match(code):
+        raise AccountError("Mã phải gồm đúng 4 chữ số.")
+    with db.begin() as session:
+        learner = session.get(Learner, learner_id)
+        if learner is None:
+            raise AccountError("Không tìm thấy học viên này.")
+        if clean and clean != learner.display_name:
+            taken = select(Learner.id).where(
+                Learner.group_id == learner.group_id, Learner.display_name == clean, Learner.id != learner_id)
+            if session.scalar(taken) is not None:
+                raise AccountError(f"Trong nhóm đã có người tên “{clean}”. Thêm họ hoặc tên thôn để phân biệt.")
+            learner.display_name = clean
+        if code:
+            learner.code_hash = CODE_HASHER.hash(code)
+            learner.failed_code_attempts = 0
+            learner.locked_until = None
+        return _learner_info(learner)
+
+
 def list_learners(db: sessionmaker, group_id: int) -> list[LearnerInfo]:
     with db() as session:
         rows = session.scalars(select(Learner).where(Learner.group_id == group_id))

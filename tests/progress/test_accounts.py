@@ -168,3 +168,26 @@ def test_the_demo_is_not_brought_back_once_removed_nor_added_to_a_real_set_up(db
 def test_a_database_set_up_for_real_first_gets_no_demo(db):
     create_trainer(db, "nam", "Đinh Văn Nam", "mat-khau-du-dai", [])
     assert seed_demo(db) is False and list_groups(db) == []
+
+
+def test_a_trainer_corrects_a_name_and_gives_a_new_code_which_also_unlocks(db):
+    from progress.accounts import update_learner
+    from progress.models import Learner
+
+    group = create_group(db, "Thôn Bờ He")
+    hoa = create_learner(db, group.id, "Đinh Thi Hoa", "1234")
+    create_learner(db, group.id, "Đinh Văn Lâm", "2345")
+    with db.begin() as session:
+        session.get(Learner, hoa.id).failed_code_attempts = 6
+    with pytest.raises(AccountError, match="đã có người tên"):
+        update_learner(db, hoa.id, display_name="Đinh Văn Lâm")
+    with pytest.raises(AccountError, match="đúng 4 chữ số"):
+        update_learner(db, hoa.id, code="12a4")
+    with pytest.raises(AccountError, match="tên mới hoặc mã mới"):
+        update_learner(db, hoa.id)
+    assert update_learner(db, hoa.id, display_name="Đinh Thị Hoa").display_name == "Đinh Thị Hoa"
+    assert verify_learner_code(db, hoa.id, "1234") is not None  # the code is kept
+    update_learner(db, hoa.id, code="9876")
+    assert verify_learner_code(db, hoa.id, "1234") is None and verify_learner_code(db, hoa.id, "9876") is not None
+    with db() as session:
+        assert session.get(Learner, hoa.id).failed_code_attempts == 0

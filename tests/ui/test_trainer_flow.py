@@ -236,3 +236,23 @@ def test_an_empty_group_can_be_removed_and_one_with_learners_cannot(new_app, app
     assert at.selectbox(key="dashboard_group").value.name == "Thôn Bờ He"
     trainer = verify_trainer(app_env, "tapsu", "hocvuso2025")
     assert get_trainer(app_env, trainer.id).group_ids == (list_groups(app_env)[0].id,)
+
+
+def test_trainer_gives_a_forgetful_learner_a_new_code_and_corrects_a_name(new_app, app_env):
+    from progress.accounts import verify_learner_code
+
+    group = list_groups(app_env)[0]
+    lam = next(l for l in list_learners(app_env, group.id) if l.display_name == "Đinh Văn Lâm")
+    at = trainer_signs_in(new_app())
+    at.selectbox(key="edit_who").set_value(lam)
+    at.text_input(key="edit_code").input("12")
+    button_by_label(at, "Lưu").click().run()
+    assert "đúng 4 chữ số" in texts(at)
+    assert verify_learner_code(app_env, lam.id, "2345") is not None  # nothing changed
+    at.selectbox(key="edit_who").set_value(lam)
+    at.text_input(key="edit_name").input("Đinh Văn Lâm (Bờ He)")
+    at.text_input(key="edit_code").input("8642")
+    button_by_label(at, "Lưu").click().run()
+    assert "Đã lưu cho Đinh Văn Lâm: tên mới Đinh Văn Lâm (Bờ He), mã mới" in texts(at)
+    assert verify_learner_code(app_env, lam.id, "8642") is not None
+    assert "Đinh Văn Lâm (Bờ He)" in list(table_with(at, "Đã đạt")["Học viên"])
