@@ -8,18 +8,23 @@ import json
 import streamlit as st
 
 from progress.accounts import (
-    AVATARS, AccountError, GroupInfo, create_learner, delete_learner, list_learners, set_avatar, update_learner,
+    AVATARS, AccountError, GroupInfo, LearnerInfo, create_learner, delete_learner, list_learners, set_avatar,
+    update_learner,
 )
 from progress.data_export import export_learner
 from ui import resources
 
 
 def learner_forms(group: GroupInfo, flash_key: str) -> None:
+    """The forms, each in its own expander; those about existing learners only when
+    the group has some."""
     _add_form(group, flash_key)
-    _edit_form(group, flash_key)
-    _avatar_form(group, flash_key)
-    _export_form(group, flash_key)
-    _delete_form(group, flash_key)
+    members = list_learners(resources.database(), group.id)
+    if members:
+        _edit_form(members, flash_key)
+        _avatar_form(members, flash_key)
+        _export_form(members)
+        _delete_form(members, flash_key)
 
 
 def _add_form(group: GroupInfo, flash_key: str) -> None:
@@ -41,61 +46,48 @@ def _add_form(group: GroupInfo, flash_key: str) -> None:
                     st.rerun()
 
 
-def _avatar_form(group: GroupInfo, flash_key: str) -> None:
+def _avatar_form(members: list[LearnerInfo], flash_key: str) -> None:
     """A new picture for a learner's name card."""
-    db = resources.database()
-    with st.expander("🖼️ Đổi hình đại diện"):
-        members = list_learners(db, group.id)
-        if members:
-            with st.form("change_avatar"):
-                who = st.selectbox("Học viên", members, format_func=lambda l: f"{l.avatar or '👤'} {l.display_name}",
-                                   key="avatar_who")
-                picture = st.selectbox("Hình mới", AVATARS, key="avatar_new")
-                if st.form_submit_button("Đổi hình", width="stretch"):
-                    set_avatar(db, who.id, picture)
-                    st.session_state[flash_key] = f"Đã đổi hình của {who.display_name} thành {picture}."
+    with st.expander("🖼️ Đổi hình đại diện"), st.form("change_avatar"):
+        who = st.selectbox("Học viên", members, format_func=lambda l: f"{l.avatar or '👤'} {l.display_name}",
+                           key="avatar_who")
+        picture = st.selectbox("Hình mới", AVATARS, key="avatar_new")
+        if st.form_submit_button("Đổi hình", width="stretch"):
+            set_avatar(resources.database(), who.id, picture)
+            st.session_state[flash_key] = f"Đã đổi hình của {who.display_name} thành {picture}."
+            st.rerun()
+
+
+def _export_form(members: list[LearnerInfo]) -> None:
+    """A copy of everything stored about a learner (their right to see it)."""
+    with st.expander("📦 Xuất dữ liệu của học viên"):
+        st.caption("Khi học viên muốn xem mình được lưu những gì: tải về một tệp có tên, nhóm, cài đặt, tiến độ và bài làm.")
+        chosen = st.selectbox("Học viên", members, format_func=lambda l: l.display_name, key="export_who")
+        st.download_button(
+            "📥 Tải dữ liệu (JSON)", key="export_download", width="stretch", mime="application/json",
+            file_name=f"du-lieu-hoc-vien-{chosen.id}.json",
+            data=lambda: json.dumps(export_learner(resources.database(), chosen.id), ensure_ascii=False, indent=2),
+        )
+
+
+def _delete_form(members: list[LearnerInfo], flash_key: str) -> None:
+    """Delete a learner and all their data (their right to erasure), after a tick."""
+    with st.expander("🗑️ Xoá học viên và toàn bộ dữ liệu"):
+        st.caption("Khi học viên muốn xoá dữ liệu của mình: tên, mã, tiến độ và bài làm đều bị xoá, không lấy lại được.")
+        with st.form("delete_learner", clear_on_submit=True):
+            doomed = st.selectbox("Học viên", members, format_func=lambda l: l.display_name, key="delete_who")
+            sure = st.checkbox("Tôi chắc chắn muốn xoá", key="delete_sure")
+            if st.form_submit_button("Xoá", width="stretch"):
+                if not sure:
+                    st.error("Hãy đánh dấu “Tôi chắc chắn muốn xoá” trước.")
+                elif delete_learner(resources.database(), doomed.id):
+                    st.session_state[flash_key] = f"Đã xoá {doomed.display_name} và toàn bộ dữ liệu."
                     st.rerun()
 
 
-def _export_form(group: GroupInfo, flash_key: str) -> None:
-    """A copy of everything stored about a learner (their right to see it)."""
-    db = resources.database()
-    with st.expander("📦 Xuất dữ liệu của học viên"):
-        st.caption("Khi học viên muốn xem mình được lưu những gì: tải về một tệp có tên, nhóm, cài đặt, tiến độ và bài làm.")
-        members = list_learners(db, group.id)
-        if members:
-            chosen = st.selectbox("Học viên", members, format_func=lambda l: l.display_name, key="export_who")
-            st.download_button(
-                "📥 Tải dữ liệu (JSON)", key="export_download", width="stretch", mime="application/json",
-                file_name=f"du-lieu-hoc-vien-{chosen.id}.json",
-                data=lambda: json.dumps(export_learner(db, chosen.id), ensure_ascii=False, indent=2),
-            )
-
-
-def _delete_form(group: GroupInfo, flash_key: str) -> None:
-    """Delete a learner and all their data (their right to erasure), after a tick."""
-    db = resources.database()
-    with st.expander("🗑️ Xoá học viên và toàn bộ dữ liệu"):
-        st.caption("Khi học viên muốn xoá dữ liệu của mình: tên, mã, tiến độ và bài làm đều bị xoá, không lấy lại được.")
-        members = list_learners(db, group.id)
-        if members:
-            with st.form("delete_learner", clear_on_submit=True):
-                doomed = st.selectbox("Học viên", members, format_func=lambda l: l.display_name, key="delete_who")
-                sure = st.checkbox("Tôi chắc chắn muốn xoá", key="delete_sure")
-                if st.form_submit_button("Xoá", width="stretch"):
-                    if not sure:
-                        st.error("Hãy đánh dấu “Tôi chắc chắn muốn xoá” trước.")
-                    elif delete_learner(db, doomed.id):
-                        st.session_state[flash_key] = f"Đã xoá {doomed.display_name} và toàn bộ dữ liệu."
-                        st.rerun()
-
-
-def _edit_form(group: GroupInfo, flash_key: str) -> None:
+def _edit_form(members: list[LearnerInfo], flash_key: str) -> None:
     """Correct a misspelt name, or give a new code to a learner who forgot theirs."""
-    members = list_learners(resources.database(), group.id)
     with st.expander("✏️ Sửa tên hoặc đổi mã"):
-        if not members:
-            return
         with st.form("edit_learner", clear_on_submit=True):
             who = st.selectbox("Học viên", members, format_func=lambda l: l.display_name, key="edit_who")
             name = st.text_input("Tên mới (để trống nếu giữ tên cũ)", key="edit_name")
