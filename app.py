@@ -37,6 +37,7 @@ elif role == "trainer":
         st.Page("ui/trainer/recordings.py", title="Ghi âm giọng đọc", url_path="ghi-am"),
         st.Page("ui/trainer/audio_coverage.py", title="Độ phủ tiếng đọc", url_path="do-phu-tieng-doc"),
         st.Page("ui/trainer/qr_cards.py", title="Thẻ QR vào học", url_path="the-qr"),
+        st.Page("ui/trainer/present.py", title="Trình chiếu", url_path="trinh-chieu"),
     ]
 else:
     pages = [LEARNER_SIGNIN, TRAINER_SIGNIN, *LEARNER_PAGES]

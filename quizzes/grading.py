@@ -66,6 +66,17 @@ def grade_answer(question: Question, answer: Answer) -> AnswerFeedback:
     raise InvalidAnswer(f"{question.id}: question kind {question.kind!r} cannot be graded")
 
 
+def right_answer(question: Question) -> Answer:
+    """The answer that is fully right (for showing a class the answer)."""
+    if isinstance(question, (SingleChoice, ImageChoice)):
+        return next(option.id for option in question.options if option.correct)
+    if isinstance(question, MultipleChoice):
+        return frozenset(option.id for option in question.options if option.correct)
+    if isinstance(question, TrueFalse):
+        return question.answer
+    return tuple(item.id for item in question.items)
+
+
 def score_quiz(feedback: list[AnswerFeedback], total: int, pass_mark_percent: int) -> QuizScore:
     """Score a finished quiz against the pass mark (percent of questions right)."""
     if total <= 0:

@@ -80,3 +80,14 @@ def test_answer_to_text():
     assert answer_to_text(True) == "true"
     assert answer_to_text("b") == "b"
     assert answer_to_text(("mo", "nhap", "bam")) == "mo>nhap>bam"
+
+
+def test_the_right_answer_of_every_shipped_question_grades_as_right():
+    from quizzes.grading import right_answer
+    from settings import PROJECT_ROOT
+
+    shipped = load_catalog(PROJECT_ROOT / "lessons" / "content", PROJECT_ROOT / "quizzes" / "content")
+    questions = [q for quiz in shipped.quizzes.values() for q in quiz.questions] + list(QUIZ.questions)
+    assert len({q.kind for q in questions}) == 5
+    for question in questions:
+        assert grade_answer(question, right_answer(question)).correct, question.id

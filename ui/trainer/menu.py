@@ -9,6 +9,7 @@ PAGES = (
     ("ui/trainer/recordings.py", "Ghi âm giọng đọc", "🎙️"),
     ("ui/trainer/audio_coverage.py", "Độ phủ tiếng đọc", "🔊"),
     ("ui/trainer/qr_cards.py", "Thẻ QR vào học", "🪪"),
+    ("ui/trainer/present.py", "Trình chiếu", "🖥️"),
 )
 
 

@@ -1,0 +1,108 @@
+"""Class mode: a lesson on the laptop screen or a projector, one step at a time, read
+aloud through the laptop's speakers; then its quiz questions to talk over together,
+the answer shown when the trainer taps "Xem đáp án". Nothing is recorded."""
+
+from __future__ import annotations
+
+import html
+
+import streamlit as st
+
+from lessons.models import Lesson, Step
+from quizzes.grading import grade_answer, right_answer
+from quizzes.models import ImageChoice, MultipleChoice, Ordering, Question, SingleChoice
+from quizzes.speech import spoken_question
+from ui import resources
+from ui.narration_widget import narrate
+from ui.picture import show_picture
+from ui.question_widgets import shuffled_items
+from ui.scroll_top import scroll_to_top
+from ui.trainer.menu import trainer_menu
+
+catalog = resources.catalog()
+
+trainer_menu()
+st.title("🖥️ Trình chiếu cho cả lớp")
+st.caption("Chiếu bài lên màn hình lớn, bấm “Nghe” để cả lớp cùng nghe qua loa máy tính, "
+           "rồi cùng làm từng câu hỏi. Không lưu điểm của ai.")
+
+modules = [module for module in catalog.modules if any(l.module == module.id for l in catalog.lessons.values())]
+module = st.selectbox("Phần", modules, format_func=lambda m: f"{m.icon} {m.title}", key="present_module")
+lessons = [l for l in catalog.lessons_in_order() if l.module == module.id]
+lesson: Lesson = st.selectbox("Bài", lessons, format_func=lambda l: l.title, key="present_lesson")
+quiz = catalog.quiz_for(lesson.id)
+slides: list[Step | Question] = [*lesson.steps, *(quiz.questions if quiz else ())]
+INDEX = f"present_index_{lesson.id}"
+REVEAL = f"present_reveal_{lesson.id}"
+
+
+def _go(index: int) -> None:
+    st.session_state[INDEX] = index
+    st.session_state[REVEAL] = False
+
+
+def _reveal() -> None:
+    st.session_state[REVEAL] = True
+
+
+def _show_step(step: Step) -> None:
+    if step.image:
+        show_picture(step.image, step.alt)
+    st.markdown(f"<p class='present-text'>{html.escape(step.text)}</p>", unsafe_allow_html=True)
+    narrate(step.narrated, "present_step")
+    if step.tip:
+        st.markdown(f"<div class='tip present-tip'>💡 {html.escape(step.tip)}</div>", unsafe_allow_html=True)
+
+
+def _choices(question: Question) -> list[str]:
+    """What the class sees to choose from, numbered as the voice reads them."""
+    if isinstance(question, (SingleChoice, MultipleChoice)):
+        return [f"{number}. {option.text}" for number, option in enumerate(question.options, start=1)]
+    if isinstance(question, Ordering):  # shuffled as on the phones, by letter: the class puts them in order
+        return [f"{letter}. {item.text}" for letter, item in zip("ABCDEF", shuffled_items(question))]
+    return []
+
+
+def _show_question(question: Question) -> None:
+    st.markdown(f"<p class='present-text'><b>{html.escape(question.prompt)}</b></p>", unsafe_allow_html=True)
+    if isinstance(question, ImageChoice):
+        for number, option in enumerate(question.options, start=1):
+            st.markdown(f"<p class='present-choice'>Hình {number}: {html.escape(option.text)}</p>",
+                        unsafe_allow_html=True)
+            show_picture(option.image, option.alt)
+    for line in _choices(question):
+        st.markdown(f"<p class='present-choice'>{html.escape(line)}</p>", unsafe_allow_html=True)
+    narrate(spoken_question(question), "present_question", label="Nghe câu hỏi")
+    if not st.session_state.get(REVEAL):
+        st.button("👁️ Xem đáp án", key="present_reveal", width="stretch", on_click=_reveal)
+        return
+    model = grade_answer(question, right_answer(question))
+    st.success("Đáp án: " + "; ".join(model.right_answers), icon="✅")
+    for explanation in model.explanations:
+        st.markdown(f"<p class='present-choice'>{html.escape(explanation)}</p>", unsafe_allow_html=True)
+    narrate(" ".join(model.explanations), "present_explanation", label="Nghe giải thích")
+
+
+@st.fragment
+def slide_show() -> None:
+    index = min(st.session_state.get(INDEX, 0), len(slides) - 1)
+    slide = slides[index]
+    scroll_to_top(f"present/{lesson.id}/{index}")
+    steps = len(lesson.steps)
+    if isinstance(slide, Step):
+        st.progress((index + 1) / len(slides), text=f"Bước {index + 1} / {steps}")
+        _show_step(slide)
+    else:
+        st.progress((index + 1) / len(slides), text=f"Câu hỏi {index - steps + 1} / {len(slides) - steps}")
+        _show_question(slide)
+    if index + 1 < len(slides):
+        label = "Câu hỏi đầu tiên ➡️" if index + 1 == steps else "Tiếp theo ➡️"
+        st.button(label, type="primary", key="present_next", width="stretch", on_click=_go, args=(index + 1,))
+    else:
+        st.info("Hết bài. Học viên làm bài kiểm tra trên điện thoại của mình để được lưu kết quả.")
+    if index > 0:
+        st.button("⬅️ Quay lại", key="present_back", width="stretch", on_click=_go, args=(index - 1,))
+
+
+st.subheader(lesson.title)
+slide_show()
