@@ -24,3 +24,13 @@ def test_the_table_opens_on_the_module_of_the_latest_activity_in_the_group():
     ]
     assert _latest_module(rows, CATALOG) == later  # the retired lesson, though newer, is ignored
     assert _latest_module([LearnerRow(3, "C", {}, None)], CATALOG) is None
+
+
+def test_the_csv_opens_in_excel_with_its_vietnamese_letters():
+    import pandas as pd
+
+    from ui.trainer.group_results import csv_for_excel
+
+    data = csv_for_excel(pd.DataFrame([{"Nhóm": "Thôn Bờ He", "Học viên": 4}]))
+    assert data.startswith(b"\xef\xbb\xbf")  # the byte-order mark Excel looks for
+    assert data.decode("utf-8-sig").splitlines() == ["Nhóm,Học viên", "Thôn Bờ He,4"]

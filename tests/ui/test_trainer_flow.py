@@ -256,3 +256,20 @@ def test_trainer_gives_a_forgetful_learner_a_new_code_and_corrects_a_name(new_ap
     assert "Đã lưu cho Đinh Văn Lâm: tên mới Đinh Văn Lâm (Bờ He), mã mới" in texts(at)
     assert verify_learner_code(app_env, lam.id, "8642") is not None
     assert "Đinh Văn Lâm (Bờ He)" in list(table_with(at, "Đã đạt")["Học viên"])
+
+
+def test_the_commune_report_counts_every_group_and_downloads_for_excel(new_app, app_env):
+    group = list_groups(app_env)[0]
+    hoa = next(l for l in list_learners(app_env, group.id) if l.display_name == "Đinh Thị Hoa")
+    for lesson_id in ("bai-mau", "thuc-hanh-mau"):  # the fixture module's two lessons: a certificate
+        record_attempt(app_env, hoa.id, lesson_id, [RecordedAnswer("q-mot", "b", True)], 100, True, 80)
+    at = trainer_signs_in(new_app())
+    at.text_input(key="new_group_name").input("Thôn Làng Rê")
+    button_by_label(at, "Thêm nhóm").click().run()
+    report = table_with(at, "Giấy chứng nhận (phần học xong)")
+    rows = {row["Nhóm"]: row for row in report.to_dict("records")}
+    assert rows["Thôn Bờ He"]["Học viên"] == 4 and rows["Thôn Bờ He"]["Lượt đạt bài"] == 2
+    assert rows["Thôn Bờ He"]["Giấy chứng nhận (phần học xong)"] == 1 and rows["Thôn Bờ He"]["Đạt ít nhất 1 bài"] == 1
+    assert rows["Thôn Làng Rê"]["Học viên"] == 0
+    download = next(d for d in at.get("download_button") if "Tải báo cáo" in d.proto.label)
+    assert download.proto.label.startswith("📥")

@@ -13,8 +13,8 @@ from progress.tracking import LessonStatus
 from ui import resources
 from ui.signin_state import current_signin, sign_out
 from ui.trainer.account_forms import OPEN_GROUP_KEY, new_group_form, password_form
+from ui.trainer.group_results import commune_report, learner_detail, learner_summary, lessons_table, recent_results
 from ui.trainer.learner_forms import learner_forms
-from ui.trainer.group_results import learner_detail, learner_summary, lessons_table, recent_results
 from ui.trainer.menu import trainer_menu
 from ui.trainer.support_badges import support_badges
 
@@ -73,6 +73,7 @@ else:
     learner_detail(rows, catalog)
 
 learner_forms(group, FLASH)
+commune_report(groups, catalog)
 
 new_group_form(trainer, FLASH)
 password_form(trainer, FLASH)

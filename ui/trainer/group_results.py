@@ -1,5 +1,6 @@
 """The trainer dashboard's views of a group's results: latest quizzes, one line per
-learner, learners × the lessons of one module, and one learner in detail."""
+learner, learners × the lessons of one module, one learner in detail, and the totals
+of all the trainer's groups for the commune."""
 
 from __future__ import annotations
 
@@ -8,8 +9,10 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
+from certificates.group_summary import summarize_group
 from lessons.catalog import Catalog
-from progress.reports import AttemptRow, LearnerRow, latest_attempt_per_lesson, recent_attempts
+from progress.accounts import GroupInfo
+from progress.reports import AttemptRow, LearnerRow, group_progress, latest_attempt_per_lesson, recent_attempts
 from progress.tracking import LessonStatus
 from ui import resources
 from ui.lesson_status import status_label
@@ -103,3 +106,27 @@ def learner_detail(rows: list[LearnerRow], catalog: Catalog) -> None:
             missed = [prompts[qid] for qid in attempt.wrong_question_ids if qid in prompts]
             if missed:
                 st.markdown("Câu trả lời sai lần đó:\n" + "\n".join(f"- {prompt}" for prompt in missed))
+
+
+def commune_report(groups: list[GroupInfo], catalog: Catalog) -> None:
+    """Totals for every group this trainer looks after, to send to the commune or
+    province Youth Union (a CSV that Excel opens with its Vietnamese letters)."""
+    with st.expander("📤 Báo cáo tổng hợp cho xã / tỉnh đoàn"):
+        summaries = [summarize_group(g.name, group_progress(resources.database(), g.id), catalog) for g in groups]
+        table = pd.DataFrame([
+            {"Nhóm": s.group, "Học viên": s.learners, "Đã bắt đầu học": s.started,
+             "Đạt ít nhất 1 bài": s.passed_any, "Lượt đạt bài": s.lessons_passed,
+             "Giấy chứng nhận (phần học xong)": s.certificates, "Hoạt động gần nhất": when(s.last_activity)}
+            for s in summaries
+        ])
+        st.dataframe(table, hide_index=True, width="stretch", key="commune_report")
+        st.download_button(
+            "📥 Tải báo cáo (CSV, mở bằng Excel)", key="commune_report_csv", width="stretch", mime="text/csv",
+            file_name=f"bao-cao-hoc-vu-so-{dt.date.today():%Y-%m-%d}.csv",
+            data=csv_for_excel(table),
+        )
+
+
+def csv_for_excel(table: pd.DataFrame) -> bytes:
+    """CSV in UTF-8 with a byte-order mark: without it Excel on Windows garbles "Thôn Bờ He"."""
+    return table.to_csv(index=False).encode("utf-8-sig")

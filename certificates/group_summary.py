@@ -1,0 +1,47 @@
+"""What a commune or province Youth Union counts: per group, how many people learnt,
+how many lessons they passed and how many module certificates they earned."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from certificates.completion import module_progress
+from lessons.catalog import Catalog
+from progress.reports import LearnerRow
+from progress.tracking import LessonStatus
+
+
+@dataclass(frozen=True)
+class GroupSummary:
+    group: str
+    learners: int
+    started: int  # learners who opened at least one lesson
+    passed_any: int  # learners who passed at least one lesson
+    lessons_passed: int  # passes of current lessons, all learners together
+    certificates: int  # modules with every lesson passed, all learners together
+    last_activity: dt.datetime | None
+
+
+def summarize_group(name: str, rows: list[LearnerRow], catalog: Catalog) -> GroupSummary:
+    """One group's totals from its dashboard rows; lessons no longer in the catalogue
+    do not count."""
+    passed = [
+        {lesson_id for lesson_id, state in row.lessons.items()
+         if state.status == LessonStatus.PASSED and lesson_id in catalog.lessons}
+        for row in rows
+    ]
+    certificates = sum(
+        sum(1 for entry in module_progress(catalog, row.lessons) if entry.complete)
+        for row in rows
+    )
+    times = [row.last_activity for row in rows if row.last_activity]
+    return GroupSummary(
+        group=name,
+        learners=len(rows),
+        started=sum(1 for row in rows if row.lessons),
+        passed_any=sum(1 for ids in passed if ids),
+        lessons_passed=sum(len(ids) for ids in passed),
+        certificates=certificates,
+        last_activity=max(times) if times else None,
+    )

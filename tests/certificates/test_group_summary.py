@@ -1,0 +1,40 @@
+"""The totals a commune Youth Union counts: learners, lessons passed, certificates."""
+
+import datetime as dt
+
+from certificates.group_summary import summarize_group
+from lessons.catalog import load_catalog
+from progress.reports import LearnerRow
+from progress.tracking import LessonState, LessonStatus
+from settings import PROJECT_ROOT
+
+CATALOG = load_catalog(PROJECT_ROOT / "lessons" / "content", PROJECT_ROOT / "quizzes" / "content")
+WHEN = dt.datetime(2026, 11, 20, 9, tzinfo=dt.UTC)
+
+
+def state(lesson_id: str, status: LessonStatus, day: int = 20) -> LessonState:
+    return LessonState(lesson_id, status, 0, True, 90, 1, WHEN.replace(day=day))
+
+
+def test_a_group_in_numbers():
+    first_module = CATALOG.modules[0].id
+    module_lessons = [l.id for l in CATALOG.lessons_in_order() if l.module == first_module]
+    other = next(l.id for l in CATALOG.lessons_in_order() if l.module != first_module)
+    rows = [
+        # finished the whole first module (a certificate) and one more lesson
+        LearnerRow(1, "Hoa", {**{i: state(i, LessonStatus.PASSED) for i in module_lessons},
+                              other: state(other, LessonStatus.PASSED, 25)}, WHEN.replace(day=25)),
+        LearnerRow(2, "Lâm", {other: state(other, LessonStatus.IN_PROGRESS)}, WHEN),  # started only
+        LearnerRow(3, "Nga", {"bai-da-bo": state("bai-da-bo", LessonStatus.PASSED)}, WHEN),  # a retired lesson
+        LearnerRow(4, "Quý", {}, None),  # never came
+    ]
+    summary = summarize_group("Thôn Bờ He", rows, CATALOG)
+    assert (summary.learners, summary.started, summary.passed_any) == (4, 3, 1)
+    assert summary.lessons_passed == len(module_lessons) + 1
+    assert summary.certificates == 1
+    assert summary.last_activity == WHEN.replace(day=25)
+
+
+def test_an_empty_group():
+    summary = summarize_group("Mới lập", [], CATALOG)
+    assert (summary.learners, summary.lessons_passed, summary.certificates, summary.last_activity) == (0, 0, 0, None)
