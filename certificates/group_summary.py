@@ -20,6 +20,7 @@ class GroupSummary:
     passed_any: int  # learners who passed at least one lesson
     lessons_passed: int  # passes of current lessons, all learners together
     certificates: int  # modules with every lesson passed, all learners together
+    hours_spent: float  # time on lesson steps, all learners together
     last_activity: dt.datetime | None
 
 
@@ -43,5 +44,6 @@ def summarize_group(name: str, rows: list[LearnerRow], catalog: Catalog) -> Grou
         passed_any=sum(1 for ids in passed if ids),
         lessons_passed=sum(len(ids) for ids in passed),
         certificates=certificates,
+        hours_spent=sum(state.seconds_spent for row in rows for state in row.lessons.values()) / 3600,
         last_activity=max(times) if times else None,
     )

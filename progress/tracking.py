@@ -34,6 +34,7 @@ class LessonState:
     best_score: int | None
     attempts: int
     last_activity: dt.datetime | None
+    seconds_spent: int = 0  # time on the lesson's steps (each step capped, see save_step)
 
 
 @dataclass(frozen=True)
@@ -159,6 +160,7 @@ def lesson_states(db: sessionmaker, learner_ids: list[int]) -> dict[tuple[int, s
             best_score=best,
             attempts=count,
             last_activity=max(_aware(t) for t in times) if times else None,
+            seconds_spent=row.seconds_spent if row else 0,
         )
     return states
 

@@ -13,7 +13,7 @@ WHEN = dt.datetime(2026, 11, 20, 9, tzinfo=dt.UTC)
 
 
 def state(lesson_id: str, status: LessonStatus, day: int = 20) -> LessonState:
-    return LessonState(lesson_id, status, 0, True, 90, 1, WHEN.replace(day=day))
+    return LessonState(lesson_id, status, 0, True, 90, 1, WHEN.replace(day=day), seconds_spent=600)
 
 
 def test_a_group_in_numbers():
@@ -33,6 +33,8 @@ def test_a_group_in_numbers():
     assert summary.lessons_passed == len(module_lessons) + 1
     assert summary.certificates == 1
     assert summary.last_activity == WHEN.replace(day=25)
+    states = len(module_lessons) + 1 + 1 + 1  # Hoa's, Lâm's and Nga's lesson states, 10 minutes each
+    assert summary.hours_spent == states * 600 / 3600
 
 
 def test_an_empty_group():

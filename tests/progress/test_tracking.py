@@ -95,3 +95,10 @@ def test_a_second_tab_opening_the_same_new_lesson_does_not_crash(db):
         assert row.current_step == 2
         row.current_step = 3  # and the transaction is still usable
     assert open_lesson(db, hoa.id, "bai-a", step_count=6) == 3
+
+
+def test_the_trainer_reads_the_time_spent_on_each_lesson(db):
+    _, (hoa,) = make_learners(db, "Hoa")
+    save_step(db, hoa.id, "bai-a", 1, 40)
+    save_step(db, hoa.id, "bai-a", 2, 50)
+    assert learner_lessons(db, hoa.id)["bai-a"].seconds_spent == 90

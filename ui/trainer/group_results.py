@@ -24,6 +24,15 @@ def when(moment: dt.datetime | None) -> str:
     return moment.astimezone().strftime("%d/%m/%Y %H:%M") if moment else "—"
 
 
+def duration(seconds: int) -> str:
+    """'1 giờ 5 phút', '12 phút', '—'."""
+    minutes = round(seconds / 60)
+    if not minutes:
+        return "—"
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours} giờ {minutes} phút" if hours else f"{minutes} phút"
+
+
 def _result(attempt: AttemptRow) -> str:
     verdict = "✅ Đạt" if attempt.passed else "❌ Chưa đạt"
     return f"{verdict} {attempt.correct_count}/{attempt.question_count} ({attempt.score_percent}%)"
@@ -59,6 +68,7 @@ def learner_summary(rows: list[LearnerRow], catalog: Catalog) -> None:
         {"Học viên": row.display_name,
          "Đã đạt": f"{sum(s.status == LessonStatus.PASSED for s in row.lessons.values() if s.lesson_id in catalog.lessons)}/{total}",
          "Đang học": sum(s.status == LessonStatus.IN_PROGRESS for s in row.lessons.values()),
+         "Thời gian học": duration(sum(s.seconds_spent for s in row.lessons.values())),
          "Hoạt động gần nhất": when(row.last_activity)}
         for row in rows
     ]), hide_index=True, width="stretch", key="learner_summary")
@@ -116,7 +126,8 @@ def commune_report(groups: list[GroupInfo], catalog: Catalog) -> None:
         table = pd.DataFrame([
             {"Nhóm": s.group, "Học viên": s.learners, "Đã bắt đầu học": s.started,
              "Đạt ít nhất 1 bài": s.passed_any, "Lượt đạt bài": s.lessons_passed,
-             "Giấy chứng nhận (phần học xong)": s.certificates, "Hoạt động gần nhất": when(s.last_activity)}
+             "Giấy chứng nhận (phần học xong)": s.certificates, "Tổng giờ học": round(s.hours_spent, 1),
+             "Hoạt động gần nhất": when(s.last_activity)}
             for s in summaries
         ])
         st.dataframe(table, hide_index=True, width="stretch", key="commune_report")
