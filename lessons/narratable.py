@@ -1,8 +1,10 @@
-"""Every text the app can speak for a lesson and its quiz (for pre-rendering)."""
+"""Every text the app can speak for the catalogue (for pre-rendering): each lesson and
+its quiz, and the home screen's lists of modules and lessons."""
 
 from __future__ import annotations
 
 from lessons.catalog import Catalog
+from lessons.models import Lesson, Module
 from quizzes.speech import spoken_question
 from quizzes.models import ImageChoice, MultipleChoice, Ordering, SingleChoice, TrueFalse
 
@@ -28,8 +30,40 @@ def lesson_texts(catalog: Catalog, lesson_id: str) -> list[str]:
     return texts
 
 
+_COUNT_WORDS = ("một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười")
+
+
+def _count(n: int) -> str:
+    return _COUNT_WORDS[n - 1] if 1 <= n <= len(_COUNT_WORDS) else str(n)
+
+
+def continue_text(lesson: Lesson) -> str:
+    """Read under the home screen's "Học tiếp" button."""
+    return f"Bấm nút trên cùng để học tiếp bài: {lesson.title}."
+
+
+def modules_text(catalog: Catalog) -> str:
+    """The home screen's modules, in order, for a learner who cannot read them."""
+    modules = [m for m in catalog.modules if any(l.module == m.id for l in catalog.lessons.values())]
+    parts = [f"Phần {_count(n)}: {module.title}." for n, module in enumerate(modules, start=1)]
+    return "Các phần học. Bấm vào tên một phần để thấy các bài. " + " ".join(parts)
+
+
+def module_lessons_text(catalog: Catalog, module: Module) -> str:
+    """The lessons of one module, read inside its section on the home screen."""
+    lessons = [lesson for lesson in catalog.lessons_in_order() if lesson.module == module.id]
+    parts = [f"Bài {_count(n)}: {lesson.title}." for n, lesson in enumerate(lessons, start=1)]
+    return f"Phần {module.title} có {_count(len(lessons))} bài. " + " ".join(parts)
+
+
+def home_texts(catalog: Catalog) -> list[str]:
+    modules = [m for m in catalog.modules if any(l.module == m.id for l in catalog.lessons.values())]
+    return ([modules_text(catalog)] + [module_lessons_text(catalog, m) for m in modules]
+            + [continue_text(lesson) for lesson in catalog.lessons_in_order()])
+
+
 def catalogue_texts(catalog: Catalog) -> list[str]:
     texts: list[str] = []
     for lesson in catalog.lessons_in_order():
         texts += lesson_texts(catalog, lesson.id)
-    return texts
+    return texts + home_texts(catalog)

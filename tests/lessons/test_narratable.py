@@ -1,5 +1,5 @@
 from lessons.catalog import load_catalog
-from lessons.narratable import catalogue_texts, lesson_texts
+from lessons.narratable import catalogue_texts, home_texts, lesson_texts, module_lessons_text, modules_text
 from quizzes.speech import spoken_question
 from quizzes.models import ImageChoice, MultipleChoice, Ordering, SingleChoice, TrueFalse
 from tests.conftest import FIXTURE_CONTENT
@@ -33,8 +33,15 @@ def test_every_text_the_pages_speak_is_pre_renderable():
     assert "Đây là bước hai. Mẹo nhỏ." in texts  # the tip is read too
 
 
-def test_catalogue_texts_cover_every_lesson():
-    expected = set()
+def test_catalogue_texts_cover_every_lesson_and_the_home_screen():
+    expected = set(home_texts(CATALOG))
     for lesson_id in CATALOG.lessons:
         expected |= set(lesson_texts(CATALOG, lesson_id))
     assert set(catalogue_texts(CATALOG)) == expected
+
+
+def test_the_home_screen_lists_are_read_in_order_with_numbers():
+    module = CATALOG.modules[0]
+    assert modules_text(CATALOG).endswith(f"Phần một: {module.title}.")
+    assert module_lessons_text(CATALOG, module) == (
+        f"Phần {module.title} có hai bài. Bài một: Bài mẫu. Bài hai: Thực hành mẫu.")

@@ -248,3 +248,19 @@ def test_elements_keep_their_place_when_the_cookie_is_done(new_app, app_env):
     at.run()
     assert not component_data(at, "bdhvs_cookie_sync")
     assert _position_of_title(at) == before
+
+
+def test_a_learner_who_cannot_read_hears_the_home_screen(new_app, app_env):
+    from lessons.narratable import catalogue_texts, continue_text, module_lessons_text, modules_text
+    from ui import resources
+
+    at = learner_signs_in(new_app(), app_env)
+    catalog = resources.catalog()
+    heard = {player["text"] for player in players(at)}
+    assert modules_text(catalog) in heard
+    assert module_lessons_text(catalog, catalog.modules[0]) in heard
+    at.button(key="lesson_bai-mau").click().run()
+    at.button(key="home").click().run()  # back home with a lesson in progress
+    heard = {player["text"] for player in players(at)}
+    assert continue_text(catalog.lessons["bai-mau"]) in heard
+    assert heard <= set(catalogue_texts(catalog)) | {t for t in heard if t.startswith("Có ")}, "all pre-renderable"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from lessons.narratable import continue_text, module_lessons_text, modules_text
 from progress.accounts import get_learner
 from progress.reports import learner_lessons
 from progress.tracking import LessonStatus
@@ -11,6 +12,7 @@ from ui import resources
 from ui.signin_state import require_learner, sign_out
 from ui.learner.review_card import review_card
 from ui.lesson_status import status_label
+from ui.narration_widget import narrate
 
 signin = require_learner("ui/learner/home.py")
 db = resources.database()
@@ -34,8 +36,10 @@ if in_progress:
     latest = max(in_progress, key=lambda l: states[l.id].last_activity or 0)
     if st.button(f"▶️ Học tiếp: {latest.title}", type="primary", key="continue", width="stretch"):
         open_lesson_page(latest.id)
+    narrate(continue_text(latest), "continue")
 
 st.subheader("Các bài học")
+narrate(modules_text(catalog), "modules", label="Nghe các phần")
 for module in catalog.modules:
     lessons = [lesson for lesson in catalog.lessons_in_order() if lesson.module == module.id]
     if not lessons:
@@ -44,6 +48,7 @@ for module in catalog.modules:
     # one module open at a time keeps the list short on a phone
     with st.expander(f"{module.icon} {module.title} · đạt {passed}/{len(lessons)} bài",
                      expanded=len(catalog.modules) == 1):
+        narrate(module_lessons_text(catalog, module), f"module_{module.id}", label="Nghe các bài")
         for lesson in lessons:
             state = states.get(lesson.id)
             kind = "🖐️ Thực hành · " if lesson.kind == "practice" else ""
