@@ -233,8 +233,13 @@ def test_every_learner_screen_is_accessible_on_a_phone(phone, server, axe_script
     page.get_by_text(f"Chào {LEARNER}").wait_for()
 
     lesson_button = page.get_by_role("button", name="Bài mẫu")
-    if not lesson_button.is_visible():  # open the module's section
-        page.locator('[data-testid="stExpander"] summary').first.click()
+    # open the module's section unless it is already open; decided on the section's own
+    # state, not on whether the button is visible yet (it may still be drawing, and a tap
+    # on the header then would close a section that opens by itself)
+    section = page.locator('[data-testid="stExpander"] details').first
+    section.wait_for(state="attached")
+    if section.get_attribute("open") is None:
+        section.locator("summary").click()
     lesson_button.wait_for()
     audit.check("05-home")
 
