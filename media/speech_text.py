@@ -231,10 +231,14 @@ def _substitute(pattern: re.Pattern[str], spoken: Callable[[re.Match[str]], str]
     return pattern.sub(replace, text)
 
 
+@lru_cache(maxsize=8192)
 def normalise_for_speech(text: str) -> str:
     """Text as a voice should read it: NFC, single spaces, numbers and acronyms in words.
 
-    Equal texts share one audio file, so this is part of the audio cache key.
+    Equal texts share one audio file, so this is part of the audio cache key. Every
+    "Nghe" button on every rerun asks for it (three times per text: two cache keys and
+    the clip), so results are kept: the same text always gives the same answer, and the
+    catalogue plus the UI phrases are about 2,000 texts.
     """
     text = " ".join(unicodedata.normalize("NFC", text).split())
     if any(c.isdigit() for c in text):
