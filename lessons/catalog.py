@@ -44,6 +44,15 @@ class Catalog:
             self.lessons.values(), key=lambda l: (module_order.get(l.module, 999), l.order, l.id)
         )
 
+    def lessons_of(self, module_id: str) -> list[Lesson]:
+        """One module's lessons, in order."""
+        return [lesson for lesson in self.lessons_in_order() if lesson.module == module_id]
+
+    def modules_with_lessons(self) -> list[Module]:
+        """The modules a learner can open: those with at least one lesson, in order."""
+        used = {lesson.module for lesson in self.lessons.values()}
+        return [module for module in self.modules if module.id in used]
+
     def module(self, module_id: str) -> Module | None:
         return next((m for m in self.modules if m.id == module_id), None)
 

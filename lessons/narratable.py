@@ -44,21 +44,19 @@ def continue_text(lesson: Lesson) -> str:
 
 def modules_text(catalog: Catalog) -> str:
     """The home screen's modules, in order, for a learner who cannot read them."""
-    modules = [m for m in catalog.modules if any(l.module == m.id for l in catalog.lessons.values())]
-    parts = [f"Phần {_count(n)}: {module.title}." for n, module in enumerate(modules, start=1)]
+    parts = [f"Phần {_count(n)}: {module.title}." for n, module in enumerate(catalog.modules_with_lessons(), start=1)]
     return "Các phần học. Bấm vào tên một phần để thấy các bài. " + " ".join(parts)
 
 
 def module_lessons_text(catalog: Catalog, module: Module) -> str:
     """The lessons of one module, read inside its section on the home screen."""
-    lessons = [lesson for lesson in catalog.lessons_in_order() if lesson.module == module.id]
+    lessons = catalog.lessons_of(module.id)
     parts = [f"Bài {_count(n)}: {lesson.title}." for n, lesson in enumerate(lessons, start=1)]
     return f"Phần {module.title} có {_count(len(lessons))} bài. " + " ".join(parts)
 
 
 def home_texts(catalog: Catalog) -> list[str]:
-    modules = [m for m in catalog.modules if any(l.module == m.id for l in catalog.lessons.values())]
-    return ([modules_text(catalog)] + [module_lessons_text(catalog, m) for m in modules]
+    return ([modules_text(catalog)] + [module_lessons_text(catalog, m) for m in catalog.modules_with_lessons()]
             + [continue_text(lesson) for lesson in catalog.lessons_in_order()])
 
 

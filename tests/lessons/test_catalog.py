@@ -130,3 +130,15 @@ def test_validate_command_prints_every_problem_and_exits_one(content):
     assert result.returncode == 1
     assert "content/lessons/an-toan/bai-hong.yaml: module: required field is missing" in result.stdout
     assert "content/lessons/an-toan/bai-hong.yaml: steps: required field is missing" in result.stdout
+
+
+def test_modules_with_lessons_and_a_modules_lessons_in_order():
+    from settings import PROJECT_ROOT
+
+    shipped = load_catalog(PROJECT_ROOT / "lessons" / "content", PROJECT_ROOT / "quizzes" / "content")
+    modules = shipped.modules_with_lessons()
+    assert [m.id for m in modules] == [m.id for m in shipped.modules if shipped.lessons_of(m.id)]
+    assert sum(len(shipped.lessons_of(m.id)) for m in modules) == len(shipped.lessons)
+    for module in modules:
+        orders = [lesson.order for lesson in shipped.lessons_of(module.id)]
+        assert orders == sorted(orders) and all(l.module == module.id for l in shipped.lessons_of(module.id))

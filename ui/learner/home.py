@@ -40,10 +40,8 @@ if in_progress:
 
 st.subheader("Các bài học")
 narrate(modules_text(catalog), "modules", label="Nghe các phần")
-for module in catalog.modules:
-    lessons = [lesson for lesson in catalog.lessons_in_order() if lesson.module == module.id]
-    if not lessons:
-        continue
+for module in catalog.modules_with_lessons():
+    lessons = catalog.lessons_of(module.id)
     passed = sum(1 for l in lessons if l.id in states and states[l.id].status == LessonStatus.PASSED)
     # one module open at a time keeps the list short on a phone
     with st.expander(f"{module.icon} {module.title} · đạt {passed}/{len(lessons)} bài",

@@ -73,7 +73,7 @@ else:
     learner_detail(rows, catalog)
 
 learner_forms(group, FLASH)
-commune_report(groups, catalog)
+commune_report(groups, catalog, known={group.id: rows})
 
 new_group_form(trainer, FLASH)
 password_form(trainer, FLASH)

@@ -84,12 +84,12 @@ def _latest_module(rows: list[LearnerRow], catalog: Catalog) -> str | None:
 def lessons_table(rows: list[LearnerRow], catalog: Catalog) -> None:
     """Learners × the lessons of one module (or all of them)."""
     st.subheader("📚 Theo bài")
-    titles = {module.id: f"{module.icon} {module.title}" for module in catalog.modules}
+    titles = {module.id: f"{module.icon} {module.title}" for module in catalog.modules_with_lessons()}
     options = [*titles, ALL_LESSONS]
     latest = _latest_module(rows, catalog)
     chosen = st.selectbox("Phần", options, index=options.index(latest) if latest in titles else 0,
                           format_func=lambda option: titles.get(option, option), key="dashboard_module")
-    lessons = [l for l in catalog.lessons_in_order() if chosen == ALL_LESSONS or l.module == chosen]
+    lessons = catalog.lessons_in_order() if chosen == ALL_LESSONS else catalog.lessons_of(chosen)
     st.dataframe(pd.DataFrame([
         {"Học viên": row.display_name, **{lesson.title: status_label(row.lessons.get(lesson.id)) for lesson in lessons},
          "Hoạt động gần nhất": when(row.last_activity)}
@@ -118,11 +118,15 @@ def learner_detail(rows: list[LearnerRow], catalog: Catalog) -> None:
                 st.markdown("Câu trả lời sai lần đó:\n" + "\n".join(f"- {prompt}" for prompt in missed))
 
 
-def commune_report(groups: list[GroupInfo], catalog: Catalog) -> None:
+def commune_report(groups: list[GroupInfo], catalog: Catalog, known: dict[int, list[LearnerRow]]) -> None:
     """Totals for every group this trainer looks after, to send to the commune or
-    province Youth Union (a CSV that Excel opens with its Vietnamese letters)."""
+    province Youth Union (a CSV that Excel opens with its Vietnamese letters).
+    ``known``: rows the page already read (the group on screen), not read again."""
     with st.expander("📤 Báo cáo tổng hợp cho xã / tỉnh đoàn"):
-        summaries = [summarize_group(g.name, group_progress(resources.database(), g.id), catalog) for g in groups]
+        summaries = [
+            summarize_group(g.name, known[g.id] if g.id in known else group_progress(resources.database(), g.id), catalog)
+            for g in groups
+        ]
         table = pd.DataFrame([
             {"Nhóm": s.group, "Học viên": s.learners, "Đã bắt đầu học": s.started,
              "Đạt ít nhất 1 bài": s.passed_any, "Lượt đạt bài": s.lessons_passed,

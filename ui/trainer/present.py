@@ -26,10 +26,8 @@ st.title("🖥️ Trình chiếu cho cả lớp")
 st.caption("Chiếu bài lên màn hình lớn, bấm “Nghe” để cả lớp cùng nghe qua loa máy tính, "
            "rồi cùng làm từng câu hỏi. Không lưu điểm của ai.")
 
-modules = [module for module in catalog.modules if any(l.module == module.id for l in catalog.lessons.values())]
-module = st.selectbox("Phần", modules, format_func=lambda m: f"{m.icon} {m.title}", key="present_module")
-lessons = [l for l in catalog.lessons_in_order() if l.module == module.id]
-lesson: Lesson = st.selectbox("Bài", lessons, format_func=lambda l: l.title, key="present_lesson")
+module = st.selectbox("Phần", catalog.modules_with_lessons(), format_func=lambda m: f"{m.icon} {m.title}", key="present_module")
+lesson: Lesson = st.selectbox("Bài", catalog.lessons_of(module.id), format_func=lambda l: l.title, key="present_lesson")
 quiz = catalog.quiz_for(lesson.id)
 slides: list[Step | Question] = [*lesson.steps, *(quiz.questions if quiz else ())]
 INDEX = f"present_index_{lesson.id}"
