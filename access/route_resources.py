@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from lessons.catalog import Catalog, load_catalog
+from catalog.loading import Catalog, load_catalog
 from progress.database import Database, connect
 from settings import Settings, ensure_secret_key, load_settings
 

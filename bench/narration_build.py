@@ -22,8 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from lessons.catalog import load_catalog  # noqa: E402
-from lessons.narratable import catalogue_texts  # noqa: E402
+from catalog.loading import load_catalog  # noqa: E402
+from catalog.narratable import catalogue_texts  # noqa: E402
 from media.audio_cache import AudioCache  # noqa: E402
 from media.audio_file import inspect_audio  # noqa: E402
 from media.engines import offline_voice  # noqa: E402

@@ -287,7 +287,7 @@ def main() -> int:
             from progress.demo import seed_demo
 
             seed_demo(app.database())
-            from lessons.catalog import load_catalog
+            from catalog.loading import load_catalog
 
             catalog = load_catalog(app.app_dir / "lessons" / "content", app.app_dir / "quizzes" / "content")
             lesson = next(l for l in catalog.lessons_in_order() if l.kind == "lesson")  # no pretend-screen taps

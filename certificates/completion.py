@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lessons.catalog import Catalog
+from catalog.loading import Catalog
 from lessons.models import Lesson, Module
 from progress.tracking import LessonState, LessonStatus
 

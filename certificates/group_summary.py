@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from certificates.completion import module_progress
-from lessons.catalog import Catalog
+from catalog.loading import Catalog
 from progress.reports import LearnerRow
 from progress.tracking import LessonStatus
 

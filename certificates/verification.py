@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from certificates.completion import progress_of_module
-from lessons.catalog import Catalog
-from lessons.models import KEBAB_CASE
+from catalog.loading import Catalog
+from lessons.fields import KEBAB_CASE
 from progress.accounts import get_learner
 from progress.database import Database
 from progress.group_team import group_team

@@ -20,7 +20,7 @@ def _audio_cache():  # type: ignore[no-untyped-def]
 
 
 def cmd_render_audio(args: argparse.Namespace) -> int:
-    from lessons.narratable import catalogue_texts
+    from catalog.narratable import catalogue_texts
     from media.engines import GttsEngine, offline_voice
     from media.prerender import prerender
     from media.ui_phrases import SPOKEN_UI_PHRASES

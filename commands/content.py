@@ -9,14 +9,14 @@ from settings import load_settings
 
 
 def load_content():  # type: ignore[no-untyped-def]
-    from lessons.catalog import load_catalog
+    from catalog.loading import load_catalog
 
     settings = load_settings()
     return load_catalog(settings.project_path(settings.content.lessons_dir), settings.project_path(settings.content.quizzes_dir))
 
 
 def cmd_validate_content(args: argparse.Namespace) -> int:
-    from lessons.catalog_summary import summary_table
+    from catalog.summary import summary_table
 
     catalog = load_content()
     for problem in catalog.problems:

@@ -3,20 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, Field, model_validator
 
 from lessons.competences import COMPETENCES
-
-KEBAB_CASE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-
-
-def _kebab(value: str) -> str:
-    if not KEBAB_CASE.match(value):
-        raise ValueError("must be kebab-case: lowercase letters, digits and single dashes, e.g. 'otp-khong-chia-se'")
-    return value
+from lessons.fields import ContentId, Frozen, ImagePath, Text
 
 
 def _competence(value: str) -> str:
@@ -25,21 +17,7 @@ def _competence(value: str) -> str:
     return value
 
 
-def _image_path(value: str) -> str:
-    if value and (value.startswith("/") or ".." in value.split("/") or not value.endswith(".svg")):
-        raise ValueError("must be a path inside the images folder ending in .svg, e.g. 'images/vneid/dang-nhap.svg'")
-    return value
-
-
-ContentId = Annotated[str, AfterValidator(_kebab)]
-Text = Annotated[str, Field(min_length=1)]
 CompetenceCode = Annotated[str, AfterValidator(_competence)]
-ImagePath = Annotated[str, AfterValidator(_image_path)]
-
-
-class Frozen(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
-
 
 class Source(Frozen):
     title: Text = Field(description="What the source is, e.g. 'Bộ Công an: cảnh báo giả danh công an'.")
@@ -51,7 +29,7 @@ class Illustrated(Frozen):
     alt: str = Field("", description="What matters in the picture, in words (required with image).")
 
     @model_validator(mode="after")
-    def _alt_with_image(self):  # type: ignore[no-untyped-def]
+    def _alt_with_image(self) -> Illustrated:
         if self.image and not self.alt.strip():
             raise ValueError("an image needs alt text that says what matters in the picture")
         return self

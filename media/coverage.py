@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Protocol
 
-from lessons.catalog import Catalog
-from lessons.narratable import lesson_texts
+from catalog.loading import Catalog
+from catalog.narratable import lesson_texts
 from media.audio_cache import AudioCache, audio_key, text_fingerprint
 from media.speech_text import normalise_for_speech
 

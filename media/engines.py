@@ -13,31 +13,10 @@ import importlib.util
 import io
 import shutil
 import subprocess
-from typing import Protocol
 
 from media.audio_file import AudioFileError, to_mp3
-
-
-ESPEAK_RATE = 150  # words a minute: a little slower than espeak-ng's 175, for older ears
-
-
-def mp3_available() -> bool:
-    """MP3 needs the lameenc encoder; without it engines give WAV."""
-    return importlib.util.find_spec("lameenc") is not None
-
-
-class EngineError(RuntimeError):
-    """An engine could not produce audio for a text."""
-
-
-class SpeechEngine(Protocol):
-    name: str
-    voice: str
-    fmt: str
-
-    def available(self) -> bool: ...
-
-    def render(self, text: str) -> bytes: ...
+from media.espeak_library import EspeakLibraryEngine
+from media.speech_engine import ESPEAK_RATE, EngineError, SpeechEngine, mp3_available
 
 
 class EspeakEngine:
@@ -112,7 +91,5 @@ def offline_voice(voice: str = "vi") -> SpeechEngine:
     command = EspeakEngine(voice=voice)
     if command.available():
         return command
-    from media.espeak_library import EspeakLibraryEngine
-
     library = EspeakLibraryEngine(voice=voice)
     return library if library.available() else command

@@ -18,7 +18,7 @@ import wave
 from typing import Any
 
 from media.audio_file import AudioFileError, to_mp3
-from media.engines import ESPEAK_RATE, EngineError, mp3_available
+from media.speech_engine import ESPEAK_RATE, EngineError, mp3_available
 
 # espeak-ng's speak_lib.h
 _AUDIO_OUTPUT_SYNCHRONOUS = 2

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from media.audio_cache import AudioCache, audio_key
 from media.audio_file import AudioFileError, inspect_audio
-from media.engines import EngineError, SpeechEngine
+from media.speech_engine import EngineError, SpeechEngine
 from media.speech_text import normalise_for_speech
 
 log = logging.getLogger(__name__)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from media.audio_cache import AudioCache, audio_key
-from media.engines import EngineError, SpeechEngine
+from media.speech_engine import EngineError, SpeechEngine
 from media.speech_text import normalise_for_speech
 
 

@@ -134,6 +134,46 @@ class QuizAnswer(Base):
     attempt: Mapped[QuizAttempt] = relationship(back_populates="answers")
 
 
+class QuizRun(Base):
+    """A quiz being taken: each answer is stored when it is given, so a reload or a
+    dropped connection resumes at the same question. It is never counted as an
+    attempt: when the last question is done it becomes a QuizAttempt and is deleted.
+    One open run per learner and lesson."""
+
+    __tablename__ = "quiz_runs"
+    # ids are never reused (SQLite would reuse a deleted row's id): a tap from the
+    # screen of a finished run must not land in the next one
+    __table_args__ = (UniqueConstraint("learner_id", "lesson_id"), {"sqlite_autoincrement": True})
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    learner_id: Mapped[int] = mapped_column(ForeignKey("learners.id", ondelete="CASCADE"), index=True)
+    lesson_id: Mapped[str] = mapped_column(String(100))
+    # the question on screen (0-based); answers beyond it mean its feedback is showing
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    started_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    answers: Mapped[list["QuizRunAnswer"]] = relationship(
+        back_populates="run", cascade="all, delete-orphan", order_by="QuizRunAnswer.position"
+    )
+
+
+class QuizRunAnswer(Base):
+    __tablename__ = "quiz_run_answers"
+    # one answer per question of a run: a double tap cannot store two
+    __table_args__ = (UniqueConstraint("run_id", "position"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    run_id: Mapped[int] = mapped_column(ForeignKey("quiz_runs.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    question_id: Mapped[str] = mapped_column(String(100))
+    answer: Mapped[str] = mapped_column(Text)
+    correct: Mapped[bool] = mapped_column(Boolean)
+    answered_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    run: Mapped[QuizRun] = relationship(back_populates="answers")
+
+
 class Recording(Base):
     """A volunteer's voice for one step in one language, for one version of its text.
 

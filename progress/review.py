@@ -11,17 +11,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Container, Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from sqlalchemy import case, delete, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from progress.models import QuizAttempt, ReviewItem, utcnow
+from quizzes.answers import GradedAnswer
 from quizzes.review_rules import DEFAULT_POLICY, ReviewPolicy, ReviewStep, first_review, is_stuck, next_review
-
-if TYPE_CHECKING:
-    from progress.tracking import RecordedAnswer
 
 
 @dataclass(frozen=True)
@@ -89,7 +86,7 @@ def schedule_in_session(
     session: Session,
     learner_id: int,
     lesson_id: str,
-    answers: Iterable[RecordedAnswer],
+    answers: Iterable[GradedAnswer],
     now: dt.datetime | None = None,
     policy: ReviewPolicy = DEFAULT_POLICY,
 ) -> None:
@@ -115,7 +112,7 @@ def schedule_wrong_answers(
     db: sessionmaker,
     learner_id: int,
     lesson_id: str,
-    answers: Iterable[RecordedAnswer],
+    answers: Iterable[GradedAnswer],
     now: dt.datetime | None = None,
     policy: ReviewPolicy = DEFAULT_POLICY,
 ) -> None:
@@ -149,8 +146,7 @@ def record_review(
     db: sessionmaker,
     learner_id: int,
     lesson_id: str,
-    question_id: str,
-    correct: bool,
+    graded: GradedAnswer,
     now: dt.datetime | None = None,
     policy: ReviewPolicy = DEFAULT_POLICY,
 ) -> DueReview | None:
@@ -160,6 +156,7 @@ def record_review(
     if it was due: the same question answered twice (two tabs) does not skip a wait.
     """
     now = _utc(now)
+    question_id, correct = graded.question_id, graded.correct
     with db.begin() as session:
         item = _find(session, learner_id, lesson_id, question_id)
         if item is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 
@@ -12,6 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from progress.models import LessonProgress, QuizAnswer, QuizAttempt, utcnow
 from progress.review import schedule_in_session
+from quizzes.answers import GradedAnswer
 from quizzes.review_rules import DEFAULT_POLICY, ReviewPolicy
 
 # A learner who leaves the phone on a step does not add hours: one visit to a step
@@ -35,13 +37,6 @@ class LessonState:
     attempts: int
     last_activity: dt.datetime | None
     seconds_spent: int = 0  # time on the lesson's steps (each step capped, see save_step)
-
-
-@dataclass(frozen=True)
-class RecordedAnswer:
-    question_id: str
-    answer: str
-    correct: bool
 
 
 def _find(session: Session, learner_id: int, lesson_id: str) -> LessonProgress | None:
@@ -93,7 +88,7 @@ def record_attempt(
     db: sessionmaker,
     learner_id: int,
     lesson_id: str,
-    answers: list[RecordedAnswer],
+    answers: Sequence[GradedAnswer],
     score_percent: int,
     passed: bool,
     pass_mark_percent: int,
@@ -103,26 +98,40 @@ def record_attempt(
     In the same transaction, wrong answers are scheduled for review and right ones
     leave the review list (progress.review)."""
     with db.begin() as session:
-        attempt = QuizAttempt(
-            learner_id=learner_id,
-            lesson_id=lesson_id,
-            correct_count=sum(a.correct for a in answers),
-            question_count=len(answers),
-            score_percent=score_percent,
-            passed=passed,
-            pass_mark_percent=pass_mark_percent,
-        )
-        attempt.answers = [
-            QuizAnswer(position=i, question_id=a.question_id, answer=a.answer, correct=a.correct)
-            for i, a in enumerate(answers)
-        ]
-        session.add(attempt)
-        schedule_in_session(session, learner_id, lesson_id, answers, policy=policy)
-        row = _get_or_create(session, learner_id, lesson_id)
-        row.steps_done = True
-        row.updated_at = utcnow()
-        session.flush()
-        return attempt.id
+        return store_attempt(session, learner_id, lesson_id, answers, score_percent, passed, pass_mark_percent, policy)
+
+
+def store_attempt(
+    session: Session,
+    learner_id: int,
+    lesson_id: str,
+    answers: Sequence[GradedAnswer],
+    score_percent: int,
+    passed: bool,
+    pass_mark_percent: int,
+    policy: ReviewPolicy = DEFAULT_POLICY,
+) -> int:
+    """record_attempt inside a transaction the caller holds (a quiz run's finish)."""
+    attempt = QuizAttempt(
+        learner_id=learner_id,
+        lesson_id=lesson_id,
+        correct_count=sum(a.correct for a in answers),
+        question_count=len(answers),
+        score_percent=score_percent,
+        passed=passed,
+        pass_mark_percent=pass_mark_percent,
+    )
+    attempt.answers = [
+        QuizAnswer(position=i, question_id=a.question_id, answer=a.stored_text, correct=a.correct)
+        for i, a in enumerate(answers)
+    ]
+    session.add(attempt)
+    schedule_in_session(session, learner_id, lesson_id, answers, policy=policy)
+    row = _get_or_create(session, learner_id, lesson_id)
+    row.steps_done = True
+    row.updated_at = utcnow()
+    session.flush()
+    return attempt.id
 
 
 def lesson_states(db: sessionmaker, learner_ids: list[int]) -> dict[tuple[int, str], LessonState]:

@@ -8,12 +8,12 @@ import html
 
 import streamlit as st
 
-from quizzes.grading import AnswerFeedback
+from quizzes.answers import GradedAnswer
 from ui.feedback_sound import feedback_sound
 from ui.narration_widget import narrate
 
 
-def show_feedback(feedback: AnswerFeedback, answer_id: str = "") -> None:
+def show_feedback(feedback: GradedAnswer, answer_id: str = "") -> None:
     """``answer_id`` identifies this answer, so its sound plays once."""
     feedback_sound(answer_id or feedback.question_id, feedback.correct)
     if feedback.correct:

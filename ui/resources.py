@@ -4,7 +4,7 @@ read-only by every session: settings, content, database, narrator."""
 from __future__ import annotations
 
 import streamlit as st
-from lessons.catalog import Catalog, load_catalog
+from catalog.loading import Catalog, load_catalog
 from media.audio_cache import AudioCache
 from media.engines import GttsEngine, offline_voice
 from media.images import publish_images

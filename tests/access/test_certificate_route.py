@@ -11,9 +11,10 @@ from starlette.testclient import TestClient
 
 from access import certificate_route
 from certificates.verification import issue_code
-from lessons.catalog import load_catalog
+from catalog.loading import load_catalog
 from progress.accounts import create_group, create_learner, create_trainer, delete_learner
-from progress.tracking import RecordedAnswer, record_attempt
+from quizzes.answers import GradedAnswer
+from progress.tracking import record_attempt
 from tests.conftest import FIXTURE_CONTENT
 
 SECRET = "route-secret"
@@ -34,7 +35,7 @@ def setup(sqlite_db, monkeypatch):  # type: ignore[no-untyped-def]
 
 def finish_module(db, learner_id: int) -> None:  # type: ignore[no-untyped-def]
     for lesson_id in ("bai-mau", "thuc-hanh-mau"):
-        record_attempt(db, learner_id, lesson_id, [RecordedAnswer("q-mot", "a", True)], 100, True, 80)
+        record_attempt(db, learner_id, lesson_id, [GradedAnswer("q-mot", "a", True)], 100, True, 80)
 
 
 def test_valid_code_shows_who_finished_what_and_when(setup):
@@ -82,7 +83,7 @@ def test_deleted_learner_has_no_valid_certificate(setup):
 def test_unfinished_module_is_not_valid_even_when_signed(setup):
     client, db, group = setup
     hoa = create_learner(db, group.id, "Đinh Thị Hoa", "1234")
-    record_attempt(db, hoa.id, "bai-mau", [RecordedAnswer("q-mot", "a", True)], 100, True, 80)
+    record_attempt(db, hoa.id, "bai-mau", [GradedAnswer("q-mot", "a", True)], 100, True, 80)
     response = client.get("/chung-nhan", params={"ma": issue_code(SECRET, hoa.id, "an-toan", DAY)})
     assert response.status_code == 404 and "không hợp lệ" in response.text
 

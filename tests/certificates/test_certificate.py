@@ -21,12 +21,13 @@ from certificates.document import (
     vietnam_today,
 )
 from certificates.verification import check_certificate, issue_code, read_code, verification_url
-from lessons.catalog import load_catalog
+from catalog.loading import load_catalog
 from lessons.models import Module
 from progress.accounts import LearnerInfo, create_group, create_learner, create_trainer, delete_learner
 from progress.group_team import GroupTeam
 from progress.reports import learner_lessons
-from progress.tracking import RecordedAnswer, record_attempt, save_step
+from quizzes.answers import GradedAnswer
+from progress.tracking import record_attempt, save_step
 from tests.conftest import FIXTURE_CONTENT
 
 SECRET = "certificate-secret"
@@ -39,7 +40,7 @@ def catalog():
 
 
 def pass_lesson(db, learner_id: int, lesson_id: str, passed: bool = True) -> None:  # type: ignore[no-untyped-def]
-    record_attempt(db, learner_id, lesson_id, [RecordedAnswer("q-mot", "a", passed)], 100 if passed else 0,
+    record_attempt(db, learner_id, lesson_id, [GradedAnswer("q-mot", "a", passed)], 100 if passed else 0,
                    passed, 80)
 
 

@@ -3,7 +3,7 @@
 import datetime as dt
 
 from certificates.group_summary import summarize_group
-from lessons.catalog import load_catalog
+from catalog.loading import load_catalog
 from progress.reports import LearnerRow
 from progress.tracking import LessonState, LessonStatus
 from settings import PROJECT_ROOT

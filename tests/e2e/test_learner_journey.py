@@ -160,14 +160,15 @@ def test_a_printed_qr_card_signs_the_learner_in(phone, server):
 def test_certificate_download_after_finishing_a_module(phone, server):
     """A learner who passed every lesson of a module downloads a PDF certificate."""
     from progress.accounts import list_groups, list_learners, record_consent
-    from progress.tracking import RecordedAnswer, record_attempt
+    from quizzes.answers import GradedAnswer
+    from progress.tracking import record_attempt
     from tests.e2e.conftest import server_database
 
     db = server_database()
     lam = next(l for l in list_learners(db, list_groups(db)[0].id) if l.display_name == "Đinh Văn Lâm")
     record_consent(db, lam.id)
     for lesson_id in ("bai-mau", "thuc-hanh-mau"):  # the fixture module's two lessons, passed
-        record_attempt(db, lam.id, lesson_id, [RecordedAnswer("q", "a", True)], 100, True, 80)
+        record_attempt(db, lam.id, lesson_id, [GradedAnswer("q", "a", True)], 100, True, 80)
     page = phone
     page.goto(server)
     tap_sign_in(page, "Đinh Văn Lâm", "2345")

@@ -1,5 +1,5 @@
-from lessons.catalog import load_catalog
-from lessons.narratable import lesson_texts
+from catalog.loading import load_catalog
+from catalog.narratable import lesson_texts
 from media.audio_cache import AudioCache, audio_key, text_fingerprint
 from media.coverage import catalogue_coverage
 from media.narration import PrerenderedVoice

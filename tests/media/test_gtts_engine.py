@@ -7,7 +7,8 @@ import requests
 import responses
 
 from media.audio_cache import AudioCache, audio_key
-from media.engines import EngineError, GttsEngine
+from media.engines import GttsEngine
+from media.speech_engine import EngineError
 from media.prerender import DeadlineExceeded, prerender, render_with_deadline
 from tests.media.fake_google import FAKE_MP3, URL, reply_body, sent_text_and_lang
 

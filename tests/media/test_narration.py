@@ -5,7 +5,8 @@ import time
 import pytest
 
 from media.audio_cache import AudioCache, audio_key
-from media.engines import EngineError, EspeakEngine
+from media.engines import EspeakEngine
+from media.speech_engine import EngineError
 from media.narration import Narrator, PrerenderedVoice
 
 GTTS = PrerenderedVoice("gtts", "vi", "mp3")

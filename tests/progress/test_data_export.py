@@ -2,7 +2,8 @@ import json
 
 from progress.accounts import create_group, create_learner, record_consent
 from progress.data_export import export_learner
-from progress.tracking import RecordedAnswer, record_attempt, save_step
+from quizzes.answers import GradedAnswer
+from progress.tracking import record_attempt, save_step
 
 
 def test_a_learner_gets_a_copy_of_everything_stored_about_them_and_no_one_else(db):
@@ -11,8 +12,8 @@ def test_a_learner_gets_a_copy_of_everything_stored_about_them_and_no_one_else(d
     lam = create_learner(db, group.id, "Đinh Văn Lâm", "2345")
     record_consent(db, hoa.id)
     save_step(db, hoa.id, "bai-a", 2, 30)
-    record_attempt(db, hoa.id, "bai-a", [RecordedAnswer("q1", "a", False), RecordedAnswer("q2", "b", True)], 50, False, 80)
-    record_attempt(db, lam.id, "bai-a", [RecordedAnswer("q1", "b", True)], 100, True, 80)
+    record_attempt(db, hoa.id, "bai-a", [GradedAnswer("q1", "a", False), GradedAnswer("q2", "b", True)], 50, False, 80)
+    record_attempt(db, lam.id, "bai-a", [GradedAnswer("q1", "b", True)], 100, True, 80)
 
     copy = export_learner(db, hoa.id)
     json.dumps(copy, ensure_ascii=False)  # ready to download as JSON

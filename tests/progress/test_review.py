@@ -7,7 +7,8 @@ import pytest
 from progress.accounts import create_group, create_learner, delete_learner
 from progress.models import ReviewItem
 from progress.review import DueReview, due_reviews, needs_support, record_review, schedule_wrong_answers
-from progress.tracking import RecordedAnswer, record_attempt
+from quizzes.answers import GradedAnswer
+from progress.tracking import record_attempt
 from quizzes.review_rules import DEFAULT_POLICY, ReviewPolicy
 
 T0 = dt.datetime(2026, 3, 2, 8, 0, tzinfo=dt.UTC)
@@ -19,12 +20,12 @@ def at(days: float) -> dt.datetime:
     return T0 + dt.timedelta(days=days)
 
 
-def right(question_id: str) -> RecordedAnswer:
-    return RecordedAnswer(question_id, "b", True)
+def right(question_id: str) -> GradedAnswer:
+    return GradedAnswer(question_id, "b", True)
 
 
-def wrong(question_id: str) -> RecordedAnswer:
-    return RecordedAnswer(question_id, "a", False)
+def wrong(question_id: str) -> GradedAnswer:
+    return GradedAnswer(question_id, "a", False)
 
 
 @pytest.fixture
@@ -57,39 +58,39 @@ def test_right_reviews_climb_the_stages_then_clear_the_question(db, learners):
     hoa = learners[0]
     schedule_wrong_answers(db, hoa.id, "bai-a", [wrong("q1")], now=T0)
 
-    after_first = record_review(db, hoa.id, "bai-a", "q1", True, now=at(1))
+    after_first = record_review(db, hoa.id, "bai-a", right("q1"), now=at(1))
     assert (after_first.stage, after_first.due_at) == (1, at(1 + 3))
     assert due_ids(db, hoa.id, at(4) - MINUTE) == []
     assert due_ids(db, hoa.id, at(4)) == [("bai-a", "q1")]
 
-    after_second = record_review(db, hoa.id, "bai-a", "q1", True, now=at(4))
+    after_second = record_review(db, hoa.id, "bai-a", right("q1"), now=at(4))
     assert (after_second.stage, after_second.due_at) == (2, at(4 + 7))
     assert due_ids(db, hoa.id, at(11) - MINUTE) == []
 
-    assert record_review(db, hoa.id, "bai-a", "q1", True, now=at(11)) is None  # learnt
+    assert record_review(db, hoa.id, "bai-a", right("q1"), now=at(11)) is None  # learnt
     assert due_ids(db, hoa.id, at(100)) == [] and stored(db) == []
 
 
 def test_a_wrong_review_starts_the_question_again(db, learners):
     hoa = learners[0]
     schedule_wrong_answers(db, hoa.id, "bai-a", [wrong("q1")], now=T0)
-    record_review(db, hoa.id, "bai-a", "q1", True, now=at(1))
-    record_review(db, hoa.id, "bai-a", "q1", True, now=at(4))
-    again = record_review(db, hoa.id, "bai-a", "q1", False, now=at(11))
+    record_review(db, hoa.id, "bai-a", right("q1"), now=at(1))
+    record_review(db, hoa.id, "bai-a", right("q1"), now=at(4))
+    again = record_review(db, hoa.id, "bai-a", wrong("q1"), now=at(11))
     assert (again.stage, again.due_at) == (0, at(12))
     assert due_ids(db, hoa.id, at(12) - MINUTE) == []
-    assert record_review(db, hoa.id, "bai-a", "q1", True, now=at(12)).stage == 1
+    assert record_review(db, hoa.id, "bai-a", right("q1"), now=at(12)).stage == 1
 
 
 def test_a_right_answer_before_it_is_due_does_not_skip_the_wait(db, learners):
     """The same question answered twice (two tabs): the second answer does not count."""
     hoa = learners[0]
     schedule_wrong_answers(db, hoa.id, "bai-a", [wrong("q1")], now=T0)
-    record_review(db, hoa.id, "bai-a", "q1", True, now=at(1))
-    unchanged = record_review(db, hoa.id, "bai-a", "q1", True, now=at(1) + MINUTE)
+    record_review(db, hoa.id, "bai-a", right("q1"), now=at(1))
+    unchanged = record_review(db, hoa.id, "bai-a", right("q1"), now=at(1) + MINUTE)
     assert (unchanged.stage, unchanged.due_at) == (1, at(4))
     # a right answer to a question that is not on the list changes nothing
-    assert record_review(db, hoa.id, "bai-a", "khong-co", True, now=at(1)) is None
+    assert record_review(db, hoa.id, "bai-a", right("khong-co"), now=at(1)) is None
     assert [s[2] for s in stored(db)] == ["q1"]
 
 
@@ -97,7 +98,7 @@ def test_a_later_quiz_attempt_clears_what_it_got_right_and_restarts_what_it_got_
     hoa = learners[0]
     record_attempt(db, hoa.id, "bai-a", [wrong("q1"), wrong("q2"), right("q3")], 33, False, 80)
     assert [s[2] for s in stored(db)] == ["q1", "q2"]
-    record_review(db, hoa.id, "bai-a", "q2", True, now=max(d.due_at for d in due_reviews(db, hoa.id, at(400))))
+    record_review(db, hoa.id, "bai-a", right("q2"), now=max(d.due_at for d in due_reviews(db, hoa.id, at(400))))
     assert [(s[2], s[3]) for s in stored(db)] == [("q1", 0), ("q2", 1)]
 
     schedule_wrong_answers(db, hoa.id, "bai-a", [right("q1"), wrong("q2"), wrong("q3")], now=at(2))
@@ -187,6 +188,6 @@ def test_a_configured_policy_reaches_quiz_attempts_and_reviews(db, learners):
     record_attempt(db, hoa.id, "bai-a", [wrong("q1")], 0, False, 80, policy)  # stamped with the real time
     two_days = start + 2 * DAY + MINUTE
     assert due_ids(db, hoa.id, start + 2 * DAY - MINUTE) == [] and due_ids(db, hoa.id, two_days) == [("bai-a", "q1")]
-    after = record_review(db, hoa.id, "bai-a", "q1", True, now=two_days, policy=policy)
+    after = record_review(db, hoa.id, "bai-a", right("q1"), now=two_days, policy=policy)
     assert (after.stage, after.due_at) == (1, two_days + 5 * DAY)
-    assert record_review(db, hoa.id, "bai-a", "q1", True, now=two_days + 5 * DAY, policy=policy) is None  # learnt
+    assert record_review(db, hoa.id, "bai-a", right("q1"), now=two_days + 5 * DAY, policy=policy) is None  # learnt

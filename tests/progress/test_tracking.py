@@ -1,9 +1,9 @@
 from progress.accounts import create_group, create_learner
 from progress.reports import group_progress, learner_lessons
+from quizzes.answers import GradedAnswer
 from progress.tracking import (
     MAX_SECONDS_PER_STEP,
     LessonStatus,
-    RecordedAnswer,
     open_lesson,
     record_attempt,
     save_step,
@@ -40,8 +40,8 @@ def test_time_spent_adds_up_and_idle_time_is_capped(db):
 
 def test_attempts_store_each_answer_and_best_score_and_pass(db):
     _, (hoa, lam) = make_learners(db, "Hoa", "Lâm")
-    wrong = [RecordedAnswer("q1", "a", False), RecordedAnswer("q2", "true", True)]
-    right = [RecordedAnswer("q1", "b", True), RecordedAnswer("q2", "false", True)]
+    wrong = [GradedAnswer("q1", "a", False), GradedAnswer("q2", "true", True)]
+    right = [GradedAnswer("q1", "b", True), GradedAnswer("q2", "false", True)]
     record_attempt(db, hoa.id, "bai-a", wrong, 50, False, 80)
     state = learner_lessons(db, hoa.id)["bai-a"]
     assert (state.status, state.best_score, state.attempts) == (LessonStatus.IN_PROGRESS, 50, 1)
@@ -63,7 +63,7 @@ def test_attempts_store_each_answer_and_best_score_and_pass(db):
 
 def test_progress_refers_to_lessons_by_id_so_retired_lessons_keep_history(db):
     _, (hoa,) = make_learners(db, "Hoa")
-    record_attempt(db, hoa.id, "bai-da-bo", [RecordedAnswer("q1", "a", True)], 100, True, 80)
+    record_attempt(db, hoa.id, "bai-da-bo", [GradedAnswer("q1", "a", True)], 100, True, 80)
     assert learner_lessons(db, hoa.id)["bai-da-bo"].status == LessonStatus.PASSED
 
 
@@ -74,7 +74,7 @@ def test_deleting_a_learner_removes_progress_and_answers_and_keeps_others(db):
     group, (hoa, lam) = make_learners(db, "Hoa", "Lâm")
     for learner in (hoa, lam):
         save_step(db, learner.id, "bai-a", 1, 5)
-        record_attempt(db, learner.id, "bai-a", [RecordedAnswer("q1", "a", True)], 100, True, 80)
+        record_attempt(db, learner.id, "bai-a", [GradedAnswer("q1", "a", True)], 100, True, 80)
     assert delete_learner(db, hoa.id) is True
     assert delete_learner(db, hoa.id) is False
     assert [l.display_name for l in list_learners(db, group.id)] == ["Lâm"]

@@ -1,7 +1,8 @@
 import pytest
 
-from lessons.catalog import load_catalog
-from quizzes.grading import AnswerFeedback, InvalidAnswer, answer_to_text, grade_answer, score_quiz
+from catalog.loading import load_catalog
+from quizzes.answers import GradedAnswer, InvalidAnswer, answer_to_text
+from quizzes.grading import grade_answer, score_quiz
 from tests.conftest import FIXTURE_CONTENT
 
 QUIZ = load_catalog(FIXTURE_CONTENT / "lessons", FIXTURE_CONTENT / "quizzes").quiz_for("bai-mau")
@@ -60,8 +61,8 @@ def test_answers_that_do_not_fit_are_refused(question, answer):
         grade_answer(question, answer)
 
 
-def feedback(*results: bool) -> list[AnswerFeedback]:
-    return [AnswerFeedback(f"q{i}", r, ()) for i, r in enumerate(results)]
+def feedback(*results: bool) -> list[GradedAnswer]:
+    return [GradedAnswer(f"q{i}", "a", r, ()) for i, r in enumerate(results)]
 
 
 def test_score_passes_exactly_at_the_mark():
@@ -83,11 +84,19 @@ def test_answer_to_text():
 
 
 def test_the_right_answer_of_every_shipped_question_grades_as_right():
-    from quizzes.grading import right_answer
     from settings import PROJECT_ROOT
 
     shipped = load_catalog(PROJECT_ROOT / "lessons" / "content", PROJECT_ROOT / "quizzes" / "content")
     questions = [q for quiz in shipped.quizzes.values() for q in quiz.questions] + list(QUIZ.questions)
     assert len({q.kind for q in questions}) == 5
     for question in questions:
-        assert grade_answer(question, right_answer(question)).correct, question.id
+        assert grade_answer(question, question.right_answer()).correct, question.id
+
+
+def test_every_answer_reads_back_from_its_stored_text():
+    """A quiz run is stored answer by answer and graded again on resume."""
+    for question, answer in [(SINGLE, "a"), (MULTIPLE, frozenset({"a", "c"})), (TRUE_FALSE, True), (TRUE_FALSE, False),
+                             (IMAGE, "gia"), (ORDERING, ("nhap", "mo", "bam"))]:
+        graded = grade_answer(question, answer)
+        assert question.answer_from_text(graded.stored_text) == answer, question.kind
+        assert grade_answer(question, question.answer_from_text(graded.stored_text)) == graded

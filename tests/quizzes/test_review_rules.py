@@ -1,6 +1,6 @@
 import datetime as dt
 
-from lessons.catalog import load_catalog
+from catalog.loading import load_catalog
 from quizzes.review_rules import (
     DEFAULT_POLICY,
     ReviewPolicy,

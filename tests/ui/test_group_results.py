@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from lessons.catalog import load_catalog
+from catalog.loading import load_catalog
 from progress.reports import LearnerRow
 from progress.tracking import LessonState, LessonStatus
 from settings import PROJECT_ROOT

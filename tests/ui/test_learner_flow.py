@@ -251,7 +251,7 @@ def test_elements_keep_their_place_when_the_cookie_is_done(new_app, app_env):
 
 
 def test_a_learner_who_cannot_read_hears_the_home_screen(new_app, app_env):
-    from lessons.narratable import catalogue_texts, continue_text, module_lessons_text, modules_text
+    from catalog.narratable import catalogue_texts, continue_text, module_lessons_text, modules_text
     from ui import resources
 
     at = learner_signs_in(new_app(), app_env)
@@ -264,3 +264,49 @@ def test_a_learner_who_cannot_read_hears_the_home_screen(new_app, app_env):
     heard = {player["text"] for player in players(at)}
     assert continue_text(catalog.lessons["bai-mau"]) in heard
     assert heard <= set(catalogue_texts(catalog)) | {t for t in heard if t.startswith("Có ")}, "all pre-renderable"
+
+
+def test_a_reload_mid_quiz_resumes_at_the_same_question_with_earlier_answers_kept(new_app, app_env):
+    at = learner_signs_in(new_app(), app_env)
+    walk_to_quiz(at)
+    at.button(key="opt_q-mot_a").click().run()  # wrong
+    button_by_label(at, "Câu tiếp theo").click().run()
+    at.button(key="tf_q-hai_false").click().run()  # right; feedback on screen, not moved on
+
+    # the phone reloads: a new session, the same learner, the same quiz address
+    again = learner_signs_in(new_app(), app_env)
+    again.query_params["bai"] = "bai-mau"
+    again.switch_page("ui/learner/quiz.py").run()
+    assert "Câu 2 / 5" in again.get("progress")[0].proto.text
+    assert "Đúng rồi" in texts(again)  # the answer given before the reload, with its feedback
+    with app_env() as session:
+        assert session.query(QuizAttempt).count() == 0, "an unfinished run is not an attempt"
+    button_by_label(again, "Câu tiếp theo").click().run()
+    at_q3 = again
+    at_q3.checkbox(key="chk_q-ba_a").check()
+    at_q3.checkbox(key="chk_q-ba_b").check()
+    at_q3.button(key="submit_q-ba").click().run()
+    button_by_label(at_q3, "Câu tiếp theo").click().run()
+    at_q3.button(key="img_q-bon_that").click().run()
+    button_by_label(at_q3, "Câu tiếp theo").click().run()
+    for item in ("mo", "nhap", "bam"):
+        at_q3.button(key=f"ord_q-nam_{item}").click().run()
+    at_q3.button(key="submit_q-nam").click().run()
+    button_by_label(at_q3, "Xem kết quả").click().run()
+    assert "đúng 4 / 5 câu (80%)" in texts(at_q3)  # q-mot's wrong answer from before the reload counts
+    with app_env() as session:
+        attempt = session.query(QuizAttempt).one()
+        assert [a.question_id for a in attempt.answers] == ["q-mot", "q-hai", "q-ba", "q-bon", "q-nam"]
+
+
+def test_a_double_tap_on_an_answer_counts_once(new_app, app_env):
+    at = learner_signs_in(new_app(), app_env)
+    walk_to_quiz(at)
+    first = at.button(key="opt_q-mot_b")
+    first.click().run()
+    # a second tap that arrives from a stale screen (slow phone): the first answer stands
+    second = learner_signs_in(new_app(), app_env)
+    second.query_params["bai"] = "bai-mau"
+    second.switch_page("ui/learner/quiz.py").run()
+    assert "Đúng rồi" in texts(second)
+    assert not [b for b in second.button if b.key and b.key.startswith("opt_q-mot_")]

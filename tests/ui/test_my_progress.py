@@ -20,9 +20,10 @@ from streamlit.testing.v1 import AppTest
 
 from access.tokens import SignIn
 from certificates.verification import check_certificate
-from lessons.catalog import load_catalog
+from catalog.loading import load_catalog
 from progress.accounts import list_groups, list_learners
-from progress.tracking import RecordedAnswer, record_attempt
+from quizzes.answers import GradedAnswer
+from progress.tracking import record_attempt
 from settings import PROJECT_ROOT
 from tests.conftest import FIXTURE_CONTENT
 from tests.ui.flows import players
@@ -58,7 +59,7 @@ def learner_id(db, name: str = "Đinh Thị Hoa") -> int:  # type: ignore[no-unt
 
 
 def pass_lesson(db, lesson_id: str) -> None:  # type: ignore[no-untyped-def]
-    record_attempt(db, learner_id(db), lesson_id, [RecordedAnswer("q-mot", "a", True)], 100, True, 80)
+    record_attempt(db, learner_id(db), lesson_id, [GradedAnswer("q-mot", "a", True)], 100, True, 80)
 
 
 def page_html(at: AppTest) -> str:

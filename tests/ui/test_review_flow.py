@@ -10,7 +10,8 @@ import progress.review
 from progress.accounts import list_groups, list_learners
 from progress.models import ReviewItem
 from progress.review import schedule_wrong_answers
-from progress.tracking import RecordedAnswer, record_attempt
+from quizzes.answers import GradedAnswer
+from progress.tracking import record_attempt
 from tests.ui.flows import answer_bai_mau_quiz, learner_signs_in, texts, walk_to_quiz
 
 REVIEW_PAGE = "ui/learner/review.py"
@@ -108,11 +109,11 @@ def test_a_later_quiz_clears_what_it_got_right_and_retired_questions_are_not_cou
     at = learner_signs_in(new_app(), app_env)
     learner_id = at.session_state["signin"].account_id
     quiz_with_two_wrong(at)
-    schedule_wrong_answers(app_env, learner_id, "bai-mau", [RecordedAnswer("q-da-bo", "a", False)])
-    schedule_wrong_answers(app_env, learner_id, "bai-da-bo", [RecordedAnswer("q-mot", "a", False)])
+    schedule_wrong_answers(app_env, learner_id, "bai-mau", [GradedAnswer("q-da-bo", "a", False)])
+    schedule_wrong_answers(app_env, learner_id, "bai-da-bo", [GradedAnswer("q-mot", "a", False)])
     # the quiz again, q-mot right this time
-    record_attempt(app_env, learner_id, "bai-mau", [RecordedAnswer("q-mot", "b", True),
-                                                    RecordedAnswer("q-hai", "true", False)], 50, False, 80)
+    record_attempt(app_env, learner_id, "bai-mau", [GradedAnswer("q-mot", "b", True),
+                                                    GradedAnswer("q-hai", "true", False)], 50, False, 80)
     at.button(key="home_done").click().run()
     clock(days=1.01)
     assert "📚 Có 1 câu cần ôn lại" in texts(at.run())
@@ -123,7 +124,7 @@ def test_a_later_quiz_clears_what_it_got_right_and_retired_questions_are_not_cou
 def test_the_trainer_sees_who_needs_support(app_env):
     group = list_groups(app_env)[0]
     learners = {l.display_name: l.id for l in list_learners(app_env, group.id)}
-    wrong = [RecordedAnswer("q-mot", "a", False)]
+    wrong = [GradedAnswer("q-mot", "a", False)]
     for _ in range(3):
         record_attempt(app_env, learners["Đinh Văn Lâm"], "bai-mau", wrong, 0, False, 80)
         record_attempt(app_env, learners["Đinh Văn Lâm"], "bai-da-bo", wrong, 0, False, 80)  # retired lesson
@@ -143,5 +144,5 @@ def test_the_trainer_sees_who_needs_support(app_env):
     assert [(w.icon, w.value) for w in at.warning] == [("⚠️", "Cần hỗ trợ: Đinh Văn Lâm — Bài mẫu")]
     assert "3 lần trở lên mà chưa đạt" in at.caption[0].value
 
-    record_attempt(app_env, learners["Đinh Văn Lâm"], "bai-mau", [RecordedAnswer("q-mot", "b", True)], 100, True, 80)
+    record_attempt(app_env, learners["Đinh Văn Lâm"], "bai-mau", [GradedAnswer("q-mot", "b", True)], 100, True, 80)
     assert not AppTest.from_function(dashboard_top, default_timeout=30).run().warning

@@ -6,7 +6,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from lessons.catalog import load_catalog
+from catalog.loading import load_catalog
 from settings import PROJECT_ROOT
 from tests.ui.flows import learner_signs_in
 

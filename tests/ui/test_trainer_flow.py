@@ -1,7 +1,8 @@
 import pytest
 
 from progress.accounts import list_groups, list_learners
-from progress.tracking import RecordedAnswer, record_attempt, save_step
+from quizzes.answers import GradedAnswer
+from progress.tracking import record_attempt, save_step
 from tests.ui.flows import button_by_label, texts
 
 
@@ -31,7 +32,7 @@ def test_wrong_password_is_refused(new_app):
 def test_trainer_sees_learners_by_lessons(new_app, app_env):
     group = list_groups(app_env)[0]
     learners = {l.display_name: l for l in list_learners(app_env, group.id)}
-    record_attempt(app_env, learners["Đinh Thị Hoa"].id, "bai-mau", [RecordedAnswer("q-mot", "b", True)], 100, True, 80)
+    record_attempt(app_env, learners["Đinh Thị Hoa"].id, "bai-mau", [GradedAnswer("q-mot", "b", True)], 100, True, 80)
     save_step(app_env, learners["Hồ Văn Quý"].id, "bai-mau", 1, 10)
     save_step(app_env, learners["Hồ Văn Quý"].id, "bai-mau", 2, 230)
 
@@ -122,11 +123,11 @@ def test_trainer_finds_a_learners_latest_quiz_and_what_they_missed(new_app, app_
     group = list_groups(app_env)[0]
     learners = {l.display_name: l for l in list_learners(app_env, group.id)}
     quy = learners["Hồ Văn Quý"].id
-    record_attempt(app_env, quy, "bai-mau", [RecordedAnswer("q-mot", "a", False), RecordedAnswer("q-hai", "false", True)],
+    record_attempt(app_env, quy, "bai-mau", [GradedAnswer("q-mot", "a", False), GradedAnswer("q-hai", "false", True)],
                    50, False, 80)
-    record_attempt(app_env, quy, "bai-mau", [RecordedAnswer("q-mot", "b", True), RecordedAnswer("q-hai", "true", False)],
+    record_attempt(app_env, quy, "bai-mau", [GradedAnswer("q-mot", "b", True), GradedAnswer("q-hai", "true", False)],
                    50, False, 80)
-    record_attempt(app_env, learners["Đinh Thị Hoa"].id, "bai-mau", [RecordedAnswer("q-mot", "b", True)], 100, True, 80)
+    record_attempt(app_env, learners["Đinh Thị Hoa"].id, "bai-mau", [GradedAnswer("q-mot", "b", True)], 100, True, 80)
 
     at = trainer_signs_in(new_app())
     recent = table_with(at, "Kết quả")
@@ -219,7 +220,7 @@ def test_the_support_threshold_comes_from_the_settings(new_app, app_env, monkeyp
     monkeypatch.setenv("BDHVS_QUIZ__SUPPORT_AFTER_FAILED_ATTEMPTS", "1")
     group = list_groups(app_env)[0]
     nga = next(l for l in list_learners(app_env, group.id) if l.display_name == "Phạm Thị Nga")
-    record_attempt(app_env, nga.id, "bai-mau", [RecordedAnswer("q-mot", "a", False)], 0, False, 80)
+    record_attempt(app_env, nga.id, "bai-mau", [GradedAnswer("q-mot", "a", False)], 0, False, 80)
     at = trainer_signs_in(new_app())
     assert "Cần hỗ trợ: Phạm Thị Nga — Bài mẫu" in [w.value for w in at.warning]
     assert "Học viên làm bài kiểm tra 1 lần trở lên mà chưa đạt." in texts(at)
@@ -266,7 +267,7 @@ def test_the_commune_report_counts_every_group_and_downloads_for_excel(new_app, 
     group = list_groups(app_env)[0]
     hoa = next(l for l in list_learners(app_env, group.id) if l.display_name == "Đinh Thị Hoa")
     for lesson_id in ("bai-mau", "thuc-hanh-mau"):  # the fixture module's two lessons: a certificate
-        record_attempt(app_env, hoa.id, lesson_id, [RecordedAnswer("q-mot", "b", True)], 100, True, 80)
+        record_attempt(app_env, hoa.id, lesson_id, [GradedAnswer("q-mot", "b", True)], 100, True, 80)
     at = trainer_signs_in(new_app())
     at.text_input(key="new_group_name").input("Thôn Làng Rê")
     button_by_label(at, "Thêm nhóm").click().run()

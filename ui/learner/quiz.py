@@ -1,19 +1,25 @@
-"""Quiz: one question per screen, big answers, feedback that teaches, then a score."""
+"""Quiz: one question per screen, big answers, feedback that teaches, then a score.
+
+Each answer is stored when it is given (progress.quiz_runs): the screen is drawn from
+the stored run every time, so a reload resumes at the same question, a double tap
+counts once, and "Làm lại" always starts a fresh run. The page keeps only which
+result to show after the last question.
+"""
 
 from __future__ import annotations
 
 import html
-import secrets
 
 import streamlit as st
 
-from progress.tracking import RecordedAnswer, record_attempt
-from quizzes.grading import AnswerFeedback, answer_to_text, grade_answer, score_quiz
-from quizzes.speech import spoken_question
+from progress.quiz_runs import finish_run, move_on, open_run, record_answer, restart_run
+from quizzes.answers import Answer
+from quizzes.grading import QuizScore, grade_answer
+from quizzes.runs import QuizRun, resume_run
 from ui import resources
 from ui.answer_feedback import show_feedback
 from ui.narration_widget import narrate
-from ui.question_widgets import answer_controls
+from ui.question_kinds import answer_controls, forget_unsent_answers
 from ui.scroll_top import scroll_to_top
 from ui.signin_state import require_learner
 
@@ -31,88 +37,86 @@ if lesson is None or quiz is None:
         st.switch_page("ui/learner/home.py")
     st.stop()
 
-STATE = "quiz"
-
-
-def _fresh_state() -> dict:
-    return {"lesson": lesson.id, "index": 0, "answers": [], "feedback": None, "attempt": None}
-
-
-if st.session_state.get(STATE, {}).get("lesson") != lesson.id:
-    st.session_state[STATE] = _fresh_state()
-
-state = st.session_state[STATE]
+RESULT = f"quiz_result_{lesson.id}"  # the score of the run just finished, until the learner leaves or retries
 st.caption("Bài kiểm tra")
 st.subheader(lesson.title)  # smaller than a page title: the step and its picture fit the screen
 
 
-def _answer(answer) -> None:  # type: ignore[no-untyped-def]
-    if state["feedback"] is not None or state["attempt"] is not None:
-        return  # a second tap on the same question (slow phone, double tap) counts once
-    question = quiz.questions[state["index"]]
-    feedback = grade_answer(question, answer)
-    state["answers"].append(RecordedAnswer(question.id, answer_to_text(answer), feedback.correct))
-    state["feedback"] = feedback
+def current_run() -> tuple[int, QuizRun]:
+    """The learner's open run, as stored now; a run the quiz changed under starts afresh."""
+    stored = open_run(db, signin.account_id, lesson.id)
+    run = resume_run(quiz, stored.position, stored.answers)
+    if run is None:
+        stored = restart_run(db, signin.account_id, lesson.id)
+        run = resume_run(quiz, 0, ())
+        assert run is not None  # an empty run always fits
+    return stored.run_id, run
 
 
-def _next_question() -> None:
-    if state["feedback"] is None:
+def _answer(run_id: int, position: int, answer: Answer) -> None:
+    question = quiz.questions[position]
+    # a second tap on the same question (slow phone, double tap) is refused by the store
+    record_answer(db, run_id, position, grade_answer(question, answer))
+
+
+def _next_question(run_id: int, position: int) -> None:
+    forget_unsent_answers()
+    _, run = current_run()
+    if run.position != position or run.feedback is None:
         return  # double tap: already moved on
-    state["feedback"] = None
-    if state["index"] == len(quiz.questions) - 1:
-        _finish()
-    else:
-        state["index"] += 1
+    if not run.is_last:
+        move_on(db, run_id, position + 1)
+        return
+    score = run.score(pass_mark)
+    finish_run(db, run_id, signin.account_id, run.answers, score, pass_mark, resources.review_policy())
+    st.session_state[RESULT] = score
 
 
 def _restart() -> None:
-    st.session_state[STATE] = _fresh_state()
-    for key in [k for k in st.session_state if str(k).startswith(("chk_", "order_"))]:
-        del st.session_state[key]
+    st.session_state.pop(RESULT, None)
+    forget_unsent_answers()
+    restart_run(db, signin.account_id, lesson.id)
 
 
-def _finish() -> None:
-    score = score_quiz(
-        [AnswerFeedback(a.question_id, a.correct, ()) for a in state["answers"]], len(quiz.questions), pass_mark
-    )
-    state["attempt"] = score
-    record_attempt(db, signin.account_id, lesson.id, state["answers"], score.percent, score.passed, pass_mark,
-                   resources.review_policy())
+def _leave(page: str, **query: str) -> None:
+    st.session_state.pop(RESULT, None)
+    st.switch_page(page, query_params=query or None)
+
+
+def result_screen(score: QuizScore) -> None:
+    st.subheader(f"Bác trả lời đúng {score.correct} / {score.total} câu ({score.percent}%).")
+    if score.passed:
+        st.success(f"🎉 Bác đã đạt! (cần {pass_mark}%)")
+    else:
+        st.warning(f"Bác chưa đạt: cần đúng {pass_mark}%. Bác xem lại bài và làm lại nhé.")
+    st.button("🔁 Làm lại bài kiểm tra", key="retry", type="primary" if not score.passed else "secondary",
+              width="stretch", on_click=_restart)
+    if st.button("📖 Xem lại bài học", key="review_lesson", width="stretch"):
+        _leave("ui/learner/lesson.py", bai=lesson.id)
+    if st.button("🏠 Về trang chính", key="home_done", type="primary" if score.passed else "secondary", width="stretch"):
+        _leave("ui/learner/home.py")
 
 
 @st.fragment
 def question_card() -> None:
-    if state["attempt"] is not None:
-        score = state["attempt"]
-        st.subheader(f"Bác trả lời đúng {score.correct} / {score.total} câu ({score.percent}%).")
-        if score.passed:
-            st.success(f"🎉 Bác đã đạt! (cần {pass_mark}%)")
-        else:
-            st.warning(f"Bác chưa đạt: cần đúng {pass_mark}%. Bác xem lại bài và làm lại nhé.")
-        st.button("🔁 Làm lại bài kiểm tra", key="retry", type="primary" if not score.passed else "secondary",
-                  width="stretch", on_click=_restart)
-        if st.button("📖 Xem lại bài học", key="review_lesson", width="stretch"):
-            st.session_state.pop(STATE, None)
-            st.switch_page("ui/learner/lesson.py", query_params={"bai": lesson.id})
-        if st.button("🏠 Về trang chính", key="home_done", type="primary" if score.passed else "secondary", width="stretch"):
-            st.session_state.pop(STATE, None)
-            st.switch_page("ui/learner/home.py")
+    score = st.session_state.get(RESULT)
+    if score is not None:
+        result_screen(score)
         return
-
-    index = state["index"]
-    question = quiz.questions[index]
+    run_id, run = current_run()
+    index, question = run.position, run.question
     scroll_to_top(f"{lesson.id}/q{index}")
-    st.progress(index / len(quiz.questions), text=f"Câu {index + 1} / {len(quiz.questions)}")
+    st.progress(index / run.total, text=f"Câu {index + 1} / {run.total}")
     st.markdown(f"<p class='step-text'><b>{html.escape(question.prompt)}</b></p>", unsafe_allow_html=True)
-    narrate(spoken_question(question), "prompt", label="Nghe câu hỏi")
+    narrate(question.spoken(), "prompt", label="Nghe câu hỏi")
 
-    if state["feedback"] is not None:
-        show_feedback(state["feedback"], f"{lesson.id}/{state.setdefault('token', secrets.token_hex(4))}/{index}")
-        last = index == len(quiz.questions) - 1
-        st.button("Xem kết quả 🏁" if last else "Câu tiếp theo ➡️", type="primary", key=f"next_{index}",
-                  width="stretch", on_click=_next_question)
+    if run.feedback is not None:
+        show_feedback(run.feedback, f"{lesson.id}/{run_id}/{index}")
+        st.button("Xem kết quả 🏁" if run.is_last else "Câu tiếp theo ➡️", type="primary", key=f"next_{index}",
+                  width="stretch", on_click=_next_question, args=(run_id, index))
         return
 
-    answer_controls(question, _answer)
+    answer_controls(question, lambda answer: _answer(run_id, index, answer))
+
 
 question_card()

@@ -4,19 +4,20 @@
 from __future__ import annotations
 
 import html
+from typing import Any
 from functools import partial
 
 import streamlit as st
 
 from progress.review import DueReview, record_review
-from quizzes.grading import AnswerFeedback, grade_answer
+from quizzes.answers import Answer, GradedAnswer
+from quizzes.grading import grade_answer
 from quizzes.review_rules import days_until_review
-from quizzes.speech import spoken_question
 from ui import resources
 from ui.answer_feedback import show_feedback
 from ui.learner.review_card import current_questions, live_due_reviews
 from ui.narration_widget import narrate
-from ui.question_widgets import answer_controls
+from ui.question_kinds import answer_controls, forget_unsent_answers
 from ui.scroll_top import scroll_to_top
 from ui.signin_state import require_learner
 
@@ -27,28 +28,34 @@ questions = current_questions(catalog)
 
 # "answered": the question on screen after an answer, with its feedback and next review
 STATE = "review_session"
-state = st.session_state.setdefault(STATE, {"answered": None, "done": 0})
+
+
+def _state() -> dict[str, Any]:
+    """Read on every call, never kept in a module variable: a fragment rerun must not see an old copy."""
+    state: dict[str, Any] = st.session_state.setdefault(STATE, {"answered": None, "done": 0})
+    return state
+
 
 st.title("📚 Ôn tập")
 
 
-def _answer(lesson_id: str, question_id: str, answer) -> None:  # type: ignore[no-untyped-def]
+def _answer(lesson_id: str, question_id: str, answer: Answer) -> None:
+    state = _state()
     if state["answered"] is not None:
         return  # a second tap on the same question (slow phone, double tap) counts once
     feedback = grade_answer(questions[(lesson_id, question_id)], answer)
-    upcoming = record_review(db, signin.account_id, lesson_id, question_id, feedback.correct,
-                             policy=resources.review_policy())
+    upcoming = record_review(db, signin.account_id, lesson_id, feedback, policy=resources.review_policy())
     state["answered"] = {"lesson": lesson_id, "question": question_id, "feedback": feedback, "next": upcoming}
     state["done"] += 1
 
 
 def _next_question() -> None:
+    state = _state()
     state["answered"] = None
-    for key in [k for k in st.session_state if str(k).startswith(("chk_", "order_"))]:
-        del st.session_state[key]
+    forget_unsent_answers()
 
 
-def _when_again(feedback: AnswerFeedback, upcoming: DueReview | None) -> str:
+def _when_again(feedback: GradedAnswer, upcoming: DueReview | None) -> str:
     if not feedback.correct:
         return "Ngày mai bác ôn lại câu này nhé."
     if upcoming is None:
@@ -60,10 +67,11 @@ def _show_question(lesson_id: str, question_id: str) -> None:
     question = questions[(lesson_id, question_id)]
     st.caption(f"Ôn lại bài: {catalog.lessons[lesson_id].title}")
     st.markdown(f"<p class='step-text'><b>{html.escape(question.prompt)}</b></p>", unsafe_allow_html=True)
-    narrate(spoken_question(question), "prompt", label="Nghe câu hỏi")
+    narrate(question.spoken(), "prompt", label="Nghe câu hỏi")
 
 
 def _all_done() -> None:
+    state = _state()
     if state["done"]:
         message = "Xong! Bác đã ôn hết các câu hôm nay."
         st.success(f"🎉 {message}")
@@ -85,6 +93,7 @@ def _home_button() -> None:
 
 @st.fragment
 def review_screen() -> None:
+    state = _state()
     answered = state["answered"]
     # one view per question: the page scrolls to the top for a new question, not for its feedback
     scroll_to_top(f"review/{state['done'] - (answered is not None)}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from lessons.catalog import Catalog
+from catalog.loading import Catalog
 from progress.database import Database
 from progress.review import DueReview, due_reviews
 from quizzes.models import Question

@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from certificates.group_summary import summarize_group
-from lessons.catalog import Catalog
+from catalog.loading import Catalog
 from progress.accounts import GroupInfo
 from progress.reports import AttemptRow, LearnerRow, group_progress, latest_attempt_per_lesson, recent_attempts
 from progress.tracking import LessonStatus

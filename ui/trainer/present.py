@@ -9,13 +9,12 @@ import html
 import streamlit as st
 
 from lessons.models import Lesson, Step
-from quizzes.grading import grade_answer, right_answer
-from quizzes.models import ImageChoice, MultipleChoice, Ordering, Question, SingleChoice
-from quizzes.speech import spoken_question
+from quizzes.grading import grade_answer
+from quizzes.models import Question
 from ui import resources
 from ui.narration_widget import narrate
 from ui.picture import show_picture
-from ui.question_widgets import shuffled_items
+from ui.question_kinds import show_on_projector
 from ui.scroll_top import scroll_to_top
 from ui.trainer.menu import trainer_menu
 
@@ -52,29 +51,14 @@ def _show_step(step: Step) -> None:
         st.markdown(f"<div class='tip present-tip'>💡 {html.escape(step.tip)}</div>", unsafe_allow_html=True)
 
 
-def _choices(question: Question) -> list[str]:
-    """What the class sees to choose from, numbered as the voice reads them."""
-    if isinstance(question, (SingleChoice, MultipleChoice)):
-        return [f"{number}. {option.text}" for number, option in enumerate(question.options, start=1)]
-    if isinstance(question, Ordering):  # shuffled as on the phones, by letter: the class puts them in order
-        return [f"{letter}. {item.text}" for letter, item in zip("ABCDEF", shuffled_items(question))]
-    return []
-
-
 def _show_question(question: Question) -> None:
     st.markdown(f"<p class='present-text'><b>{html.escape(question.prompt)}</b></p>", unsafe_allow_html=True)
-    if isinstance(question, ImageChoice):
-        for number, option in enumerate(question.options, start=1):
-            st.markdown(f"<p class='present-choice'>Hình {number}: {html.escape(option.text)}</p>",
-                        unsafe_allow_html=True)
-            show_picture(option.image, option.alt)
-    for line in _choices(question):
-        st.markdown(f"<p class='present-choice'>{html.escape(line)}</p>", unsafe_allow_html=True)
-    narrate(spoken_question(question), "present_question", label="Nghe câu hỏi")
+    show_on_projector(question)
+    narrate(question.spoken(), "present_question", label="Nghe câu hỏi")
     if not st.session_state.get(REVEAL):
         st.button("👁️ Xem đáp án", key="present_reveal", width="stretch", on_click=_reveal)
         return
-    model = grade_answer(question, right_answer(question))
+    model = grade_answer(question, question.right_answer())
     st.success("Đáp án: " + "; ".join(model.right_answers), icon="✅")
     for explanation in model.explanations:
         st.markdown(f"<p class='present-choice'>{html.escape(explanation)}</p>", unsafe_allow_html=True)

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Iterable
+from collections.abc import Iterable
 
 from lessons.models import Lesson
-from quizzes.models import ImageChoice, Quiz
+from quizzes.models import Quiz
 
 MIN_STEPS = 5
 MIN_QUESTIONS = 5
@@ -64,12 +64,8 @@ def quiz_problems(quiz: Quiz, images_root: Path) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     if len(quiz.questions) < MIN_QUESTIONS:
         found.append(("questions", f"has {len(quiz.questions)} questions; a quiz needs at least {MIN_QUESTIONS}"))
-    for q_index, question in enumerate(quiz.questions):
-        if isinstance(question, ImageChoice):
-            for o_index, option in enumerate(question.options):
-                if not (images_root / option.image).is_file():
-                    found.append((f"questions.{q_index}.options.{o_index}.image",
-                                  f"file {option.image!r} does not exist under lessons/content"))
+    for index, question in enumerate(quiz.questions):
+        found += [(f"questions.{index}.{where}", message) for where, message in question.content_problems(images_root)]
     return found
 
 

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from lessons.catalog import load_catalog
-from lessons.quality import sentences, word_count
+from catalog.loading import load_catalog
+from catalog.quality import sentences, word_count
 from tests.conftest import FIXTURE_CONTENT
 
 

@@ -1,6 +1,5 @@
-from lessons.catalog import load_catalog
-from lessons.narratable import catalogue_texts, home_texts, lesson_texts, module_lessons_text, modules_text
-from quizzes.speech import spoken_question
+from catalog.loading import load_catalog
+from catalog.narratable import catalogue_texts, home_texts, lesson_texts, module_lessons_text, modules_text
 from quizzes.models import ImageChoice, MultipleChoice, Ordering, SingleChoice, TrueFalse
 from tests.conftest import FIXTURE_CONTENT
 
@@ -16,7 +15,7 @@ def spoken_by_pages(lesson_id: str) -> set[str]:
             texts.add(step.practice.success)
             texts |= {t.hint for t in step.practice.targets if t.hint}
     for question in CATALOG.quiz_for(lesson_id).questions:
-        texts.add(spoken_question(question))
+        texts.add(question.spoken())
         if isinstance(question, (SingleChoice, MultipleChoice, ImageChoice)):
             texts |= {o.explanation for o in question.options}
         elif isinstance(question, (TrueFalse, Ordering)):

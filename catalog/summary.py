@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lessons.catalog import Catalog
+from catalog.loading import Catalog
 
 
 def summary_table(catalog: Catalog) -> str:

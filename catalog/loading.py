@@ -12,8 +12,8 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from catalog.quality import lesson_problems, modules_without_practice, quiz_problems
 from lessons.models import Lesson, Module
-from lessons.quality import lesson_problems, modules_without_practice, quiz_problems
 from quizzes.models import QUESTION_KINDS, Quiz
 
 MODULES_FILE = "modules.yaml"

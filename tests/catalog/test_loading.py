@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from lessons.catalog import load_catalog
-from lessons.catalog_summary import summary_table
+from catalog.loading import load_catalog
+from catalog.summary import summary_table
 from quizzes.models import SingleChoice
 from settings import PROJECT_ROOT
 from tests.conftest import FIXTURE_CONTENT

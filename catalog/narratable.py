@@ -3,10 +3,8 @@ its quiz, and the home screen's lists of modules and lessons."""
 
 from __future__ import annotations
 
-from lessons.catalog import Catalog
+from catalog.loading import Catalog
 from lessons.models import Lesson, Module
-from quizzes.speech import spoken_question
-from quizzes.models import ImageChoice, MultipleChoice, Ordering, SingleChoice, TrueFalse
 
 
 def lesson_texts(catalog: Catalog, lesson_id: str) -> list[str]:
@@ -19,14 +17,7 @@ def lesson_texts(catalog: Catalog, lesson_id: str) -> list[str]:
             texts += [target.hint for target in step.practice.targets if target.hint]
     quiz = catalog.quiz_for(lesson_id)
     for question in quiz.questions if quiz else ():
-        texts.append(spoken_question(question))
-        if isinstance(question, (SingleChoice, MultipleChoice, ImageChoice)):
-            for option in question.options:
-                texts += [option.text, option.explanation]
-        elif isinstance(question, Ordering):
-            texts += [item.text for item in question.items] + [question.explanation]
-        elif isinstance(question, TrueFalse):
-            texts.append(question.explanation)
+        texts += question.narratable_texts()
     return texts
 
 

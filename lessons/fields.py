@@ -1,0 +1,32 @@
+"""Field types every content file shares (lessons and quizzes): permanent kebab-case
+ids, non-empty text, picture paths, and the closed, frozen base model."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+KEBAB_CASE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+def _kebab(value: str) -> str:
+    if not KEBAB_CASE.match(value):
+        raise ValueError("must be kebab-case: lowercase letters, digits and single dashes, e.g. 'otp-khong-chia-se'")
+    return value
+
+
+def _image_path(value: str) -> str:
+    if value and (value.startswith("/") or ".." in value.split("/") or not value.endswith(".svg")):
+        raise ValueError("must be a path inside the images folder ending in .svg, e.g. 'images/vneid/dang-nhap.svg'")
+    return value
+
+
+ContentId = Annotated[str, AfterValidator(_kebab)]
+Text = Annotated[str, Field(min_length=1)]
+ImagePath = Annotated[str, AfterValidator(_image_path)]
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)

@@ -1,0 +1,111 @@
+"""What every question kind has, and what each kind must say for itself.
+
+Every kind is one module in this folder: its schema, how it is graded, what the voice
+reads, which texts it has to pre-render, and its own content rules. A kind that leaves
+one of the methods below out fails ``tests/quizzes/test_question_kinds.py``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+
+from lessons.fields import ContentId, Frozen, Text
+from quizzes.answers import Answer, GradedAnswer, InvalidAnswer
+
+NUMBER_WORDS = ("một", "hai", "ba", "bốn", "năm", "sáu")
+
+# (field path inside the question, what is wrong), e.g. ("options.0.image", "file … does not exist")
+ContentProblems = list[tuple[str, str]]
+
+
+def spoken_sentence(text: str) -> str:
+    """A text as a sentence the voice ends with a pause."""
+    text = text.strip()
+    return text if text.endswith((".", "?", "!", "…")) else text + "."
+
+
+def spoken_parts(parts: list[str]) -> str:
+    return " ".join(spoken_sentence(part) for part in parts)
+
+
+class Option(Frozen):
+    id: ContentId = Field(description="Permanent id of the option within its question.")
+    text: Text
+    correct: bool = False
+    explanation: Text = Field(description="Why this option is right or wrong, in plain words.")
+
+
+def unique_option_ids(options: tuple[Option, ...]) -> None:
+    ids = [option.id for option in options]
+    if len(set(ids)) != len(ids):
+        raise ValueError("option ids must be unique within a question")
+
+
+class BaseQuestion(Frozen):
+    id: ContentId = Field(description="Permanent question id; never reuse once shipped.")
+    prompt: Text
+    narration: str = Field("", description="What the voice says for the prompt, if it differs.")
+
+    @property
+    def spoken_prompt(self) -> str:
+        return self.narration or self.prompt
+
+    # Each kind implements these. They raise here so that a kind that forgets one
+    # fails loudly, and the registry test names it.
+    def grade(self, answer: Answer) -> GradedAnswer:
+        """Grade one answer; raises InvalidAnswer when it does not fit the question."""
+        raise NotImplementedError(f"{type(self).__name__} does not say how it is graded")
+
+    def right_answer(self) -> Answer:
+        """The answer that is fully right (for showing a class the answer)."""
+        raise NotImplementedError(f"{type(self).__name__} does not say its right answer")
+
+    def answer_from_text(self, text: str) -> Answer:
+        """The answer back from its stored text (see quizzes.answers.answer_to_text)."""
+        raise NotImplementedError(f"{type(self).__name__} does not read a stored answer")
+
+    def spoken(self) -> str:
+        """What the voice says: the prompt, then every choice, numbered as on the screen."""
+        raise NotImplementedError(f"{type(self).__name__} does not say what the voice reads")
+
+    def narratable_texts(self) -> list[str]:
+        """Every text of this question that can be read aloud (for pre-rendering)."""
+        raise NotImplementedError(f"{type(self).__name__} does not list its texts")
+
+    def content_problems(self, images_root: Path) -> ContentProblems:
+        """Quality problems of this question beyond its schema (most kinds have none)."""
+        return []
+
+
+class OneRightOption(BaseQuestion):
+    """Kinds where the learner taps exactly one option (single choice, image choice)."""
+
+    options: tuple[Option, ...]
+
+    def _check_one_correct(self, kind: str) -> None:
+        if sum(option.correct for option in self.options) != 1:
+            raise ValueError(f"this {kind} question needs exactly one option with correct: true")
+        unique_option_ids(self.options)
+
+    def grade(self, answer: Answer) -> GradedAnswer:
+        options = {option.id: option for option in self.options}
+        if not isinstance(answer, str) or answer not in options:
+            raise InvalidAnswer(f"{self.id}: expected one of {sorted(options)}, got {answer!r}")
+        chosen = options[answer]
+        right = next(option for option in self.options if option.correct)
+        explanations = [chosen.explanation] if chosen.correct else [chosen.explanation, right.explanation]
+        return GradedAnswer(self.id, answer, chosen.correct, tuple(explanations), (right.text,))
+
+    def right_answer(self) -> Answer:
+        return next(option.id for option in self.options if option.correct)
+
+    def answer_from_text(self, text: str) -> Answer:
+        return text
+
+    def narratable_texts(self) -> list[str]:
+        texts = [self.spoken()]
+        for option in self.options:
+            texts += [option.text, option.explanation]
+        return texts

@@ -1,0 +1,49 @@
+"""Multiple choice: the learner ticks every right option, then taps "Trả lời"."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from quizzes.answers import Answer, GradedAnswer, InvalidAnswer
+from quizzes.kinds.base import NUMBER_WORDS, BaseQuestion, Option, spoken_parts, unique_option_ids
+
+
+class MultipleChoice(BaseQuestion):
+    kind: Literal["multiple_choice"]
+    options: tuple[Option, ...] = Field(min_length=3)
+
+    @model_validator(mode="after")
+    def _some_correct(self) -> MultipleChoice:
+        if not any(option.correct for option in self.options):
+            raise ValueError("a multiple_choice question needs at least one option with correct: true")
+        unique_option_ids(self.options)
+        return self
+
+    def grade(self, answer: Answer) -> GradedAnswer:
+        ids = {option.id for option in self.options}
+        if not isinstance(answer, frozenset) or not answer or not answer <= ids:
+            raise InvalidAnswer(f"{self.id}: expected a non-empty set of {sorted(ids)}, got {answer!r}")
+        right = frozenset(option.id for option in self.options if option.correct)
+        explanations = tuple(option.explanation for option in self.options if option.id in answer or option.correct)
+        right_texts = tuple(option.text for option in self.options if option.correct)
+        return GradedAnswer(self.id, answer, answer == right, explanations, right_texts)
+
+    def right_answer(self) -> Answer:
+        return frozenset(option.id for option in self.options if option.correct)
+
+    def answer_from_text(self, text: str) -> Answer:
+        return frozenset(part for part in text.split(",") if part)
+
+    def spoken(self) -> str:
+        return spoken_parts(
+            [self.spoken_prompt, "Chọn tất cả các ý đúng."]
+            + [f"Ý {NUMBER_WORDS[i]}: {option.text}" for i, option in enumerate(self.options)]
+        )
+
+    def narratable_texts(self) -> list[str]:
+        texts = [self.spoken()]
+        for option in self.options:
+            texts += [option.text, option.explanation]
+        return texts

@@ -1,0 +1,22 @@
+"""Single choice: the learner taps the one right option of several."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from quizzes.kinds.base import NUMBER_WORDS, OneRightOption, Option, spoken_parts
+
+
+class SingleChoice(OneRightOption):
+    kind: Literal["single_choice"]
+    options: tuple[Option, ...] = Field(min_length=2)
+
+    @model_validator(mode="after")
+    def _one_correct(self) -> SingleChoice:
+        self._check_one_correct(self.kind)
+        return self
+
+    def spoken(self) -> str:
+        return spoken_parts([self.spoken_prompt] + [f"Ý {NUMBER_WORDS[i]}: {o.text}" for i, o in enumerate(self.options)])

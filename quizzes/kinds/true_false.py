@@ -1,0 +1,35 @@
+"""True or false: the learner hears a statement and taps "Đúng" or "Sai"."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from lessons.fields import Text
+from quizzes.answers import Answer, GradedAnswer, InvalidAnswer
+from quizzes.kinds.base import BaseQuestion, spoken_parts
+
+
+class TrueFalse(BaseQuestion):
+    kind: Literal["true_false"]
+    answer: bool
+    explanation: Text = Field(description="Why the statement is true or false.")
+
+    def grade(self, answer: Answer) -> GradedAnswer:
+        if not isinstance(answer, bool):
+            raise InvalidAnswer(f"{self.id}: expected true or false, got {answer!r}")
+        right_text = "Đúng" if self.answer else "Sai"
+        return GradedAnswer(self.id, answer, answer == self.answer, (self.explanation,), (right_text,))
+
+    def right_answer(self) -> Answer:
+        return self.answer
+
+    def answer_from_text(self, text: str) -> Answer:
+        return text == "true"
+
+    def spoken(self) -> str:
+        return spoken_parts([self.spoken_prompt, "Đúng hay sai?"])
+
+    def narratable_texts(self) -> list[str]:
+        return [self.spoken(), self.explanation]
