@@ -121,6 +121,23 @@ def tap_sign_in(page, name: str, code: str) -> None:  # type: ignore[no-untyped-
     tap_digits(page, code)
 
 
+def wait_for_consent_or_home(page) -> None:  # type: ignore[no-untyped-def]
+    consent = page.get_by_role("button", name="Tôi đồng ý")
+    home = page.get_by_role("button", name="Bài mẫu")  # inside the module's section, open or not
+    consent.or_(home).first.wait_for(state="attached")
+
+
+def open_lesson_from_home(page, title: str = "Bài mẫu") -> None:  # type: ignore[no-untyped-def]
+    """Tap a lesson on the home screen, opening its module's section unless it is open;
+    decided on the section's own state, not on whether the button is visible yet (a tap
+    on the header while it opens by itself would close it)."""
+    section = page.locator('[data-testid="stExpander"] details').first
+    section.wait_for(state="attached")
+    if section.get_attribute("open") is None:
+        section.locator("summary").click()
+    page.get_by_role("button", name=title).click()
+
+
 def shot(page, name: str) -> Path:
     path = SCREENSHOTS / f"{name}.png"
     page.wait_for_timeout(400)  # let Streamlit finish painting

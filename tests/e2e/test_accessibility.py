@@ -17,7 +17,7 @@ import pytest
 
 from settings import PROJECT_ROOT
 from tests.conftest import IN_CI
-from tests.e2e.conftest import shot, tap_digits
+from tests.e2e.conftest import wait_for_consent_or_home, shot, tap_digits
 
 pytestmark = pytest.mark.e2e
 
@@ -188,12 +188,6 @@ class Audit:
 
 
 # --- the walk -----------------------------------------------------------------------------
-
-
-def wait_for_consent_or_home(page) -> None:  # type: ignore[no-untyped-def]
-    consent = page.get_by_role("button", name="Tôi đồng ý")
-    home = page.get_by_role("button", name="Bài mẫu")  # inside the module's section, open or not
-    consent.or_(home).first.wait_for(state="attached")
 
 
 def assert_keyboard_focus_is_visible(page, button_text: str) -> None:
