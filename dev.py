@@ -1,10 +1,13 @@
 """Set everything up and run the app or the tests. Needs only Python 3.11+.
 
-    python3 dev.py run     # create .venv, install, migrate, load demo data, serve
-    python3 dev.py test    # create .venv, install test tools, run every test
+    python3 dev.py run              # create .venv, install, migrate, load demo data, serve
+    python3 dev.py test             # create .venv, install test tools, run every test
+    python3 dev.py manage COMMAND   # create .venv, install, run `manage.py COMMAND ...`
 
-On Windows use ``py dev.py run`` / ``py dev.py test``. Extra arguments after
-``test`` go to pytest (e.g. ``python3 dev.py test -k grading``).
+On Windows use ``py dev.py run`` / ``py dev.py test`` / ``py dev.py manage ...``.
+Extra arguments after ``test`` go to pytest (e.g. ``python3 dev.py test -k grading``);
+after ``manage`` they go to manage.py (e.g. ``python3 dev.py manage add-trainer nam``,
+``python3 dev.py manage --help``), and its exit code is dev.py's.
 """
 
 from __future__ import annotations
@@ -64,12 +67,20 @@ def run_tests(extra: list[str]) -> int:
     return subprocess.run([str(python), "-m", "pytest", *extra], cwd=ROOT).returncode
 
 
+def run_manage(extra: list[str]) -> int:
+    """``manage.py`` with the venv's Python, so its commands work on a fresh clone."""
+    python = ensure_venv("requirements.txt")
+    return subprocess.run([str(python), str(ROOT / "manage.py"), *extra]).returncode
+
+
 def main() -> int:
-    if len(sys.argv) < 2 or sys.argv[1] not in {"run", "test"}:
+    if len(sys.argv) < 2 or sys.argv[1] not in {"run", "test", "manage"}:
         print(__doc__)
         return 2
     if sys.argv[1] == "run":
         return run_app()
+    if sys.argv[1] == "manage":
+        return run_manage(sys.argv[2:])
     return run_tests(sys.argv[2:])
 
 

@@ -108,7 +108,7 @@ def cmd_unpack_audio(args: argparse.Namespace) -> int:
         db = current_database(required=False)
         if db is None:
             print("The pack has volunteer recordings, but the database is not set up: run "
-                  "`python manage.py migrate`, then unpack again to add them.", file=sys.stderr)
+                  "`python3 dev.py manage migrate`, then unpack again to add them.", file=sys.stderr)
             return 1
         added, kept = import_recordings(db, [RecordingInfo(**record) for record in summary.recordings])
         print(f"Volunteer recordings: {added} added; {kept} kept as this laptop already had them.")
