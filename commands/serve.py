@@ -26,5 +26,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
         print(f"On a phone on this computer's Wi-Fi, open {url}")
     if not urls:
         print(f"On a phone, open http://<this computer's address>:{port} (this computer has no network yet).")
-    uvicorn.run("ui.web_server:app", host=host, port=port, log_level="warning", ws="websockets-sansio")
+    # Streamlit gives uvicorn's loggers its own handler at its `logger.level` (warning,
+    # .streamlit/config.toml) when it is imported; uvicorn's default logging config
+    # would add a second handler, and each request would be printed twice.
+    uvicorn.run("ui.web_server:app", host=host, port=port, log_config=None, log_level="warning",
+                ws="websockets-sansio")
     return 0
