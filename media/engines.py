@@ -30,6 +30,11 @@ class EngineError(RuntimeError):
     """An engine could not produce audio for a text."""
 
 
+class EngineUnreachable(EngineError):
+    """The engine's service could not be reached (no internet, its name not found, the
+    connection refused): every other text will fail the same way."""
+
+
 class SpeechEngine(Protocol):
     name: str
     voice: str
@@ -92,13 +97,19 @@ class GttsEngine:
         return importlib.util.find_spec("gtts") is not None
 
     def render(self, text: str) -> bytes:
+        import requests
         from gtts import gTTS
         from gtts.tts import gTTSError
 
         buffer = io.BytesIO()
         try:
             gTTS(text, lang="vi", tld=self.tld, timeout=self.timeout).write_to_fp(buffer)
-        except (gTTSError, AssertionError, ValueError) as exc:
+        except gTTSError as exc:
+            if isinstance(exc.__context__, requests.ConnectionError):  # gTTS drops the reason
+                raise EngineUnreachable(
+                    f"gTTS could not connect to translate.google.{self.tld}: {exc.__context__}") from exc
+            raise EngineError(f"gTTS: {exc}") from exc
+        except (AssertionError, ValueError) as exc:
             raise EngineError(f"gTTS: {exc}") from exc
         if not buffer.getvalue():
             raise EngineError("gTTS returned no audio")
