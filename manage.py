@@ -1,4 +1,4 @@
-"""Developer and deployment commands. Run `python manage.py --help`."""
+"""Developer and deployment commands. Run `python3 dev.py manage --help` (sets up .venv first)."""
 
 from __future__ import annotations
 

@@ -7,7 +7,9 @@ stops start-up with a message that names the key and what was expected.
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import secrets
 from pathlib import Path
 from typing import Any
@@ -15,6 +17,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
+from pydantic_settings import SettingsError as UnreadableSource
 
 PROJECT_ROOT = Path(__file__).resolve().parent
 DEFAULT_CONFIG_PATH = PROJECT_ROOT / "config.yaml"
@@ -138,13 +141,47 @@ class Settings(BaseSettings):
         return url
 
 
-def _describe_error(error: dict[str, Any]) -> str:
+def _env_variable(loc: tuple[Any, ...]) -> str | None:
+    """The environment variable that gave the value at ``loc`` (its own, or its whole
+    section's as JSON), if one did. Names are matched without regard to case, as read."""
+    present = {name.upper(): name for name in os.environ}
+    for depth in range(len(loc), 0, -1):
+        name = ENV_PREFIX + "__".join(str(part) for part in loc[:depth]).upper()
+        if name in present:
+            return present[name]
+    return None
+
+
+def _describe_error(error: dict[str, Any]) -> tuple[str, bool]:
+    """One line naming the key, where the value came from and what was expected; and
+    whether it came from an environment variable."""
     key = ".".join(str(part) for part in error["loc"])
-    value = error.get("input")
-    message = error["msg"]
+    variable = _env_variable(error["loc"])
+    where = f"environment variable {variable} ({key})" if variable else key
     if error["type"] == "extra_forbidden":
-        return f"{key}: unknown setting (check the spelling; see the README's configuration table)"
-    return f"{key}: {message}, got {value!r}"
+        return f"{where}: unknown setting (check the spelling; see the README's configuration table)", bool(variable)
+    return f"{where}: {error['msg']}, got {error.get('input')!r}", bool(variable)
+
+
+def _unreadable_variables(exc: UnreadableSource) -> SettingsError:
+    """pydantic-settings could not decode a section's variables: a list or a whole
+    section is JSON there, and ``1,3,7`` is not."""
+    found = re.search(r'field "(\w+)"', str(exc))
+    prefix = ENV_PREFIX + (found.group(1).upper() if found else "")
+    section = sorted(name for name in os.environ if name.upper().startswith(prefix))
+
+    def is_json(value: str) -> bool:
+        try:
+            json.loads(value)
+        except ValueError:
+            return False
+        return True
+
+    names = [name for name in section if not is_json(os.environ[name])] or section
+    return SettingsError(
+        f"environment variable {', '.join(names) or prefix + '…'} could not be read: a list is written as "
+        f"JSON, e.g. BDHVS_QUIZ__REVIEW_AFTER_DAYS='[1, 3, 7]' ({exc})"
+    )
 
 
 def load_settings(config_path: Path | None = None) -> Settings:
@@ -161,9 +198,17 @@ def load_settings(config_path: Path | None = None) -> Settings:
         data = loaded or {}
     try:
         return Settings(**data)
+    except UnreadableSource as exc:
+        raise _unreadable_variables(exc) from exc
     except ValidationError as exc:
-        lines = [_describe_error(err) for err in exc.errors()]
-        raise SettingsError(f"{path.name} has invalid settings:\n  " + "\n  ".join(lines)) from exc
+        described = [_describe_error(err) for err in exc.errors()]
+        lines = [line for line, _ in described]
+        from_env = {from_variable for _, from_variable in described}
+        header = {
+            frozenset({False}): f"{path.name} has invalid settings",
+            frozenset({True}): f"invalid settings in the environment ({ENV_PREFIX}… variables override {path.name})",
+        }.get(frozenset(from_env), f"{path.name} and the environment have invalid settings")
+        raise SettingsError(f"{header}:\n  " + "\n  ".join(lines)) from exc
 
 
 def ensure_secret_key(settings: Settings) -> str:

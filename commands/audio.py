@@ -37,7 +37,11 @@ def cmd_render_audio(args: argparse.Namespace) -> int:
     def show(done: int, total: int, outcome: str) -> None:
         width = 30
         filled = int(width * done / total)
-        print(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {outcome[:60]:<60}", end="", flush=True)
+        bar = f"[{'#' * filled}{'.' * (width - filled)}] {done}/{total}"
+        if outcome.startswith("failed"):  # in full, on its own line above the bar
+            print(f"\r{' ' * (len(bar) + 41)}\r{outcome}", flush=True)
+            outcome = "failed"
+        print(f"\r{bar} {outcome:<40}", end="", flush=True)
 
     texts = catalogue_texts(load_content()) + list(SPOKEN_UI_PHRASES)
     remote = args.engine == "gtts"
@@ -46,10 +50,13 @@ def cmd_render_audio(args: argparse.Namespace) -> int:
         workers=narration.gtts_workers if remote else 1, retries=narration.gtts_retries if remote else 0,
     )
     print(f"\nrendered {summary.rendered} (of which {summary.retried} after retries), "
-          f"already cached {summary.cached}, failed {len(summary.failed)}")
-    for text, error in summary.failed[:20]:
-        print(f"  failed: {text[:50]!r}: {error}")
-    if summary.failed:
+          f"already cached {summary.cached}, failed {len(summary.failed)}, not tried {summary.not_tried}")
+    if summary.unreachable:
+        print(f"Stopped: {engine.name} could not be reached, text after text, so this computer seems "
+              "to have no internet. Use the offline voice instead "
+              "(`python3 dev.py manage render-audio --engine espeak`), or render with gTTS on a computer "
+              "with internet, `pack-audio` there, and `unpack-audio` the pack here.", file=sys.stderr)
+    elif summary.failed:
         print("Run the same command again to retry only what failed.")
     return 1 if summary.failed else 0
 
@@ -108,7 +115,7 @@ def cmd_unpack_audio(args: argparse.Namespace) -> int:
         db = current_database(required=False)
         if db is None:
             print("The pack has volunteer recordings, but the database is not set up: run "
-                  "`python manage.py migrate`, then unpack again to add them.", file=sys.stderr)
+                  "`python3 dev.py manage migrate`, then unpack again to add them.", file=sys.stderr)
             return 1
         added, kept = import_recordings(db, [RecordingInfo(**record) for record in summary.recordings])
         print(f"Volunteer recordings: {added} added; {kept} kept as this laptop already had them.")

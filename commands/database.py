@@ -35,7 +35,7 @@ def current_database(required: bool = True):  # type: ignore[no-untyped-def]
     if schema_is_current(url):
         return connect(url)
     if required:
-        raise SystemExit("The database is not up to date: run `python manage.py migrate` first.")
+        raise SystemExit("The database is not up to date: run `python3 dev.py manage migrate` first.")
     return None
 
 

@@ -3,10 +3,41 @@
 from __future__ import annotations
 
 import argparse
+import ipaddress
 
 from access.lan_addresses import phone_urls
 from commands.audio import AUDIO_DIR_NAME
 from settings import load_settings
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def where_to_open(host: str, port: int) -> list[str]:
+    """What to open on this computer and on a phone, for a server listening on ``host``."""
+    if host in ("0.0.0.0", "", "::"):
+        urls = phone_urls(port)
+        lines = [f"Open http://localhost:{port} on this computer."]
+        lines += [f"On a phone on this computer's Wi-Fi, open {url}" for url in urls]
+        if not urls:
+            lines.append(f"On a phone, open http://<this computer's address>:{port} (this computer has no "
+                         "network yet).")
+        return lines
+    if _is_loopback(host):
+        return [
+            f"Open http://localhost:{port} on this computer.",
+            f"Phones cannot open it: it listens only on this computer (--host {host}). "
+            "For phones on this computer's Wi-Fi, start it with --host 0.0.0.0 "
+            "(or set server.host: 0.0.0.0 in config.yaml).",
+        ]
+    url = f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
+    return [f"Open {url} on this computer, or on a phone on the same network."]
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -20,11 +51,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
     # Streamlit serves static/ only if it exists at start-up; audio and pictures are
     # written there later (a fresh clone has no static/ yet)
     PROJECT_ROOT.joinpath(*AUDIO_DIR_NAME).mkdir(parents=True, exist_ok=True)
-    print(f"Open http://localhost:{port} on this computer.")
-    urls = phone_urls(port) if host in ("0.0.0.0", "") else []
-    for url in urls:
-        print(f"On a phone on this computer's Wi-Fi, open {url}")
-    if not urls:
-        print(f"On a phone, open http://<this computer's address>:{port} (this computer has no network yet).")
-    uvicorn.run("ui.web_server:app", host=host, port=port, log_level="warning", ws="websockets-sansio")
+    for line in where_to_open(host, port):
+        print(line)
+    # Streamlit gives uvicorn's loggers its own handler at its `logger.level` (warning,
+    # .streamlit/config.toml) when it is imported; uvicorn's default logging config
+    # would add a second handler, and each request would be printed twice.
+    uvicorn.run("ui.web_server:app", host=host, port=port, log_config=None, log_level="warning",
+                ws="websockets-sansio")
     return 0

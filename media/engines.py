@@ -16,7 +16,7 @@ import subprocess
 
 from media.audio_file import AudioFileError, to_mp3
 from media.espeak_library import EspeakLibraryEngine
-from media.speech_engine import ESPEAK_RATE, EngineError, SpeechEngine, mp3_available
+from media.speech_engine import ESPEAK_RATE, EngineError, EngineUnreachable, SpeechEngine, mp3_available
 
 
 class EspeakEngine:
@@ -71,13 +71,19 @@ class GttsEngine:
         return importlib.util.find_spec("gtts") is not None
 
     def render(self, text: str) -> bytes:
+        import requests
         from gtts import gTTS
         from gtts.tts import gTTSError
 
         buffer = io.BytesIO()
         try:
             gTTS(text, lang="vi", tld=self.tld, timeout=self.timeout).write_to_fp(buffer)
-        except (gTTSError, AssertionError, ValueError) as exc:
+        except gTTSError as exc:
+            if isinstance(exc.__context__, requests.ConnectionError):  # gTTS drops the reason
+                raise EngineUnreachable(
+                    f"gTTS could not connect to translate.google.{self.tld}: {exc.__context__}") from exc
+            raise EngineError(f"gTTS: {exc}") from exc
+        except (AssertionError, ValueError) as exc:
             raise EngineError(f"gTTS: {exc}") from exc
         if not buffer.getvalue():
             raise EngineError("gTTS returned no audio")

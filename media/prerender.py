@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import multiprocessing
 import re
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from media.audio_cache import AudioCache, audio_key
-from media.speech_engine import EngineError, SpeechEngine
+from media.speech_engine import EngineError, EngineUnreachable, SpeechEngine
 from media.speech_text import normalise_for_speech
 
 
@@ -25,6 +26,8 @@ class DeadlineExceeded(EngineError):
 def _worker(engine: SpeechEngine, text: str, conn) -> None:  # type: ignore[no-untyped-def]
     try:
         conn.send(("ok", engine.render(text)))
+    except EngineUnreachable as exc:
+        conn.send(("unreachable", str(exc)))
     except Exception as exc:  # noqa: BLE001 - reported to the parent as text
         conn.send(("error", f"{type(exc).__name__}: {exc}"))
     finally:
@@ -54,6 +57,8 @@ def render_with_deadline(engine: SpeechEngine, text: str, deadline_seconds: floa
         if process.is_alive():
             process.kill()
         process.join(timeout=5)
+    if status == "unreachable":
+        raise EngineUnreachable(payload)
     if status != "ok":
         raise EngineError(payload)
     return payload
@@ -65,6 +70,8 @@ class PrerenderSummary:
     cached: int = 0
     retried: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
+    not_tried: int = 0  # texts left alone after the engine could not be reached
+    unreachable: bool = False  # stopped early: the engine could not be reached, again and again
 
 
 Render = Callable[[SpeechEngine, str, float], bytes]
@@ -79,7 +86,7 @@ def _render_with_retries(
         try:
             return render(engine, text, deadline), attempt
         except EngineError as exc:
-            if attempt == retries or not RETRYABLE.search(str(exc)):
+            if attempt == retries or isinstance(exc, EngineUnreachable) or not RETRYABLE.search(str(exc)):
                 raise
             sleep(backoff * 2 ** attempt)
     raise AssertionError("unreachable")
@@ -96,10 +103,13 @@ def prerender(
     backoff_seconds: float = 2.0,
     render: Render = render_with_deadline,
     sleep: Callable[[float], None] = time.sleep,
+    give_up_after_unreachable: int = 3,
 ) -> PrerenderSummary:
     """Render every text that has no file yet, ``workers`` at a time, retrying 429/5xx
     answers and stalls with exponential backoff. Each file is stored as soon as it is
-    made, so an interrupted run resumes where it stopped; a second run renders nothing."""
+    made, so an interrupted run resumes where it stopped; a second run renders nothing.
+    After ``give_up_after_unreachable`` texts in a row could not reach the engine (an
+    offline laptop), the rest are not tried and ``summary.unreachable`` is set."""
     unique = list(dict.fromkeys(normalise_for_speech(t) for t in texts if t.strip()))
     summary = PrerenderSummary()
     todo = []
@@ -113,24 +123,49 @@ def prerender(
         else:
             todo.append(text)
 
-    def work(text: str) -> tuple[str, str]:
+    give_up = threading.Event()
+    unreachable_in_a_row = 0
+    lock = threading.Lock()
+
+    def count_unreachable(unreachable: bool) -> None:
+        """Counted where each call ends, so no further text starts once the limit is met."""
+        nonlocal unreachable_in_a_row
+        with lock:
+            unreachable_in_a_row = unreachable_in_a_row + 1 if unreachable else 0
+            if unreachable_in_a_row >= give_up_after_unreachable:
+                give_up.set()
+
+    def work(text: str) -> tuple[str, str] | None:
+        if give_up.is_set():
+            return None
         started = time.monotonic()
-        data, attempts = _render_with_retries(render, engine, text, deadline_seconds, retries, backoff_seconds, sleep)
+        try:
+            data, attempts = _render_with_retries(render, engine, text, deadline_seconds, retries, backoff_seconds,
+                                                  sleep)
+        except EngineError as exc:
+            count_unreachable(isinstance(exc, EngineUnreachable))
+            raise
+        count_unreachable(False)
         cache.store(audio_key(text, engine.name, engine.voice, engine.fmt), engine.fmt, data)
         return text, f"rendered in {time.monotonic() - started:.1f} s" + (f" after {attempts} retries" if attempts else "")
 
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
         futures = {pool.submit(work, text): text for text in todo}
         for future in as_completed(futures):
-            done += 1
             try:
-                _, outcome = future.result()
+                result = future.result()
+                if result is None:
+                    summary.not_tried += 1
+                    continue
+                outcome = result[1]
                 summary.rendered += 1
                 if "retries" in outcome:
                     summary.retried += 1
             except EngineError as exc:
                 summary.failed.append((futures[future], str(exc)))
-                outcome = f"failed: {exc}"
+                outcome = f"failed: {futures[future][:50]!r}: {exc}"
+            done += 1
             if on_progress:
                 on_progress(done, len(unique), outcome)
+    summary.unreachable = give_up.is_set()
     return summary

@@ -18,6 +18,11 @@ class EngineError(RuntimeError):
     """An engine could not produce audio for a text."""
 
 
+class EngineUnreachable(EngineError):
+    """The engine's service could not be reached (no internet, its name not found, the
+    connection refused): every other text will fail the same way."""
+
+
 class SpeechEngine(Protocol):
     name: str
     voice: str

@@ -43,4 +43,4 @@ def test_unpacking_recordings_without_a_database_says_what_to_do(tmp_path, monke
     manage.main(["pack-audio", str(pack)])
     laptop(tmp_path, "laptop-b", monkeypatch, migrated=False)
     assert manage.main(["unpack-audio", str(pack)]) == 1
-    assert "manage.py migrate" in capsys.readouterr().err
+    assert "dev.py manage migrate" in capsys.readouterr().err

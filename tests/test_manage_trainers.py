@@ -60,5 +60,5 @@ def test_set_a_forgotten_password(laptop, monkeypatch, capsys):
 def test_commands_on_a_database_not_set_up_say_what_to_run(tmp_path, monkeypatch):
     monkeypatch.setenv("BDHVS_DATABASE__URL", f"sqlite:///{tmp_path / 'empty.db'}")
     typed(monkeypatch, "mat-khau-cua-nam")
-    with pytest.raises(SystemExit, match="manage.py migrate"):
+    with pytest.raises(SystemExit, match="dev.py manage migrate"):
         manage.main(["add-trainer", "nam"])

@@ -63,3 +63,34 @@ def test_review_days_and_support_threshold_are_settings(tmp_path):
 def test_review_days_must_rise(tmp_path, days):
     with pytest.raises(SettingsError, match="quiz.review_after_days"):
         load_settings(write(tmp_path, f"quiz:\n  review_after_days: {days}\n"))
+
+
+def test_a_bad_environment_value_names_the_variable_not_the_file(tmp_path, monkeypatch):
+    monkeypatch.setenv("BDHVS_QUIZ__PASS_MARK_PERCENT", "150")
+    with pytest.raises(SettingsError) as error:
+        load_settings(write(tmp_path, "quiz:\n  pass_mark_percent: 70\n"))
+    message = str(error.value)
+    assert "config.yaml" not in message.splitlines()[1]
+    assert ("environment variable BDHVS_QUIZ__PASS_MARK_PERCENT (quiz.pass_mark_percent): "
+            "Input should be less than or equal to 100, got '150'") in message
+    assert message.startswith("invalid settings in the environment")
+
+
+def test_an_unknown_key_in_a_variable_and_a_bad_file_value_are_told_apart(tmp_path, monkeypatch):
+    monkeypatch.setenv("BDHVS_SERVER__PROT", "9000")
+    with pytest.raises(SettingsError) as error:
+        load_settings(write(tmp_path, "quiz:\n  pass_mark_percent: 0\n"))
+    lines = str(error.value).splitlines()
+    assert lines[0] == "config.yaml and the environment have invalid settings:"
+    assert "  quiz.pass_mark_percent: Input should be greater than or equal to 1, got 0" in lines
+    assert "  environment variable BDHVS_SERVER__PROT (server.prot): unknown setting" in " ".join(lines)
+
+
+def test_a_list_that_is_not_json_in_a_variable_is_reported_with_how_to_write_it(tmp_path, monkeypatch):
+    monkeypatch.setenv("BDHVS_QUIZ__REVIEW_AFTER_DAYS", "1,3,7")
+    monkeypatch.setenv("BDHVS_QUIZ__PASS_MARK_PERCENT", "80")
+    with pytest.raises(SettingsError) as error:
+        load_settings(write(tmp_path, ""))
+    message = str(error.value)
+    assert message.startswith("environment variable BDHVS_QUIZ__REVIEW_AFTER_DAYS could not be read")
+    assert "'[1, 3, 7]'" in message and "PASS_MARK_PERCENT" not in message

@@ -8,7 +8,7 @@ import responses
 
 from media.audio_cache import AudioCache, audio_key
 from media.engines import GttsEngine
-from media.speech_engine import EngineError
+from media.speech_engine import EngineError, EngineUnreachable
 from media.prerender import DeadlineExceeded, prerender, render_with_deadline
 from tests.media.fake_google import FAKE_MP3, URL, reply_body, sent_text_and_lang
 
@@ -54,10 +54,36 @@ def test_upstream_errors_become_engine_errors(status, body, message):
 
 
 @responses.activate
-def test_connection_error_becomes_engine_error():
+def test_connection_error_says_the_engine_is_unreachable_and_why():
     responses.add(responses.POST, URL, body=requests.ConnectionError("no route to host"))
-    with pytest.raises(EngineError, match="gTTS"):
+    with pytest.raises(EngineUnreachable, match="could not connect to translate.google.com: no route to host"):
         GttsEngine().render("Xin chào bà con.")
+
+
+@responses.activate
+def test_an_offline_machine_stops_after_three_unreachable_texts_in_a_row(tmp_path):
+    responses.add(responses.POST, URL, body=requests.ConnectionError("Failed to resolve 'translate.google.com'"))
+    texts = [f"Câu số {i}." for i in range(20)]
+    summary = prerender(texts, GttsEngine(), AudioCache(tmp_path), deadline_seconds=20, retries=3,
+                        sleep=lambda s: pytest.fail("a connection failure is not retried"))
+    assert summary.unreachable
+    assert (len(summary.failed), summary.not_tried, summary.rendered) == (3, 17, 0)
+    assert "Failed to resolve 'translate.google.com'" in summary.failed[0][1]
+
+
+def test_other_failures_between_connection_failures_do_not_stop_the_run(tmp_path):
+    answers = iter([EngineUnreachable("offline"), EngineUnreachable("offline"), EngineError("gTTS: 403"),
+                    EngineUnreachable("offline"), EngineUnreachable("offline"), b"mp3"])
+
+    def render(engine, text, deadline):  # type: ignore[no-untyped-def]
+        answer = next(answers)
+        if isinstance(answer, Exception):
+            raise answer
+        return answer
+
+    summary = prerender([f"Câu {i}." for i in range(6)], GttsEngine(), AudioCache(tmp_path), deadline_seconds=5,
+                        render=render)
+    assert not summary.unreachable and (len(summary.failed), summary.rendered) == (5, 1)
 
 
 @responses.activate

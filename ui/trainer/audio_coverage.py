@@ -31,4 +31,4 @@ table = pd.DataFrame([
     for row in rows
 ])
 st.dataframe(table, hide_index=True, width="stretch")
-st.caption("Giọng Google cần làm sẵn ở nơi có mạng: `python manage.py render-audio --engine gtts` (xem README).")
+st.caption("Giọng Google cần làm sẵn ở nơi có mạng: `python3 dev.py manage render-audio --engine gtts` (xem README).")
