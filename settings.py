@@ -143,7 +143,7 @@ def _describe_error(error: dict[str, Any]) -> str:
     value = error.get("input")
     message = error["msg"]
     if error["type"] == "extra_forbidden":
-        return f"{key}: unknown setting (check the spelling; see the README's configuration table)"
+        return f"{key}: unknown setting (check the spelling; see the configuration table in docs/developer-guide.md)"
     return f"{key}: {message}, got {value!r}"
 
 
