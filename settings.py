@@ -159,7 +159,7 @@ def _describe_error(error: dict[str, Any]) -> tuple[str, bool]:
     variable = _env_variable(error["loc"])
     where = f"environment variable {variable} ({key})" if variable else key
     if error["type"] == "extra_forbidden":
-        return f"{where}: unknown setting (check the spelling; see the README's configuration table)", bool(variable)
+        return f"{where}: unknown setting (check the spelling; see the configuration table in docs/developer-guide.md)", bool(variable)
     return f"{where}: {error['msg']}, got {error.get('input')!r}", bool(variable)
 
 

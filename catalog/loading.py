@@ -69,7 +69,7 @@ def _describe(error: dict[str, Any]) -> tuple[str, str]:
     if kind == "missing":
         return path, "required field is missing"
     if kind == "extra_forbidden":
-        return path, "unknown field (check the spelling against the schema in the README)"
+        return path, "unknown field (check the spelling against the fields in docs/authoring.md)"
     if kind == "union_tag_invalid":
         return path, f"unknown question kind {error.get('input', {}).get('kind')!r}; expected one of {', '.join(QUESTION_KINDS)}"
     message = error["msg"].removeprefix("Value error, ")

@@ -1,6 +1,6 @@
 """Demo data for a first run: one group, a few learners, one trainer.
 
-The credentials are printed in the README; change them before real use.
+The credentials are printed in the README and the trainer guide; change them before real use.
 """
 
 from __future__ import annotations
