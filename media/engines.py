@@ -17,7 +17,6 @@ from typing import Protocol
 
 from media.audio_file import AudioFileError, to_mp3
 
-
 ESPEAK_RATE = 150  # words a minute: a little slower than espeak-ng's 175, for older ears
 
 
