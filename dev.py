@@ -107,8 +107,27 @@ def run_app(serve_args: list[str]) -> int:
     return serve_until_stopped(manage + ["serve", *serve_args])
 
 
+def run_checks(python: Path, extra: list[str]) -> int:
+    """Ruff, then mypy (settings in pyproject.toml), before any test runs.
+
+    Skipped when pytest is given a test selection (-k, a test file, a node id): that is
+    the quick loop while working on one thing; a plain ``dev.py test`` (CI's) runs them.
+    """
+    if any(arg in {"-k", "-m"} or arg.startswith(("-k", "-m")) or not arg.startswith("-") for arg in extra):
+        print("Skipping ruff and mypy: a test selection was given (plain `dev.py test` runs them).", flush=True)
+        return 0
+    for name, command in (("ruff", ["ruff", "check", "."]), ("mypy", ["mypy"])):
+        print(f"Checking with {name} ...", flush=True)
+        if subprocess.run([str(python), "-m", *command], cwd=ROOT).returncode != 0:
+            print(f"\n{name} found problems (above); fix them before the tests run.", file=sys.stderr, flush=True)
+            return 1
+    return 0
+
+
 def run_tests(extra: list[str]) -> int:
     python = ensure_venv("requirements-dev.txt")
+    if checked := run_checks(python, extra):
+        return checked
     return subprocess.run([str(python), "-m", "pytest", *extra], cwd=ROOT).returncode
 
 

@@ -14,10 +14,10 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
-from certificates.verification import CODE_PARAMETER, ValidCertificate, check_certificate
 from access.route_resources import catalog as _catalog
 from access.route_resources import database as _database
 from access.route_resources import secret as _secret
+from certificates.verification import CODE_PARAMETER, ValidCertificate, check_certificate
 
 HEADERS = {
     "Cache-Control": "no-store",  # validity changes when a learner is deleted

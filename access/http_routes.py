@@ -10,10 +10,10 @@ from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Re
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from access.card_links import read_card_code
-from access.tokens import COOKIE_NAME, issue_token, read_token
 from access.route_resources import database as _card_db
 from access.route_resources import secret as _secret
 from access.route_resources import settings as route_settings
+from access.tokens import COOKIE_NAME, issue_token, read_token
 
 IMMUTABLE_PREFIXES = ("/app/static/audio/", "/app/static/images/")
 IMMUTABLE = b"public, max-age=31536000, immutable"

@@ -12,15 +12,15 @@ import socket
 
 
 def _candidates() -> list[str]:
-    found = []
+    found: list[str] = []
     try:
-        found += [info[4][0] for info in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)]
+        found += [str(info[4][0]) for info in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)]
     except OSError:
         pass
     try:
         with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
             probe.connect(("10.254.254.254", 9))  # any private address: nothing is sent
-            found.append(probe.getsockname()[0])
+            found.append(str(probe.getsockname()[0]))
     except OSError:
         pass  # no network at all
     return found

@@ -74,11 +74,11 @@ def prepare_data(app: AppCopy, sizes: list[int], lesson_id: str | None):
 
     catalog = load_catalog(app.app_dir / "lessons" / "content", app.app_dir / "quizzes" / "content")
     # a practice lesson needs taps on pretend screens, not "next": play an ordinary one
-    playable = [l for l in catalog.lessons_in_order() if catalog.quiz_for(l.id) and l.kind == "lesson"]
+    playable = [lesson for lesson in catalog.lessons_in_order() if catalog.quiz_for(lesson.id) and lesson.kind == "lesson"]
     lesson = catalog.lessons.get(lesson_id) if lesson_id else next(iter(playable), None)
     if lesson is None or catalog.quiz_for(lesson.id) is None:
         raise BenchError(f"lesson {lesson_id!r} not found or has no quiz; choose one of "
-                         f"{[l.id for l in playable]}")
+                         f"{[lesson.id for lesson in playable]}")
     db = app.database()
     classes = []
     for round_no, n in enumerate(sizes, 1):
@@ -143,7 +143,7 @@ class Meter:
         except psutil.Error:  # the server is gone; run_class reports it
             return float("nan")
 
-    def __enter__(self) -> "Meter":
+    def __enter__(self) -> Meter:
         self.t0, self.c0, self.d0, self.m0 = time.monotonic(), self._cpu(self.proc), self._cpu(self.me), self._cpu(None)
         self.peak = self._rss()
         self._thread.start()
@@ -226,12 +226,12 @@ def pct(values: list[float], q: float) -> float:
 
 async def run_phase(learners, phase, make, budget: float) -> None:  # type: ignore[no-untyped-def]
     """Start every learner's coroutine at once; cancel whoever is still going at the budget."""
-    tasks = [asyncio.create_task(l.run(phase, make(l))) for l in learners]
+    tasks = [asyncio.create_task(one.run(phase, make(one))) for one in learners]
     _, pending = await asyncio.wait(tasks, timeout=budget)
     for task in pending:
         task.cancel()
     await asyncio.gather(*pending, return_exceptions=True)
-    for learner, task in zip(learners, tasks):
+    for learner, task in zip(learners, tasks, strict=True):
         if task in pending and not learner.error:
             learner.error, learner.failed_in = f"{learner.name}: not finished within {budget:.0f} s", phase
 
@@ -247,9 +247,9 @@ async def run_class(n, server, group_id, people, lesson, plan, args, deadline, r
     def learner(person) -> Learner:  # type: ignore[no-untyped-def]
         return Learner(Session(server.port, person[1], args.tap_timeout), group_id, person[0], person[1], args.think)
 
-    async def whole_flow(l: Learner) -> None:
-        await l.sign_in(time.perf_counter())
-        await l.lesson_and_quiz(lesson, plan)
+    async def whole_flow(learner_: Learner) -> None:
+        await learner_.sign_in(time.perf_counter())
+        await learner_.lesson_and_quiz(lesson, plan)
 
     warm = learner(people[0])
     warm.think = 0
@@ -261,22 +261,22 @@ async def run_class(n, server, group_id, people, lesson, plan, args, deadline, r
     warm_s, t0 = time.perf_counter() - started, 0.0
     learners = [learner(p) for p in people[1:]]
     try:
-        for phase, make in (("sign-in", lambda l: l.sign_in(t0)),
-                            ("lesson+quiz", lambda l: l.lesson_and_quiz(lesson, plan))):
+        for phase, make in (("sign-in", lambda one: one.sign_in(t0)),  # noqa: B023 - late on purpose: t0 is set just before the phase runs
+                            ("lesson+quiz", lambda one: one.lesson_and_quiz(lesson, plan))):
             with Meter(server.proc.pid) as meter:
                 t0 = time.perf_counter()
                 await run_phase(learners, phase, make, budget())
-            lats = [x for l in learners for x in l.lat.get(phase, [])]
-            homes = [l.to_home for l in learners if l.to_home is not None]
-            rows.append(dict(n=n, phase=phase, ok=sum(not l.error for l in learners), taps=len(lats),
+            lats = [x for one in learners for x in one.lat.get(phase, [])]
+            homes = [one.to_home for one in learners if one.to_home is not None]
+            rows.append(dict(n=n, phase=phase, ok=sum(not one.error for one in learners), taps=len(lats),
                              p50=pct(lats, .5) * 1e3, p95=pct(lats, .95) * 1e3, max=max(lats, default=0) * 1e3,
                              rate=len(lats) / meter.wall, wall=meter.wall,
                              home=(statistics.median(homes), max(homes)) if phase == "sign-in" and homes else None,
                              cpu=meter.server_cpu, rss=meter.peak / 2**20, drv=meter.driver_cpu, other=meter.other_cpu,
-                             errors=[l.error for l in learners if l.failed_in == phase], warm=warm_s))
+                             errors=[one.error for one in learners if one.failed_in == phase], warm=warm_s))
             server.check_running(f"N={n} {phase}")
     finally:
-        await asyncio.gather(*(l.session.close() for l in learners))
+        await asyncio.gather(*(one.session.close() for one in learners))
 
 
 # ---- main ---------------------------------------------------------------------------
@@ -316,7 +316,7 @@ def run_all(app: AppCopy, args, sizes: list[int], deadline: float, rows: list[di
         ("taps per learner", f"sign-in 7 (load, group, name, 4 keypad digits); lesson+quiz {1 + len(lesson.steps) + len(plan)}"),
         ("audio cache", f"{len(list(audio_dir.glob('*')))} files in the snapshot before the run")]
     print("Settings\n" + "\n".join(f"  {k:<17} {v}" for k, v in settings), flush=True)
-    for n, (group_id, people) in zip(sizes, classes):
+    for n, (group_id, people) in zip(sizes, classes, strict=True):
         with Server(app, timeout=min(60.0, max(5.0, deadline - time.monotonic()))) as server:
             print(f"N={n}: server pid {server.proc.pid} on port {server.port}; running...", flush=True)
             asyncio.run(run_class(n, server, group_id, people, lesson, plan, args, deadline, rows))
@@ -329,11 +329,11 @@ def print_report(rows: list[dict], log_path: Path | None) -> None:
     if rows:
         print("\nResults (latency per tap = send -> script_finished; see the docstring for columns)\n")
         print_table(rows)
-        for r, err in [(r, e) for r in rows for e in r["errors"][:3]]:
-            print(f"  N={r['n']} {r['phase']} error: {err}")
+        for row, err in [(r, e) for r in rows for e in r["errors"][:3]]:
+            print(f"  N={row['n']} {row['phase']} error: {err}")
     if log_path is not None and log_path.is_file():
         lines = log_path.read_text("utf-8", "replace").splitlines()
-        bad = [l for l in lines if re.search(r"traceback|error|warning|exception|locked", l, re.I)]
+        bad = [line for line in lines if re.search(r"traceback|error|warning|exception|locked", line, re.I)]
         print(f"\nServer log: {len(lines)} lines, {len(bad)} with errors/warnings" + (":" if bad else "."))
         for line in bad[:10]:
             print("    " + line[:200])

@@ -290,7 +290,7 @@ def main() -> int:
             from catalog.loading import load_catalog
 
             catalog = load_catalog(app.app_dir / "lessons" / "content", app.app_dir / "quizzes" / "content")
-            lesson = next(l for l in catalog.lessons_in_order() if l.kind == "lesson")  # no pretend-screen taps
+            lesson = next(candidate for candidate in catalog.lessons_in_order() if candidate.kind == "lesson")  # no pretend-screen taps
             quiz = catalog.quiz_for(lesson.id)
             if quiz is None:
                 raise SystemExit(f"lesson {lesson.id} has no quiz; the journey needs one")

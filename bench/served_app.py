@@ -92,7 +92,7 @@ class Server:
         self.log = None
         self.proc: subprocess.Popen | None = None
 
-    def __enter__(self) -> "Server":
+    def __enter__(self) -> Server:
         env = {**os.environ, "BDHVS_DATABASE__URL": self.app.db_url, "BDHVS_AUTH__SECRET_KEY": "bench-not-secret",
                "PYTHONDONTWRITEBYTECODE": "1"}
         self.log = open(self.app.log_path, "ab")

@@ -143,7 +143,7 @@ class Session:
                                   f"(screen: {self.texts[:4]})")
             try:
                 raw = await asyncio.wait_for(self.ws.recv(), remaining)
-            except asyncio.TimeoutError:
+            except TimeoutError:
                 continue
             except Exception as exc:  # connection closed by the server
                 raise DriverError(f"{self.name}: websocket closed while waiting: {exc!r}") from exc

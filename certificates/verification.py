@@ -55,7 +55,7 @@ class ValidCertificate:
 
 
 def _signature(secret: str, body: str) -> str:
-    message = f"{PURPOSE}:{body}".encode("utf-8")
+    message = f"{PURPOSE}:{body}".encode()
     digest = hmac.new(secret.encode("utf-8"), message, hashlib.sha256).digest()[:SIGNATURE_BYTES]
     return base64.urlsafe_b64encode(digest).rstrip(b"=").decode("ascii")
 

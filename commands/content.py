@@ -8,11 +8,12 @@ import sys
 from settings import load_settings
 
 
-def load_content():  # type: ignore[no-untyped-def]
+def load_content():  # the catalogue; content is imported only when a command needs it
     from catalog.loading import load_catalog
 
     settings = load_settings()
-    return load_catalog(settings.project_path(settings.content.lessons_dir), settings.project_path(settings.content.quizzes_dir))
+    content = settings.content
+    return load_catalog(settings.project_path(content.lessons_dir), settings.project_path(content.quizzes_dir))
 
 
 def cmd_validate_content(args: argparse.Namespace) -> int:

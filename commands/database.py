@@ -26,7 +26,7 @@ def cmd_seed_demo(args: argparse.Namespace) -> int:
     return 0
 
 
-def current_database(required: bool = True):  # type: ignore[no-untyped-def]
+def current_database(required: bool = True):
     """The database when its schema is up to date. Otherwise: stop with what to run, or
     (``required=False``) None, for commands that can do without it."""
     from progress.database import connect, schema_is_current

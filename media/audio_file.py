@@ -238,9 +238,9 @@ def to_mp3(data: bytes) -> bytes:
         pcm.byteswap()  # WAV samples are little-endian
     n = info.channels
     if n == 2:
-        pcm = array("h", [(a + b) >> 1 for a, b in zip(pcm[0::2], pcm[1::2])])
+        pcm = array("h", [(a + b) >> 1 for a, b in zip(pcm[0::2], pcm[1::2], strict=False)])
     elif n > 2:
-        pcm = array("h", [sum(group) // n for group in zip(*(pcm[i::n] for i in range(n)))])
+        pcm = array("h", [sum(group) // n for group in zip(*(pcm[i::n] for i in range(n)), strict=False)])
     encoder = lameenc.Encoder()
     encoder.set_bit_rate(MP3_BITRATE_KBPS)
     encoder.set_in_sample_rate(info.sample_rate)

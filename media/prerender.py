@@ -10,9 +10,9 @@ import multiprocessing
 import re
 import threading
 import time
+from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
 
 from media.audio_cache import AudioCache, audio_key
 from media.speech_engine import EngineError, EngineUnreachable, SpeechEngine
@@ -43,7 +43,8 @@ def render_with_deadline(engine: SpeechEngine, text: str, deadline_seconds: floa
     """Render in a child process; kill it if it is still running at the deadline."""
     ctx = _context()
     receiver, sender = ctx.Pipe(duplex=False)
-    process = ctx.Process(target=_worker, args=(engine, text, sender), daemon=True)
+    # the stub of BaseContext has no Process; every real start method's context has one
+    process = ctx.Process(target=_worker, args=(engine, text, sender), daemon=True)  # type: ignore[attr-defined]
     process.start()
     sender.close()
     try:
@@ -58,9 +59,9 @@ def render_with_deadline(engine: SpeechEngine, text: str, deadline_seconds: floa
             process.kill()
         process.join(timeout=5)
     if status == "unreachable":
-        raise EngineUnreachable(payload)
-    if status != "ok":
-        raise EngineError(payload)
+        raise EngineUnreachable(str(payload))
+    if status != "ok" or not isinstance(payload, bytes):
+        raise EngineError(str(payload))
     return payload
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from sqlalchemy import select
-from sqlalchemy.orm import sessionmaker
+from sqlalchemy.orm import Session, sessionmaker
 
 from progress.accounts import LearnerInfo, _learner_info, code_matches
 from progress.models import Learner, utcnow
@@ -36,7 +36,7 @@ def _aware(value: dt.datetime | None) -> dt.datetime | None:
     return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
 
 
-def check_learner_code(db: sessionmaker, learner_id: int, code: str, now: dt.datetime | None = None) -> CodeCheck:
+def check_learner_code(db: sessionmaker[Session], learner_id: int, code: str, now: dt.datetime | None = None) -> CodeCheck:
     now = now or utcnow()
     with db.begin() as session:
         learner = session.get(Learner, learner_id)
@@ -61,7 +61,7 @@ def check_learner_code(db: sessionmaker, learner_id: int, code: str, now: dt.dat
         return CodeCheck("ok", learner=_learner_info(learner))
 
 
-def unlock_learner(db: sessionmaker, learner_id: int) -> None:
+def unlock_learner(db: sessionmaker[Session], learner_id: int) -> None:
     with db.begin() as session:
         learner = session.get(Learner, learner_id)
         if learner is not None:
@@ -69,9 +69,12 @@ def unlock_learner(db: sessionmaker, learner_id: int) -> None:
             learner.locked_until = None
 
 
-def locked_learners(db: sessionmaker, group_id: int, now: dt.datetime | None = None) -> list[LearnerInfo]:
+def locked_learners(db: sessionmaker[Session], group_id: int, now: dt.datetime | None = None) -> list[LearnerInfo]:
     """Learners of the group locked out right now (for the trainer to unlock)."""
     now = now or utcnow()
     with db() as session:
         rows = session.scalars(select(Learner).where(Learner.group_id == group_id, Learner.locked_until.is_not(None)))
-        return [_learner_info(l) for l in rows if _aware(l.locked_until) > now and l.failed_code_attempts >= LOCK_AFTER]
+        return [
+            _learner_info(row) for row in rows
+            if (until := _aware(row.locked_until)) is not None and until > now and row.failed_code_attempts >= LOCK_AFTER
+        ]

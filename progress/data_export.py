@@ -7,7 +7,7 @@ import datetime as dt
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import sessionmaker
+from sqlalchemy.orm import Session, sessionmaker
 
 from progress.models import Learner, LessonProgress, QuizAttempt, ReviewItem
 
@@ -18,7 +18,7 @@ def _time(value: dt.datetime | None) -> str | None:
     return (value if value.tzinfo else value.replace(tzinfo=dt.UTC)).isoformat()
 
 
-def export_learner(db: sessionmaker, learner_id: int) -> dict[str, Any] | None:
+def export_learner(db: sessionmaker[Session], learner_id: int) -> dict[str, Any] | None:
     """A JSON-ready copy of the learner's data, or None if there is no such learner.
     The 4-digit code is stored only as a hash and is not part of the copy."""
     with db() as session:

@@ -7,7 +7,7 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.orm import sessionmaker
+from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -33,7 +33,7 @@ def make_engine(url: str, busy_timeout_ms: int = 5000) -> Engine:
     return create_engine(url, pool_pre_ping=True)
 
 
-def make_session_factory(engine: Engine) -> sessionmaker:
+def make_session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
 
 
@@ -59,7 +59,7 @@ def check_models_match_migrations(url: str) -> None:
 
 
 # What the rest of the app holds: a session factory. Only progress/ imports SQLAlchemy.
-Database = sessionmaker
+Database = sessionmaker[Session]
 
 
 def connect(url: str, busy_timeout_ms: int = 5000) -> Database:

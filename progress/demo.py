@@ -6,7 +6,7 @@ The credentials are printed in the README and the trainer guide; change them bef
 from __future__ import annotations
 
 from sqlalchemy import select
-from sqlalchemy.orm import sessionmaker
+from sqlalchemy.orm import Session, sessionmaker
 
 from progress.accounts import create_group, create_learner, create_trainer
 from progress.models import LearnerGroup, Trainer
@@ -17,7 +17,7 @@ DEMO_AVATARS = ("🌻", "🐃", "🌺", "🌽")
 DEMO_TRAINER = ("tapsu", "Tập huấn viên Thôn Bờ He", "hocvuso2025")
 
 
-def seed_demo(db: sessionmaker) -> bool:
+def seed_demo(db: sessionmaker[Session]) -> bool:
     """Create the demo group, learners and trainer on a database that has no trainer
     yet (a first run). Returns False, changing nothing, on any other: the demo stays
     gone once a trainer has removed it, and a real set-up gets no demo."""
@@ -27,7 +27,7 @@ def seed_demo(db: sessionmaker) -> bool:
         if session.scalar(select(LearnerGroup).where(LearnerGroup.name == DEMO_GROUP)):
             return False
     group = create_group(db, DEMO_GROUP)
-    for (name, code), avatar in zip(DEMO_LEARNERS, DEMO_AVATARS):
+    for (name, code), avatar in zip(DEMO_LEARNERS, DEMO_AVATARS, strict=True):
         create_learner(db, group.id, name, code, avatar=avatar)
     username, display_name, password = DEMO_TRAINER
     create_trainer(db, username, display_name, password, [group.id])

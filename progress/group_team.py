@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlalchemy.orm import sessionmaker
+from sqlalchemy.orm import Session, sessionmaker
 
 from progress.accounts import name_sort_key
 from progress.models import LearnerGroup, Trainer, TrainerGroup
@@ -18,7 +18,7 @@ class GroupTeam:
     trainer_names: tuple[str, ...]
 
 
-def group_team(db: sessionmaker, group_id: int) -> GroupTeam | None:
+def group_team(db: sessionmaker[Session], group_id: int) -> GroupTeam | None:
     """The group's name and its trainers' display names (sorted by letters), or None."""
     with db() as session:
         group = session.get(LearnerGroup, group_id)

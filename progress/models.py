@@ -41,7 +41,7 @@ class LearnerGroup(Base):
     name: Mapped[str] = mapped_column(String(120), unique=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
-    learners: Mapped[list["Learner"]] = relationship(back_populates="group")
+    learners: Mapped[list[Learner]] = relationship(back_populates="group")
 
 
 class Learner(Base):
@@ -116,7 +116,7 @@ class QuizAttempt(Base):
     pass_mark_percent: Mapped[int] = mapped_column(Integer)
     finished_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
-    answers: Mapped[list["QuizAnswer"]] = relationship(
+    answers: Mapped[list[QuizAnswer]] = relationship(
         back_populates="attempt", cascade="all, delete-orphan", order_by="QuizAnswer.position"
     )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import delete, select
-from sqlalchemy.orm import sessionmaker
+from sqlalchemy.orm import Session, sessionmaker
 
 from progress.models import Recording
 
@@ -33,7 +33,7 @@ def _row(info: RecordingInfo, trainer_id: int | None) -> Recording:
     )
 
 
-def save_recording(db: sessionmaker, info: RecordingInfo, trainer_id: int | None) -> None:
+def save_recording(db: sessionmaker[Session], info: RecordingInfo, trainer_id: int | None) -> None:
     """Keep one recording per step, language and text version: a new one replaces it."""
     with db.begin() as session:
         session.execute(delete(Recording).where(
@@ -43,7 +43,7 @@ def save_recording(db: sessionmaker, info: RecordingInfo, trainer_id: int | None
         session.add(_row(info, trainer_id))
 
 
-def import_recordings(db: sessionmaker, infos: list[RecordingInfo]) -> tuple[int, int]:
+def import_recordings(db: sessionmaker[Session], infos: list[RecordingInfo]) -> tuple[int, int]:
     """Recordings from another laptop (an audio pack): add those this one lacks, keep
     this laptop's own for the same step, language and text version. (added, kept)."""
     added = kept = 0
@@ -61,21 +61,21 @@ def import_recordings(db: sessionmaker, infos: list[RecordingInfo]) -> tuple[int
     return added, kept
 
 
-def delete_recording(db: sessionmaker, lesson_id: str, step_id: str, language: str) -> int:
+def delete_recording(db: sessionmaker[Session], lesson_id: str, step_id: str, language: str) -> int:
     with db.begin() as session:
         result = session.execute(delete(Recording).where(
             Recording.lesson_id == lesson_id, Recording.step_id == step_id, Recording.language == language))
         return result.rowcount or 0
 
 
-def lesson_recordings(db: sessionmaker, lesson_id: str) -> list[RecordingInfo]:
+def lesson_recordings(db: sessionmaker[Session], lesson_id: str) -> list[RecordingInfo]:
     """Every recording of a lesson, any language and text version."""
     with db() as session:
         rows = session.scalars(select(Recording).where(Recording.lesson_id == lesson_id))
         return [_info(row) for row in rows]
 
 
-def all_recordings(db: sessionmaker) -> list[RecordingInfo]:
+def all_recordings(db: sessionmaker[Session]) -> list[RecordingInfo]:
     with db() as session:
         return [_info(row) for row in session.scalars(select(Recording))]
 

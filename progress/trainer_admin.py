@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
-from sqlalchemy.orm import sessionmaker
+from sqlalchemy.orm import Session, sessionmaker
 
 from progress.accounts import (
-    AccountError, GroupInfo, TrainerInfo, add_trainer_to_group, create_group, create_trainer, list_groups,
+    AccountError,
+    GroupInfo,
+    TrainerInfo,
+    add_trainer_to_group,
+    create_group,
+    create_trainer,
+    list_groups,
     normalise_name,
 )
 
 
 def add_trainer(
-    db: sessionmaker, username: str, display_name: str, password: str, group_names: list[str]
+    db: sessionmaker[Session], username: str, display_name: str, password: str, group_names: list[str]
 ) -> tuple[TrainerInfo, list[GroupInfo]]:
     """A new trainer who looks after the named groups; a group that does not exist yet is
     created. Returns the trainer and the groups it created. Nothing is created when the

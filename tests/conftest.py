@@ -4,6 +4,7 @@ TEST_DATABASE_URL is set (CI sets it), on PostgreSQL too."""
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -43,14 +44,14 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 
 
 @pytest.fixture
-def db(database_url: str) -> Database:
+def db(database_url: str) -> Iterator[Database]:
     factory = connect(database_url)
     yield factory
     factory.kw["bind"].dispose()
 
 
 @pytest.fixture
-def sqlite_db(tmp_path: Path) -> Database:
+def sqlite_db(tmp_path: Path) -> Iterator[Database]:
     url = f"sqlite:///{tmp_path / 'test.db'}"
     upgrade_to_head(url)
     factory = connect(url)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import streamlit as st
 
@@ -31,7 +31,7 @@ def code_keypad(key: str, on_complete: Callable[[str], None]) -> None:
     st.markdown(f"<p class='code-dots' aria-label='Đã bấm {typed} trên {CODE_LENGTH} số'>{dots}</p>",
                 unsafe_allow_html=True)
     for row in _ROWS:
-        for column, symbol in zip(st.columns(3, wrap=False, gap="small"), row):
+        for column, symbol in zip(st.columns(3, wrap=False, gap="small"), row, strict=True):
             label = {"⌫": "⌫ Xoá", "✖": "✖ Làm lại"}.get(symbol, symbol)
             name = {"⌫": "xoa", "✖": "lam-lai"}.get(symbol, symbol)
             column.button(label, key=f"{key}_{name}", width="stretch", on_click=_press, args=(key, symbol, on_complete))

@@ -7,6 +7,7 @@ import io
 import shutil
 import subprocess
 import unicodedata
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -54,7 +55,7 @@ def pdf_links(data: bytes) -> list[str]:
 
 
 def details(**changes) -> CertificateDetails:  # type: ignore[no-untyped-def]
-    values = dict(learner_name="Đinh Thị Hoa", module_title="Bảo mật thông tin cá nhân", issued_on=DAY,
+    values: dict[str, Any] = dict(learner_name="Đinh Thị Hoa", module_title="Bảo mật thông tin cá nhân", issued_on=DAY,
                   group_name="Thôn Bờ He", trainer_names=("Nguyễn Văn Ánh", "Hồ Thị Lan"),
                   verify_url="http://192.168.43.1:8501/chung-nhan?ma=7.bao-mat.20260105.x")
     values.update(changes)

@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -51,7 +52,7 @@ def server_database():  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(scope="session")
-def server(tmp_path_factory) -> str:
+def server(tmp_path_factory) -> Iterator[str]:
     data = tmp_path_factory.mktemp("e2e")
     url = f"sqlite:///{data / 'e2e.db'}"
     _SERVER_DB_URL[:] = [url]

@@ -145,7 +145,7 @@ def test_a_printed_qr_card_signs_the_learner_in(phone, server):
     db = server_database()
     from progress.accounts import list_groups, list_learners
 
-    quy = next(l for l in list_learners(db, list_groups(db)[0].id) if l.display_name == "Hồ Văn Quý")
+    quy = next(member for member in list_learners(db, list_groups(db)[0].id) if member.display_name == "Hồ Văn Quý")
     page = phone
     page.goto(card_url(server, "e2e-secret", quy.id, 1))
     page.get_by_role("button", name="Tôi đồng ý").click()
@@ -165,7 +165,7 @@ def test_certificate_download_after_finishing_a_module(phone, server):
     from tests.e2e.conftest import server_database
 
     db = server_database()
-    lam = next(l for l in list_learners(db, list_groups(db)[0].id) if l.display_name == "Đinh Văn Lâm")
+    lam = next(member for member in list_learners(db, list_groups(db)[0].id) if member.display_name == "Đinh Văn Lâm")
     record_consent(db, lam.id)
     for lesson_id in ("bai-mau", "thuc-hanh-mau"):  # the fixture module's two lessons, passed
         record_attempt(db, lam.id, lesson_id, [GradedAnswer("q", "a", True)], 100, True, 80)

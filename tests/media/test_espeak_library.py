@@ -39,10 +39,10 @@ def test_texts_spoken_at_once_from_many_threads_do_not_mix():
     """Mixed samples would change each text's length; espeak-ng itself varies by a few ms."""
     engine = EspeakLibraryEngine()
     alone = [inspect_audio(engine.render(text)).duration_seconds for text in TEXTS]
-    assert all(b - a > 0.5 for a, b in zip(alone, alone[1:])), f"texts should differ in length: {alone}"
+    assert all(b - a > 0.5 for a, b in zip(alone, alone[1:], strict=False)), f"texts should differ in length: {alone}"
     with ThreadPoolExecutor(max_workers=4) as pool:
         together = [inspect_audio(audio).duration_seconds for audio in pool.map(engine.render, TEXTS * 3)]
-    for seconds, expected in zip(together, alone * 3):
+    for seconds, expected in zip(together, alone * 3, strict=True):
         assert seconds == pytest.approx(expected, abs=0.1)
 
 

@@ -24,7 +24,7 @@ def laptop(tmp_path):
 
 
 def names(db):
-    return [l.display_name for g in list_groups(db) for l in list_learners(db, g.id)]
+    return [member.display_name for g in list_groups(db) for member in list_learners(db, g.id)]
 
 
 def test_a_backup_taken_while_the_app_writes_has_everything_committed(laptop, tmp_path):

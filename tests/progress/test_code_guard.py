@@ -1,7 +1,14 @@
 import datetime as dt
 
 from progress.accounts import create_group, create_learner
-from progress.code_guard import LOCK_AFTER, LOCK_MINUTES, SLOW_SECONDS, check_learner_code, locked_learners, unlock_learner
+from progress.code_guard import (
+    LOCK_AFTER,
+    LOCK_MINUTES,
+    SLOW_SECONDS,
+    check_learner_code,
+    locked_learners,
+    unlock_learner,
+)
 
 T0 = dt.datetime(2026, 11, 29, 8, 0, tzinfo=dt.UTC)
 
@@ -34,7 +41,7 @@ def test_repeated_wrong_codes_slow_down_then_lock_only_that_learner(db):
         moment += dt.timedelta(seconds=SLOW_SECONDS + 1)
         last = check_learner_code(db, hoa.id, "0000", now=moment)
     assert last.outcome == "locked" and last.wait_seconds == LOCK_MINUTES * 60
-    assert [l.display_name for l in locked_learners(db, group.id, now=moment)] == ["Hoa"]
+    assert [member.display_name for member in locked_learners(db, group.id, now=moment)] == ["Hoa"]
     assert check_learner_code(db, hoa.id, "1234", now=moment + dt.timedelta(minutes=5)).outcome == "locked"
     # after the lock runs out the right code works again
     assert check_learner_code(db, hoa.id, "1234", now=moment + dt.timedelta(minutes=LOCK_MINUTES, seconds=1)).outcome == "ok"
@@ -46,7 +53,7 @@ def test_trainer_unlocks(db):
     for _ in range(LOCK_AFTER):
         moment += dt.timedelta(seconds=SLOW_SECONDS + 1)
         check_learner_code(db, hoa.id, "0000", now=moment)
-    assert [l.display_name for l in locked_learners(db, group.id, now=moment)] == ["Hoa"]
+    assert [member.display_name for member in locked_learners(db, group.id, now=moment)] == ["Hoa"]
     unlock_learner(db, hoa.id)
     assert locked_learners(db, group.id, now=moment) == []
     assert check_learner_code(db, hoa.id, "1234", now=moment).outcome == "ok"

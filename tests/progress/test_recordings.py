@@ -1,6 +1,11 @@
 from media.languages import fallback_chain
 from progress.recordings import (
-    RecordingInfo, all_recordings, current_recording, delete_recording, import_recordings, save_recording,
+    RecordingInfo,
+    all_recordings,
+    current_recording,
+    delete_recording,
+    import_recordings,
+    save_recording,
 )
 
 

@@ -15,7 +15,7 @@ def button_by_label(at: AppTest, text: str):  # type: ignore[no-untyped-def]
 
 def learner_signs_in(at: AppTest, db, name: str = "Đinh Thị Hoa", code: str = "1234", consent: bool = True) -> AppTest:  # type: ignore[no-untyped-def]
     group = list_groups(db)[0]
-    learner = next(l for l in list_learners(db, group.id) if l.display_name == name)
+    learner = next(member for member in list_learners(db, group.id) if member.display_name == name)
     at.run()
     at.button(key=f"group_{group.id}").click().run()
     at.button(key=f"learner_{learner.id}").click().run()

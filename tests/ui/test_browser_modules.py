@@ -8,7 +8,15 @@ from starlette.routing import Route
 from starlette.testclient import TestClient
 
 from ui import browser_modules
-from ui.browser_modules import MODULES_DIR, ROUTE_PREFIX, asset_url, asset_version, browser_module_route, loader_js, module_url
+from ui.browser_modules import (
+    MODULES_DIR,
+    ROUTE_PREFIX,
+    asset_url,
+    asset_version,
+    browser_module_route,
+    loader_js,
+    module_url,
+)
 
 COMPONENT_MODULES = ("audio_player", "scroll_top", "feedback_sound")
 

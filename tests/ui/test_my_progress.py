@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import io
 import time
-
-from progress.accounts import record_consent
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -21,9 +19,9 @@ from streamlit.testing.v1 import AppTest
 from access.tokens import SignIn
 from certificates.verification import check_certificate
 from catalog.loading import load_catalog
-from progress.accounts import list_groups, list_learners
-from quizzes.answers import GradedAnswer
+from progress.accounts import list_groups, list_learners, record_consent
 from progress.tracking import record_attempt
+from quizzes.answers import GradedAnswer
 from settings import PROJECT_ROOT
 from tests.conftest import FIXTURE_CONTENT
 from tests.ui.flows import players
@@ -45,7 +43,7 @@ def progress_page(app_env, tmp_path):  # type: ignore[no-untyped-def]
     )
 
     def open_page(name: str = "Đinh Thị Hoa") -> AppTest:
-        learner = next(l for l in list_learners(app_env, list_groups(app_env)[0].id) if l.display_name == name)
+        learner = next(member for member in list_learners(app_env, list_groups(app_env)[0].id) if member.display_name == name)
         record_consent(app_env, learner.id)  # learner pages ask for consent first
         at = AppTest.from_file(str(app), default_timeout=30)
         at.session_state["signin"] = SignIn("learner", learner.id, int(time.time()) + 3600)
@@ -55,7 +53,7 @@ def progress_page(app_env, tmp_path):  # type: ignore[no-untyped-def]
 
 
 def learner_id(db, name: str = "Đinh Thị Hoa") -> int:  # type: ignore[no-untyped-def]
-    return next(l.id for l in list_learners(db, list_groups(db)[0].id) if l.display_name == name)
+    return next(member.id for member in list_learners(db, list_groups(db)[0].id) if member.display_name == name)
 
 
 def pass_lesson(db, lesson_id: str) -> None:  # type: ignore[no-untyped-def]

@@ -77,7 +77,7 @@ def test_recording_is_saved_and_learners_hear_it_with_language_fallback(new_app,
 
     # a Hrê speaker with no Hrê recording yet hears the Vietnamese recording
     group = list_groups(app_env)[0]
-    hoa = next(l for l in list_learners(app_env, group.id) if l.display_name == "Đinh Thị Hoa")
+    hoa = next(member for member in list_learners(app_env, group.id) if member.display_name == "Đinh Thị Hoa")
     set_narration_language(app_env, hoa.id, "hre")
     learner = learner_signs_in(new_app(), app_env)
     learner.button(key="lesson_bai-mau").click().run()

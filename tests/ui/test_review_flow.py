@@ -123,7 +123,7 @@ def test_a_later_quiz_clears_what_it_got_right_and_retired_questions_are_not_cou
 
 def test_the_trainer_sees_who_needs_support(app_env):
     group = list_groups(app_env)[0]
-    learners = {l.display_name: l.id for l in list_learners(app_env, group.id)}
+    learners = {member.display_name: member.id for member in list_learners(app_env, group.id)}
     wrong = [GradedAnswer("q-mot", "a", False)]
     for _ in range(3):
         record_attempt(app_env, learners["Đinh Văn Lâm"], "bai-mau", wrong, 0, False, 80)

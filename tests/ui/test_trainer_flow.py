@@ -31,24 +31,24 @@ def test_wrong_password_is_refused(new_app):
 
 def test_trainer_sees_learners_by_lessons(new_app, app_env):
     group = list_groups(app_env)[0]
-    learners = {l.display_name: l for l in list_learners(app_env, group.id)}
+    learners = {member.display_name: member for member in list_learners(app_env, group.id)}
     record_attempt(app_env, learners["Đinh Thị Hoa"].id, "bai-mau", [GradedAnswer("q-mot", "b", True)], 100, True, 80)
     save_step(app_env, learners["Hồ Văn Quý"].id, "bai-mau", 1, 10)
     save_step(app_env, learners["Hồ Văn Quý"].id, "bai-mau", 2, 230)
 
     at = trainer_signs_in(new_app())
-    minutes = dict(zip(table_with(at, "Thời gian học")["Học viên"], table_with(at, "Thời gian học")["Thời gian học"]))
+    minutes = dict(zip(table_with(at, "Thời gian học")["Học viên"], table_with(at, "Thời gian học")["Thời gian học"], strict=True))
     assert minutes["Hồ Văn Quý"] == "4 phút" and minutes["Đinh Văn Lâm"] == "—"
     assert "Tiến độ nhóm" in texts(at)
     table = table_with(at, "Bài mẫu")
-    rows = dict(zip(table["Học viên"], table["Bài mẫu"]))
+    rows = dict(zip(table["Học viên"], table["Bài mẫu"], strict=True))
     assert rows == {
         "Đinh Thị Hoa": "✅ Đã đạt (100%)",
         "Đinh Văn Lâm": "⚪ Chưa học",
         "Hồ Văn Quý": "🟡 Đang học",
         "Phạm Thị Nga": "⚪ Chưa học",
     }
-    last = dict(zip(table["Học viên"], table["Hoạt động gần nhất"]))
+    last = dict(zip(table["Học viên"], table["Hoạt động gần nhất"], strict=True))
     assert last["Đinh Văn Lâm"] == "—" and last["Đinh Thị Hoa"] != "—"
 
 
@@ -63,7 +63,7 @@ def test_trainer_adds_a_learner_and_bad_input_is_explained(new_app, app_env):
     button_by_label(at, "Thêm").click().run()
     assert "Đã thêm Đinh Văn Mới." in texts(at)
     group = list_groups(app_env)[0]
-    assert "Đinh Văn Mới" in [l.display_name for l in list_learners(app_env, group.id)]
+    assert "Đinh Văn Mới" in [member.display_name for member in list_learners(app_env, group.id)]
     assert "Đinh Văn Mới" in list(table_with(at, "Học viên")["Học viên"])
 
 
@@ -81,12 +81,12 @@ def test_trainer_deletes_a_learner_only_when_sure(new_app, app_env):
     first = list_learners(app_env, group.id)[0].display_name
     button_by_label(at, "Xoá").click().run()
     assert "Tôi chắc chắn muốn xoá" in texts(at)
-    assert first in [l.display_name for l in list_learners(app_env, group.id)]
+    assert first in [member.display_name for member in list_learners(app_env, group.id)]
     at.selectbox(key="delete_who").select_index(0)
     at.checkbox(key="delete_sure").check()
     button_by_label(at, "Xoá").click().run()
     assert f"Đã xoá {first}" in texts(at)
-    assert first not in [l.display_name for l in list_learners(app_env, group.id)]
+    assert first not in [member.display_name for member in list_learners(app_env, group.id)]
     assert first not in list(table_with(at, "Học viên")["Học viên"])
 
 
@@ -97,7 +97,7 @@ def test_learners_find_their_name_card_by_its_picture(new_app, app_env):
     at.selectbox(key="new_learner_avatar").set_value("🐓")
     button_by_label(at, "Thêm").click().run()
     group = list_groups(app_env)[0]
-    mai = next(l for l in list_learners(app_env, group.id) if l.display_name == "Bùi Thị Mai")
+    mai = next(member for member in list_learners(app_env, group.id) if member.display_name == "Bùi Thị Mai")
     assert mai.avatar == "🐓"
     at.selectbox(key="avatar_who").set_value(mai)
     at.selectbox(key="avatar_new").set_value("🦋")
@@ -113,7 +113,7 @@ def test_learners_find_their_name_card_by_its_picture(new_app, app_env):
 def test_trainer_downloads_a_learners_data(new_app, app_env):
     at = trainer_signs_in(new_app())
     group = list_groups(app_env)[0]
-    hoa = next(l for l in list_learners(app_env, group.id) if l.display_name == "Đinh Thị Hoa")
+    hoa = next(member for member in list_learners(app_env, group.id) if member.display_name == "Đinh Thị Hoa")
     at.selectbox(key="export_who").set_value(hoa).run()
     download = at.get("download_button")
     assert download and any("Tải dữ liệu" in d.proto.label for d in download)
@@ -121,7 +121,7 @@ def test_trainer_downloads_a_learners_data(new_app, app_env):
 
 def test_trainer_finds_a_learners_latest_quiz_and_what_they_missed(new_app, app_env):
     group = list_groups(app_env)[0]
-    learners = {l.display_name: l for l in list_learners(app_env, group.id)}
+    learners = {member.display_name: member for member in list_learners(app_env, group.id)}
     quy = learners["Hồ Văn Quý"].id
     record_attempt(app_env, quy, "bai-mau", [GradedAnswer("q-mot", "a", False), GradedAnswer("q-hai", "false", True)],
                    50, False, 80)
@@ -137,9 +137,9 @@ def test_trainer_finds_a_learners_latest_quiz_and_what_they_missed(new_app, app_
     assert recent["Kết quả"][1] == "❌ Chưa đạt 1/2 (50%)"
 
     summary = table_with(at, "Đã đạt")
-    passed = dict(zip(summary["Học viên"], summary["Đã đạt"]))
+    passed = dict(zip(summary["Học viên"], summary["Đã đạt"], strict=True))
     assert passed["Đinh Thị Hoa"] == "1/2" and passed["Hồ Văn Quý"] == "0/2"
-    assert dict(zip(summary["Học viên"], summary["Thời gian học"]))["Hồ Văn Quý"] == "—"  # only quizzes, no steps
+    assert dict(zip(summary["Học viên"], summary["Thời gian học"], strict=True))["Hồ Văn Quý"] == "—"  # only quizzes, no steps
 
     detail = at.selectbox(key="detail_who")
     detail.select_index(detail.options.index("Hồ Văn Quý")).run()
@@ -219,7 +219,7 @@ def test_a_trainer_without_a_group_is_offered_to_start_one(new_app, app_env):
 def test_the_support_threshold_comes_from_the_settings(new_app, app_env, monkeypatch):
     monkeypatch.setenv("BDHVS_QUIZ__SUPPORT_AFTER_FAILED_ATTEMPTS", "1")
     group = list_groups(app_env)[0]
-    nga = next(l for l in list_learners(app_env, group.id) if l.display_name == "Phạm Thị Nga")
+    nga = next(member for member in list_learners(app_env, group.id) if member.display_name == "Phạm Thị Nga")
     record_attempt(app_env, nga.id, "bai-mau", [GradedAnswer("q-mot", "a", False)], 0, False, 80)
     at = trainer_signs_in(new_app())
     assert "Cần hỗ trợ: Phạm Thị Nga — Bài mẫu" in [w.value for w in at.warning]
@@ -247,7 +247,7 @@ def test_trainer_gives_a_forgetful_learner_a_new_code_and_corrects_a_name(new_ap
     from progress.accounts import verify_learner_code
 
     group = list_groups(app_env)[0]
-    lam = next(l for l in list_learners(app_env, group.id) if l.display_name == "Đinh Văn Lâm")
+    lam = next(member for member in list_learners(app_env, group.id) if member.display_name == "Đinh Văn Lâm")
     at = trainer_signs_in(new_app())
     at.selectbox(key="edit_who").set_value(lam)
     at.text_input(key="edit_code").input("12")
@@ -265,7 +265,7 @@ def test_trainer_gives_a_forgetful_learner_a_new_code_and_corrects_a_name(new_ap
 
 def test_the_commune_report_counts_every_group_and_downloads_for_excel(new_app, app_env):
     group = list_groups(app_env)[0]
-    hoa = next(l for l in list_learners(app_env, group.id) if l.display_name == "Đinh Thị Hoa")
+    hoa = next(member for member in list_learners(app_env, group.id) if member.display_name == "Đinh Thị Hoa")
     for lesson_id in ("bai-mau", "thuc-hanh-mau"):  # the fixture module's two lessons: a certificate
         record_attempt(app_env, hoa.id, lesson_id, [GradedAnswer("q-mot", "b", True)], 100, True, 80)
     at = trainer_signs_in(new_app())

@@ -9,10 +9,10 @@ from progress.accounts import get_learner
 from progress.reports import learner_lessons
 from progress.tracking import LessonStatus
 from ui import resources
-from ui.signin_state import require_learner, sign_out
 from ui.learner.review_card import review_card
 from ui.lesson_status import status_label
 from ui.narration_widget import narrate
+from ui.signin_state import require_learner, sign_out
 
 signin = require_learner("ui/learner/home.py")
 db = resources.database()
@@ -33,7 +33,7 @@ in_progress = [
     if lesson.id in states and states[lesson.id].status == LessonStatus.IN_PROGRESS
 ]
 if in_progress:
-    latest = max(in_progress, key=lambda l: states[l.id].last_activity or 0)
+    latest = max(in_progress, key=lambda lesson: states[lesson.id].last_activity or 0)
     if st.button(f"▶️ Học tiếp: {latest.title}", type="primary", key="continue", width="stretch"):
         open_lesson_page(latest.id)
     narrate(continue_text(latest), "continue")
@@ -42,7 +42,7 @@ st.subheader("Các bài học")
 narrate(modules_text(catalog), "modules", label="Nghe các phần")
 for module in catalog.modules_with_lessons():
     lessons = catalog.lessons_of(module.id)
-    passed = sum(1 for l in lessons if l.id in states and states[l.id].status == LessonStatus.PASSED)
+    passed = sum(1 for lesson in lessons if lesson.id in states and states[lesson.id].status == LessonStatus.PASSED)
     # one module open at a time keeps the list short on a phone
     with st.expander(f"{module.icon} {module.title} · đạt {passed}/{len(lessons)} bài",
                      expanded=len(catalog.modules) == 1):

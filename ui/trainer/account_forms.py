@@ -5,7 +5,12 @@ from __future__ import annotations
 import streamlit as st
 
 from progress.accounts import (
-    MIN_PASSWORD_LENGTH, AccountError, TrainerInfo, add_trainer_to_group, change_trainer_password, create_group,
+    MIN_PASSWORD_LENGTH,
+    AccountError,
+    TrainerInfo,
+    add_trainer_to_group,
+    change_trainer_password,
+    create_group,
 )
 from ui import resources
 

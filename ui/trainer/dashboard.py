@@ -66,7 +66,7 @@ else:
     support_badges(rows)
     cols = st.columns(2)
     cols[0].metric("Học viên", len(rows))
-    cols[1].metric("Lượt đạt bài", sum(r.status(l.id) == LessonStatus.PASSED for r in rows for l in lessons))
+    cols[1].metric("Lượt đạt bài", sum(r.status(lesson.id) == LessonStatus.PASSED for r in rows for lesson in lessons))
     recent_results(rows, catalog)
     learner_summary(rows, catalog)
     lessons_table(rows, catalog)

@@ -8,7 +8,14 @@ import json
 import streamlit as st
 
 from progress.accounts import (
-    AVATARS, AccountError, GroupInfo, LearnerInfo, create_learner, delete_learner, list_learners, set_avatar,
+    AVATARS,
+    AccountError,
+    GroupInfo,
+    LearnerInfo,
+    create_learner,
+    delete_learner,
+    list_learners,
+    set_avatar,
     update_learner,
 )
 from progress.data_export import export_learner
@@ -49,7 +56,7 @@ def _add_form(group: GroupInfo, flash_key: str) -> None:
 def _avatar_form(members: list[LearnerInfo], flash_key: str) -> None:
     """A new picture for a learner's name card."""
     with st.expander("🖼️ Đổi hình đại diện"), st.form("change_avatar"):
-        who = st.selectbox("Học viên", members, format_func=lambda l: f"{l.avatar or '👤'} {l.display_name}",
+        who = st.selectbox("Học viên", members, format_func=lambda member: f"{member.avatar or '👤'} {member.display_name}",
                            key="avatar_who")
         picture = st.selectbox("Hình mới", AVATARS, key="avatar_new")
         if st.form_submit_button("Đổi hình", width="stretch"):
@@ -62,7 +69,7 @@ def _export_form(members: list[LearnerInfo]) -> None:
     """A copy of everything stored about a learner (their right to see it)."""
     with st.expander("📦 Xuất dữ liệu của học viên"):
         st.caption("Khi học viên muốn xem mình được lưu những gì: tải về một tệp có tên, nhóm, cài đặt, tiến độ và bài làm.")
-        chosen = st.selectbox("Học viên", members, format_func=lambda l: l.display_name, key="export_who")
+        chosen = st.selectbox("Học viên", members, format_func=lambda member: member.display_name, key="export_who")
         st.download_button(
             "📥 Tải dữ liệu (JSON)", key="export_download", width="stretch", mime="application/json",
             file_name=f"du-lieu-hoc-vien-{chosen.id}.json",
@@ -75,7 +82,7 @@ def _delete_form(members: list[LearnerInfo], flash_key: str) -> None:
     with st.expander("🗑️ Xoá học viên và toàn bộ dữ liệu"):
         st.caption("Khi học viên muốn xoá dữ liệu của mình: tên, mã, tiến độ và bài làm đều bị xoá, không lấy lại được.")
         with st.form("delete_learner", clear_on_submit=True):
-            doomed = st.selectbox("Học viên", members, format_func=lambda l: l.display_name, key="delete_who")
+            doomed = st.selectbox("Học viên", members, format_func=lambda member: member.display_name, key="delete_who")
             sure = st.checkbox("Tôi chắc chắn muốn xoá", key="delete_sure")
             if st.form_submit_button("Xoá", width="stretch"):
                 if not sure:
@@ -89,7 +96,7 @@ def _edit_form(members: list[LearnerInfo], flash_key: str) -> None:
     """Correct a misspelt name, or give a new code to a learner who forgot theirs."""
     with st.expander("✏️ Sửa tên hoặc đổi mã"):
         with st.form("edit_learner", clear_on_submit=True):
-            who = st.selectbox("Học viên", members, format_func=lambda l: l.display_name, key="edit_who")
+            who = st.selectbox("Học viên", members, format_func=lambda member: member.display_name, key="edit_who")
             name = st.text_input("Tên mới (để trống nếu giữ tên cũ)", key="edit_name")
             code = st.text_input("Mã 4 số mới (khi học viên quên mã; để trống nếu giữ)", max_chars=4, key="edit_code")
             if st.form_submit_button("Lưu", width="stretch"):

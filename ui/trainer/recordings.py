@@ -29,7 +29,7 @@ if FLASH in st.session_state:
     st.success(st.session_state.pop(FLASH))
 
 lessons = catalog.lessons_in_order()
-lesson = st.selectbox("Bài học", lessons, format_func=lambda l: l.title, key="rec_lesson")
+lesson = st.selectbox("Bài học", lessons, format_func=lambda choice: choice.title, key="rec_lesson")
 step = st.selectbox("Bước", lesson.steps, key=f"rec_step_{lesson.id}",
                     format_func=lambda s: f"Bước {lesson.steps.index(s) + 1}: {s.text[:50]}…")
 language = st.selectbox("Tiếng", list(LANGUAGES), format_func=LANGUAGES.get, key="rec_language")

@@ -29,7 +29,7 @@ def support_badges(learners: Sequence[LearnerLike]) -> None:
     order = {lesson.id: position for position, lesson in enumerate(catalog.lessons_in_order())}
     shown = False
     for learner in learners:
-        lessons = sorted((l for l in stuck.get(learner.learner_id, []) if l in order), key=order.__getitem__)
+        lessons = sorted((lesson_id for lesson_id in stuck.get(learner.learner_id, []) if lesson_id in order), key=order.__getitem__)
         if lessons:
             titles = ", ".join(catalog.lessons[lesson_id].title for lesson_id in lessons)
             st.warning(f"Cần hỗ trợ: {learner.display_name} — {titles}", icon="⚠️")
