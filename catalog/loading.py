@@ -41,7 +41,7 @@ class Catalog:
     def lessons_in_order(self) -> list[Lesson]:
         module_order = {module.id: module.order for module in self.modules}
         return sorted(
-            self.lessons.values(), key=lambda l: (module_order.get(l.module, 999), l.order, l.id)
+            self.lessons.values(), key=lambda lesson: (module_order.get(lesson.module, 999), lesson.order, lesson.id)
         )
 
     def lessons_of(self, module_id: str) -> list[Lesson]:

@@ -8,8 +8,8 @@ reports it and exits non-zero, and the tests run it over the shipped content.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from collections.abc import Iterable
+from pathlib import Path
 
 from lessons.models import Lesson
 from quizzes.models import Quiz

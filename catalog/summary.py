@@ -10,15 +10,15 @@ def summary_table(catalog: Catalog) -> str:
     lines = ["| Module | Lessons | Steps | Questions | Minutes |", "|---|---:|---:|---:|---:|"]
     totals = [0, 0, 0, 0]
     for module in catalog.modules:
-        lessons = [l for l in catalog.lessons.values() if l.module == module.id]
-        quizzes = [catalog.quiz_for(l.id) for l in lessons]
+        lessons = catalog.lessons_of(module.id)
+        quizzes = [catalog.quiz_for(lesson.id) for lesson in lessons]
         counts = [
             len(lessons),
-            sum(len(l.steps) for l in lessons),
+            sum(len(lesson.steps) for lesson in lessons),
             sum(len(q.questions) for q in quizzes if q),
-            sum(l.minutes for l in lessons),
+            sum(lesson.minutes for lesson in lessons),
         ]
-        totals = [a + b for a, b in zip(totals, counts)]
+        totals = [a + b for a, b in zip(totals, counts, strict=True)]
         lines.append(f"| {module.icon} {module.title} | " + " | ".join(str(c) for c in counts) + " |")
     lines.append("| **Total** | " + " | ".join(f"**{c}**" for c in totals) + " |")
     return "\n".join(lines)

@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from certificates.completion import module_progress
 from catalog.loading import Catalog
+from certificates.completion import module_progress
 from progress.reports import LearnerRow
 from progress.tracking import LessonStatus
 

@@ -20,8 +20,8 @@ import hmac
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from certificates.completion import progress_of_module
 from catalog.loading import Catalog
+from certificates.completion import progress_of_module
 from lessons.fields import KEBAB_CASE
 from progress.accounts import get_learner
 from progress.database import Database

@@ -49,7 +49,7 @@ class Practice(Frozen):
     success: Text = Field(description="Said after the right tap.")
 
     @model_validator(mode="after")
-    def _targets_make_sense(self) -> "Practice":
+    def _targets_make_sense(self) -> Practice:
         if not any(target.correct for target in self.targets):
             raise ValueError("a practice needs at least one target with correct: true")
         if any(not target.correct and not target.hint.strip() for target in self.targets):
@@ -98,7 +98,7 @@ class Lesson(Frozen):
     steps: tuple[Step, ...] = Field(min_length=1)
 
     @model_validator(mode="after")
-    def _practice_has_exercises(self) -> "Lesson":
+    def _practice_has_exercises(self) -> Lesson:
         if self.kind == "practice" and sum(step.practice is not None for step in self.steps) < 3:
             raise ValueError("a practice lesson needs at least 3 steps with a practice block")
         return self

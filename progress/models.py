@@ -153,7 +153,7 @@ class QuizRun(Base):
     started_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
-    answers: Mapped[list["QuizRunAnswer"]] = relationship(
+    answers: Mapped[list[QuizRunAnswer]] = relationship(
         back_populates="run", cascade="all, delete-orphan", order_by="QuizRunAnswer.position"
     )
 

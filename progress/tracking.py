@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 from sqlalchemy import case, func, select
 from sqlalchemy.exc import IntegrityError
@@ -21,7 +21,7 @@ from quizzes.review_rules import DEFAULT_POLICY, ReviewPolicy
 MAX_SECONDS_PER_STEP = 300
 
 
-class LessonStatus(str, Enum):
+class LessonStatus(StrEnum):
     NOT_STARTED = "not_started"
     IN_PROGRESS = "in_progress"
     PASSED = "passed"

@@ -13,7 +13,7 @@ from lessons.fields import ContentId, Frozen
 from quizzes.kinds.base import BaseQuestion, Option
 from quizzes.kinds.image_choice import ImageChoice, ImageOption
 from quizzes.kinds.multiple_choice import MultipleChoice
-from quizzes.kinds.ordering import OrderItem, Ordering
+from quizzes.kinds.ordering import Ordering, OrderItem
 from quizzes.kinds.single_choice import SingleChoice
 from quizzes.kinds.true_false import TrueFalse
 

@@ -10,10 +10,11 @@ support threshold are settings (ReviewPolicy); the defaults are those above.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from quizzes.models import Question, Quiz
+
 
 @dataclass(frozen=True)
 class ReviewPolicy:

@@ -4,14 +4,15 @@ read-only by every session: settings, content, database, narrator."""
 from __future__ import annotations
 
 import streamlit as st
+
 from catalog.loading import Catalog, load_catalog
 from media.audio_cache import AudioCache
 from media.engines import GttsEngine, offline_voice
 from media.images import publish_images
 from media.narration import Narrator, PrerenderedVoice
 from progress.database import Database, connect
-from settings import PROJECT_ROOT, Settings, ensure_secret_key, load_settings
 from quizzes.review_rules import ReviewPolicy
+from settings import PROJECT_ROOT, Settings, ensure_secret_key, load_settings
 
 AUDIO_DIR = PROJECT_ROOT / "static" / "audio"
 AUDIO_URL_PREFIX = "/app/static/audio"

@@ -10,11 +10,11 @@ from starlette.routing import Route
 from starlette.testclient import TestClient
 
 from access import certificate_route
-from certificates.verification import issue_code
 from catalog.loading import load_catalog
+from certificates.verification import issue_code
 from progress.accounts import create_group, create_learner, create_trainer, delete_learner
-from quizzes.answers import GradedAnswer
 from progress.tracking import record_attempt
+from quizzes.answers import GradedAnswer
 from tests.conftest import FIXTURE_CONTENT
 
 SECRET = "route-secret"

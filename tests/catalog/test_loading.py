@@ -33,8 +33,8 @@ def test_shipped_content_has_no_problems():
     assert messages(catalog) == []
     assert len(catalog.modules) >= 8 and len(catalog.lessons) >= 30
     for module in catalog.modules:
-        lessons = [l for l in catalog.lessons.values() if l.module == module.id]
-        assert any(l.kind == "practice" for l in lessons), module.id
+        lessons = catalog.lessons_of(module.id)
+        assert any(lesson.kind == "practice" for lesson in lessons), module.id
     kinds = {q.kind for quiz in catalog.quizzes.values() for q in quiz.questions}
     assert kinds == {"single_choice", "multiple_choice", "true_false", "image_choice", "ordering"}
 
@@ -141,4 +141,4 @@ def test_modules_with_lessons_and_a_modules_lessons_in_order():
     assert sum(len(shipped.lessons_of(m.id)) for m in modules) == len(shipped.lessons)
     for module in modules:
         orders = [lesson.order for lesson in shipped.lessons_of(module.id)]
-        assert orders == sorted(orders) and all(l.module == module.id for l in shipped.lessons_of(module.id))
+        assert orders == sorted(orders) and all(lesson.module == module.id for lesson in shipped.lessons_of(module.id))

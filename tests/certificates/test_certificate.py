@@ -13,6 +13,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from pypdf import PdfReader
 
+from catalog.loading import load_catalog
 from certificates.completion import module_progress, progress_of_module
 from certificates.document import (
     CertificateDetails,
@@ -22,13 +23,12 @@ from certificates.document import (
     vietnam_today,
 )
 from certificates.verification import check_certificate, issue_code, read_code, verification_url
-from catalog.loading import load_catalog
 from lessons.models import Module
 from progress.accounts import LearnerInfo, create_group, create_learner, create_trainer, delete_learner
 from progress.group_team import GroupTeam
 from progress.reports import learner_lessons
-from quizzes.answers import GradedAnswer
 from progress.tracking import record_attempt, save_step
+from quizzes.answers import GradedAnswer
 from tests.conftest import FIXTURE_CONTENT
 
 SECRET = "certificate-secret"

@@ -2,8 +2,8 @@
 
 import datetime as dt
 
-from certificates.group_summary import summarize_group
 from catalog.loading import load_catalog
+from certificates.group_summary import summarize_group
 from progress.reports import LearnerRow
 from progress.tracking import LessonState, LessonStatus
 from settings import PROJECT_ROOT

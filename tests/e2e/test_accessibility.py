@@ -17,7 +17,7 @@ import pytest
 
 from settings import PROJECT_ROOT
 from tests.conftest import IN_CI
-from tests.e2e.conftest import wait_for_consent_or_home, shot, tap_digits
+from tests.e2e.conftest import shot, tap_digits, wait_for_consent_or_home
 
 pytestmark = pytest.mark.e2e
 

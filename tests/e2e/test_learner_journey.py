@@ -160,8 +160,8 @@ def test_a_printed_qr_card_signs_the_learner_in(phone, server):
 def test_certificate_download_after_finishing_a_module(phone, server):
     """A learner who passed every lesson of a module downloads a PDF certificate."""
     from progress.accounts import list_groups, list_learners, record_consent
-    from quizzes.answers import GradedAnswer
     from progress.tracking import record_attempt
+    from quizzes.answers import GradedAnswer
     from tests.e2e.conftest import server_database
 
     db = server_database()

@@ -9,8 +9,8 @@ from media import engines
 from media.audio_cache import audio_key
 from media.audio_file import inspect_audio
 from media.engines import EspeakEngine, offline_voice
-from media.speech_engine import EngineError
 from media.espeak_library import EspeakLibraryEngine
+from media.speech_engine import EngineError
 
 pytest.importorskip("espeakng_loader", reason="espeakng-loader is in requirements.txt; install it")
 

@@ -8,8 +8,8 @@ import responses
 
 from media.audio_cache import AudioCache, audio_key
 from media.engines import GttsEngine
-from media.speech_engine import EngineError, EngineUnreachable
 from media.prerender import DeadlineExceeded, prerender, render_with_deadline
+from media.speech_engine import EngineError, EngineUnreachable
 from tests.media.fake_google import FAKE_MP3, URL, reply_body, sent_text_and_lang
 
 LONG_TEXT = (

@@ -6,8 +6,8 @@ import pytest
 
 from media.audio_cache import AudioCache, audio_key
 from media.engines import EspeakEngine
-from media.speech_engine import EngineError
 from media.narration import Narrator, PrerenderedVoice
+from media.speech_engine import EngineError
 
 GTTS = PrerenderedVoice("gtts", "vi", "mp3")
 NEED_ESPEAK = pytest.mark.skipif(

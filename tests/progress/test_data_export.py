@@ -2,8 +2,8 @@ import json
 
 from progress.accounts import create_group, create_learner, record_consent
 from progress.data_export import export_learner
-from quizzes.answers import GradedAnswer
 from progress.tracking import record_attempt, save_step
+from quizzes.answers import GradedAnswer
 
 
 def test_a_learner_gets_a_copy_of_everything_stored_about_them_and_no_one_else(db):

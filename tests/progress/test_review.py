@@ -7,8 +7,8 @@ import pytest
 from progress.accounts import create_group, create_learner, delete_learner
 from progress.models import ReviewItem
 from progress.review import DueReview, due_reviews, needs_support, record_review, schedule_wrong_answers
-from quizzes.answers import GradedAnswer
 from progress.tracking import record_attempt
+from quizzes.answers import GradedAnswer
 from quizzes.review_rules import DEFAULT_POLICY, ReviewPolicy
 
 T0 = dt.datetime(2026, 3, 2, 8, 0, tzinfo=dt.UTC)

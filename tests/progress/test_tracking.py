@@ -1,6 +1,5 @@
 from progress.accounts import create_group, create_learner
 from progress.reports import group_progress, learner_lessons
-from quizzes.answers import GradedAnswer
 from progress.tracking import (
     MAX_SECONDS_PER_STEP,
     LessonStatus,
@@ -8,6 +7,7 @@ from progress.tracking import (
     record_attempt,
     save_step,
 )
+from quizzes.answers import GradedAnswer
 
 
 def make_learners(db, *names):
@@ -77,7 +77,7 @@ def test_deleting_a_learner_removes_progress_and_answers_and_keeps_others(db):
         record_attempt(db, learner.id, "bai-a", [GradedAnswer("q1", "a", True)], 100, True, 80)
     assert delete_learner(db, hoa.id) is True
     assert delete_learner(db, hoa.id) is False
-    assert [l.display_name for l in list_learners(db, group.id)] == ["Lâm"]
+    assert [learner.display_name for learner in list_learners(db, group.id)] == ["Lâm"]
     with db() as session:
         assert {p.learner_id for p in session.query(LessonProgress)} == {lam.id}
         assert {a.learner_id for a in session.query(QuizAttempt)} == {lam.id}

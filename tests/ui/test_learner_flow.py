@@ -1,11 +1,17 @@
-from progress.models import QuizAttempt
-from progress.reports import learner_lessons
-from progress.tracking import LessonStatus
 import re
 
 from progress.accounts import list_groups
+from progress.models import QuizAttempt
+from progress.reports import learner_lessons
+from progress.tracking import LessonStatus
 from tests.ui.flows import (
-    answer_bai_mau_quiz, button_by_label, component_data, learner_signs_in, players, texts, walk_to_quiz,
+    answer_bai_mau_quiz,
+    button_by_label,
+    component_data,
+    learner_signs_in,
+    players,
+    texts,
+    walk_to_quiz,
 )
 
 
@@ -16,7 +22,8 @@ def test_first_sign_in_asks_consent_and_records_it(new_app, app_env):
     at.button(key="consent_yes").click().run()
     assert "Chào Đinh Thị Hoa" in texts(at)
     from progress.accounts import list_groups, list_learners
-    hoa = next(l for l in list_learners(app_env, list_groups(app_env)[0].id) if l.display_name == "Đinh Thị Hoa")
+    hoa = next(learner for learner in list_learners(app_env, list_groups(app_env)[0].id)
+               if learner.display_name == "Đinh Thị Hoa")
     assert hoa.consented
 
 
@@ -59,7 +66,7 @@ def test_repeated_wrong_codes_slow_down_then_lock_and_the_trainer_unlocks(new_ap
             at.button(key=f"code_keypad_{digit}").click().run()
     assert "nhờ tập huấn viên mở khoá" in texts(at)
     group = list_groups(app_env)[0]
-    assert [l.display_name for l in locked_learners(app_env, group.id)] == ["Đinh Thị Hoa"]
+    assert [learner.display_name for learner in locked_learners(app_env, group.id)] == ["Đinh Thị Hoa"]
     # another learner on another phone signs in as usual
     other = learner_signs_in(new_app(), app_env, name="Đinh Văn Lâm", code="2345")
     assert "Chào Đinh Văn Lâm" in texts(other)

@@ -17,8 +17,8 @@ from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
 from access.tokens import SignIn
-from certificates.verification import check_certificate
 from catalog.loading import load_catalog
+from certificates.verification import check_certificate
 from progress.accounts import list_groups, list_learners, record_consent
 from progress.tracking import record_attempt
 from quizzes.answers import GradedAnswer

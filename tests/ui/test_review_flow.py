@@ -10,8 +10,8 @@ import progress.review
 from progress.accounts import list_groups, list_learners
 from progress.models import ReviewItem
 from progress.review import schedule_wrong_answers
-from quizzes.answers import GradedAnswer
 from progress.tracking import record_attempt
+from quizzes.answers import GradedAnswer
 from tests.ui.flows import answer_bai_mau_quiz, learner_signs_in, texts, walk_to_quiz
 
 REVIEW_PAGE = "ui/learner/review.py"

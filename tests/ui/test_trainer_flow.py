@@ -1,8 +1,8 @@
 import pytest
 
 from progress.accounts import list_groups, list_learners
-from quizzes.answers import GradedAnswer
 from progress.tracking import record_attempt, save_step
+from quizzes.answers import GradedAnswer
 from tests.ui.flows import button_by_label, texts
 
 

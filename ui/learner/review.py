@@ -4,8 +4,8 @@
 from __future__ import annotations
 
 import html
-from typing import Any
 from functools import partial
+from typing import Any
 
 import streamlit as st
 

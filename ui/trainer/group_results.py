@@ -9,8 +9,8 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from certificates.group_summary import summarize_group
 from catalog.loading import Catalog
+from certificates.group_summary import summarize_group
 from progress.accounts import GroupInfo
 from progress.reports import AttemptRow, LearnerRow, group_progress, latest_attempt_per_lesson, recent_attempts
 from progress.tracking import LessonStatus

@@ -26,7 +26,8 @@ st.caption("Chiếu bài lên màn hình lớn, bấm “Nghe” để cả lớ
            "rồi cùng làm từng câu hỏi. Không lưu điểm của ai.")
 
 module = st.selectbox("Phần", catalog.modules_with_lessons(), format_func=lambda m: f"{m.icon} {m.title}", key="present_module")
-lesson: Lesson = st.selectbox("Bài", catalog.lessons_of(module.id), format_func=lambda l: l.title, key="present_lesson")
+lesson: Lesson = st.selectbox("Bài", catalog.lessons_of(module.id), format_func=lambda item: item.title,
+                              key="present_lesson")
 quiz = catalog.quiz_for(lesson.id)
 slides: list[Step | Question] = [*lesson.steps, *(quiz.questions if quiz else ())]
 INDEX = f"present_index_{lesson.id}"
