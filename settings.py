@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic_core import ErrorDetails
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 from pydantic_settings import SettingsError as UnreadableSource
 
@@ -152,7 +153,7 @@ def _env_variable(loc: tuple[Any, ...]) -> str | None:
     return None
 
 
-def _describe_error(error: dict[str, Any]) -> tuple[str, bool]:
+def _describe_error(error: ErrorDetails) -> tuple[str, bool]:
     """One line naming the key, where the value came from and what was expected; and
     whether it came from an environment variable."""
     key = ".".join(str(part) for part in error["loc"])

@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from catalog.quality import lesson_problems, modules_without_practice, quiz_problems
 from lessons.models import Lesson, Module
@@ -60,7 +61,7 @@ class Catalog:
         return self.quizzes.get(lesson_id)
 
 
-def _describe(error: dict[str, Any]) -> tuple[str, str]:
+def _describe(error: ErrorDetails) -> tuple[str, str]:
     path = ".".join(
         str(part) for part in error["loc"]
         if not str(part).startswith("function-after") and part not in QUESTION_KINDS  # union tags

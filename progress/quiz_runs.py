@@ -13,8 +13,9 @@ from dataclasses import dataclass
 
 from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
+from progress.database import Database
 from progress.models import QuizRun, QuizRunAnswer, utcnow
 from progress.tracking import store_attempt
 from quizzes.answers import GradedAnswer
@@ -52,21 +53,21 @@ def _create(session: Session, learner_id: int, lesson_id: str) -> QuizRun:
         return existing
 
 
-def open_run(db: sessionmaker, learner_id: int, lesson_id: str) -> StoredRun:
+def open_run(db: Database, learner_id: int, lesson_id: str) -> StoredRun:
     """The learner's open run of this lesson's quiz, started if there is none."""
     with db.begin() as session:
         run = _find(session, learner_id, lesson_id) or _create(session, learner_id, lesson_id)
         return _stored(run)
 
 
-def restart_run(db: sessionmaker, learner_id: int, lesson_id: str) -> StoredRun:
+def restart_run(db: Database, learner_id: int, lesson_id: str) -> StoredRun:
     """Drop the open run (if any) and start a new one at the first question."""
     with db.begin() as session:
         session.execute(delete(QuizRun).where(QuizRun.learner_id == learner_id, QuizRun.lesson_id == lesson_id))
         return _stored(_create(session, learner_id, lesson_id))
 
 
-def record_answer(db: sessionmaker, run_id: int, position: int, graded: GradedAnswer) -> bool:
+def record_answer(db: Database, run_id: int, position: int, graded: GradedAnswer) -> bool:
     """Store the answer to question ``position`` of a run. False when that question
     already has an answer (a double tap, a second tab) or the run is gone: the first
     answer stands."""
@@ -84,7 +85,7 @@ def record_answer(db: sessionmaker, run_id: int, position: int, graded: GradedAn
         return True
 
 
-def move_on(db: sessionmaker, run_id: int, position: int) -> None:
+def move_on(db: Database, run_id: int, position: int) -> None:
     """Show question ``position`` next (only forward, and only past answered ones)."""
     with db.begin() as session:
         run = session.get(QuizRun, run_id)
@@ -94,7 +95,7 @@ def move_on(db: sessionmaker, run_id: int, position: int) -> None:
 
 
 def finish_run(
-    db: sessionmaker,
+    db: Database,
     run_id: int,
     learner_id: int,
     answers: tuple[GradedAnswer, ...],

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 
 from sqlalchemy import case, delete, func, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
+from progress.database import Database
 from progress.models import QuizAttempt, ReviewItem, utcnow
 from quizzes.answers import GradedAnswer
 from quizzes.review_rules import DEFAULT_POLICY, ReviewPolicy, ReviewStep, first_review, is_stuck, next_review
@@ -109,7 +110,7 @@ def schedule_in_session(
 
 
 def schedule_wrong_answers(
-    db: sessionmaker,
+    db: Database,
     learner_id: int,
     lesson_id: str,
     answers: Iterable[GradedAnswer],
@@ -122,7 +123,7 @@ def schedule_wrong_answers(
 
 
 def due_reviews(
-    db: sessionmaker,
+    db: Database,
     learner_id: int,
     now: dt.datetime | None = None,
     known: Container[tuple[str, str]] | None = None,
@@ -143,7 +144,7 @@ def due_reviews(
 
 
 def record_review(
-    db: sessionmaker,
+    db: Database,
     learner_id: int,
     lesson_id: str,
     graded: GradedAnswer,
@@ -174,7 +175,7 @@ def record_review(
 
 
 def needs_support(
-    db: sessionmaker, learner_ids: list[int], policy: ReviewPolicy = DEFAULT_POLICY
+    db: Database, learner_ids: list[int], policy: ReviewPolicy = DEFAULT_POLICY
 ) -> dict[int, list[str]]:
     """Learners who failed a lesson's quiz again and again without passing it:
     {learner id: [lesson ids, sorted]}; learners who are fine are left out."""

@@ -9,8 +9,9 @@ from enum import StrEnum
 
 from sqlalchemy import case, func, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
+from progress.database import Database
 from progress.models import LessonProgress, QuizAnswer, QuizAttempt, utcnow
 from progress.review import schedule_in_session
 from quizzes.answers import GradedAnswer
@@ -65,7 +66,7 @@ def _get_or_create(session: Session, learner_id: int, lesson_id: str) -> LessonP
     return _find(session, learner_id, lesson_id) or _insert_unless_exists(session, learner_id, lesson_id)
 
 
-def open_lesson(db: sessionmaker, learner_id: int, lesson_id: str, step_count: int) -> int:
+def open_lesson(db: Database, learner_id: int, lesson_id: str, step_count: int) -> int:
     """Start or resume a lesson; returns the step to show (0-based)."""
     with db.begin() as session:
         row = _get_or_create(session, learner_id, lesson_id)
@@ -73,7 +74,7 @@ def open_lesson(db: sessionmaker, learner_id: int, lesson_id: str, step_count: i
 
 
 def save_step(
-    db: sessionmaker, learner_id: int, lesson_id: str, step: int, seconds: float, finished: bool = False
+    db: Database, learner_id: int, lesson_id: str, step: int, seconds: float, finished: bool = False
 ) -> None:
     """Remember where the learner is and add the time spent on the last step."""
     with db.begin() as session:
@@ -85,7 +86,7 @@ def save_step(
 
 
 def record_attempt(
-    db: sessionmaker,
+    db: Database,
     learner_id: int,
     lesson_id: str,
     answers: Sequence[GradedAnswer],
@@ -134,7 +135,7 @@ def store_attempt(
     return attempt.id
 
 
-def lesson_states(db: sessionmaker, learner_ids: list[int]) -> dict[tuple[int, str], LessonState]:
+def lesson_states(db: Database, learner_ids: list[int]) -> dict[tuple[int, str], LessonState]:
     """Every (learner, lesson) pair that has any progress, in two queries."""
     if not learner_ids:
         return {}

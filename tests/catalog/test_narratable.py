@@ -14,7 +14,7 @@ def spoken_by_pages(lesson_id: str) -> set[str]:
         if step.practice:
             texts.add(step.practice.success)
             texts |= {t.hint for t in step.practice.targets if t.hint}
-    for question in CATALOG.quiz_for(lesson_id).questions:
+    for question in CATALOG.quizzes[lesson_id].questions:
         texts.add(question.spoken())
         if isinstance(question, (SingleChoice, MultipleChoice, ImageChoice)):
             texts |= {o.explanation for o in question.options}

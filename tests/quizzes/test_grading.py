@@ -5,7 +5,7 @@ from quizzes.answers import GradedAnswer, InvalidAnswer, answer_to_text
 from quizzes.grading import grade_answer, score_quiz
 from tests.conftest import FIXTURE_CONTENT
 
-QUIZ = load_catalog(FIXTURE_CONTENT / "lessons", FIXTURE_CONTENT / "quizzes").quiz_for("bai-mau")
+QUIZ = load_catalog(FIXTURE_CONTENT / "lessons", FIXTURE_CONTENT / "quizzes").quizzes["bai-mau"]
 SINGLE, TRUE_FALSE, MULTIPLE, IMAGE, ORDERING = QUIZ.questions
 
 

@@ -2,7 +2,7 @@ from catalog.loading import load_catalog
 from quizzes.runs import resume_run
 from tests.conftest import FIXTURE_CONTENT
 
-QUIZ = load_catalog(FIXTURE_CONTENT / "lessons", FIXTURE_CONTENT / "quizzes").quiz_for("bai-mau")
+QUIZ = load_catalog(FIXTURE_CONTENT / "lessons", FIXTURE_CONTENT / "quizzes").quizzes["bai-mau"]
 
 
 def test_a_stored_run_is_graded_again_and_shows_the_feedback_of_the_question_on_screen():

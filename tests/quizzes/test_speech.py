@@ -2,7 +2,7 @@ from catalog.loading import load_catalog
 from tests.conftest import FIXTURE_CONTENT
 
 SINGLE, TRUE_FALSE, MULTIPLE, IMAGE, ORDERING = load_catalog(
-    FIXTURE_CONTENT / "lessons", FIXTURE_CONTENT / "quizzes").quiz_for("bai-mau").questions
+    FIXTURE_CONTENT / "lessons", FIXTURE_CONTENT / "quizzes").quizzes["bai-mau"].questions
 
 
 def test_every_choice_is_read_with_its_number():

@@ -12,9 +12,11 @@ import html
 
 import streamlit as st
 
+from lessons.models import Lesson
 from progress.quiz_runs import finish_run, move_on, open_run, record_answer, restart_run
 from quizzes.answers import Answer
 from quizzes.grading import QuizScore, grade_answer
+from quizzes.models import Quiz
 from quizzes.runs import QuizRun, resume_run
 from ui import resources
 from ui.answer_feedback import show_feedback
@@ -27,15 +29,21 @@ signin = require_learner("ui/learner/quiz.py")
 db = resources.database()
 catalog = resources.catalog()
 pass_mark = resources.settings().quiz.pass_mark_percent
-lesson_id = st.query_params.get("bai", "")
-lesson = catalog.lessons.get(lesson_id)
-quiz = catalog.quiz_for(lesson_id)
 
-if lesson is None or quiz is None:
-    st.warning("Bài này chưa có bài kiểm tra. Bác quay về trang chính nhé.")
-    if st.button("🏠 Về trang chính", key="home_missing", width="stretch"):
-        st.switch_page("ui/learner/home.py")
-    st.stop()
+
+def requested_quiz() -> tuple[Lesson, Quiz]:
+    """The lesson in the address and its quiz; a plain message and a way home if there is none."""
+    lesson_id = st.query_params.get("bai", "")
+    lesson, quiz = catalog.lessons.get(lesson_id), catalog.quiz_for(lesson_id)
+    if lesson is None or quiz is None:
+        st.warning("Bài này chưa có bài kiểm tra. Bác quay về trang chính nhé.")
+        if st.button("🏠 Về trang chính", key="home_missing", width="stretch"):
+            st.switch_page("ui/learner/home.py")
+        st.stop()
+    return lesson, quiz
+
+
+lesson, quiz = requested_quiz()
 
 RESULT = f"quiz_result_{lesson.id}"  # the score of the run just finished, until the learner leaves or retries
 st.caption("Bài kiểm tra")
@@ -93,7 +101,8 @@ def result_screen(score: QuizScore) -> None:
               width="stretch", on_click=_restart)
     if st.button("📖 Xem lại bài học", key="review_lesson", width="stretch"):
         _leave("ui/learner/lesson.py", bai=lesson.id)
-    if st.button("🏠 Về trang chính", key="home_done", type="primary" if score.passed else "secondary", width="stretch"):
+    if st.button("🏠 Về trang chính", key="home_done", type="primary" if score.passed else "secondary",
+                 width="stretch"):
         _leave("ui/learner/home.py")
 
 
