@@ -23,7 +23,7 @@ from urllib.parse import quote
 from certificates.completion import progress_of_module
 from lessons.catalog import Catalog
 from lessons.models import KEBAB_CASE
-from progress.accounts import get_learner
+from progress.learners import get_learner
 from progress.database import Database
 from progress.group_team import group_team
 from progress.reports import learner_lessons

@@ -8,7 +8,9 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import sessionmaker
 
-from progress.accounts import create_group, create_learner, create_trainer
+from progress.groups import create_group
+from progress.learners import create_learner
+from progress.trainers import create_trainer
 from progress.models import LearnerGroup, Trainer
 
 DEMO_GROUP = "Thôn Bờ He"

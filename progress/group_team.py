@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import sessionmaker
 
-from progress.accounts import name_sort_key
+from progress.names import name_sort_key
 from progress.models import LearnerGroup, Trainer, TrainerGroup
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload, sessionmaker
 
-from progress.accounts import list_learners
+from progress.learners import list_learners
 from progress.models import QuizAttempt
 from progress.tracking import LessonState, LessonStatus, lesson_states
 

@@ -1,6 +1,6 @@
 """`manage.py backup` and `restore` as a trainer runs them on the laptop."""
 
-from progress.accounts import create_group, list_groups
+from progress.groups import create_group, list_groups
 from progress.database import connect, upgrade_to_head
 
 import manage

@@ -12,7 +12,9 @@ from starlette.testclient import TestClient
 from access import certificate_route
 from certificates.verification import issue_code
 from lessons.catalog import load_catalog
-from progress.accounts import create_group, create_learner, create_trainer, delete_learner
+from progress.groups import create_group
+from progress.learners import create_learner, delete_learner
+from progress.trainers import create_trainer
 from progress.tracking import RecordedAnswer, record_attempt
 from tests.conftest import FIXTURE_CONTENT
 

@@ -23,7 +23,9 @@ from certificates.document import (
 from certificates.verification import check_certificate, issue_code, read_code, verification_url
 from lessons.catalog import load_catalog
 from lessons.models import Module
-from progress.accounts import LearnerInfo, create_group, create_learner, create_trainer, delete_learner
+from progress.groups import create_group
+from progress.learners import LearnerInfo, create_learner, delete_learner
+from progress.trainers import create_trainer
 from progress.group_team import GroupTeam
 from progress.reports import learner_lessons
 from progress.tracking import RecordedAnswer, record_attempt, save_step

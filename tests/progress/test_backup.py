@@ -5,7 +5,8 @@ import sqlite3
 
 import pytest
 
-from progress.accounts import create_group, create_learner, list_groups, list_learners
+from progress.groups import create_group, list_groups
+from progress.learners import create_learner, list_learners
 from progress.backup import BackupError, backup, default_backup_path, restore, sqlite_path
 from progress.database import connect, upgrade_to_head
 

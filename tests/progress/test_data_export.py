@@ -1,6 +1,7 @@
 import json
 
-from progress.accounts import create_group, create_learner, record_consent
+from progress.groups import create_group
+from progress.learners import create_learner, record_consent
 from progress.data_export import export_learner
 from progress.tracking import RecordedAnswer, record_attempt, save_step
 

@@ -1,4 +1,5 @@
-from progress.accounts import create_group, create_trainer
+from progress.groups import create_group
+from progress.trainers import create_trainer
 from progress.group_team import group_team
 
 

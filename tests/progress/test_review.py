@@ -4,7 +4,8 @@ import datetime as dt
 
 import pytest
 
-from progress.accounts import create_group, create_learner, delete_learner
+from progress.groups import create_group
+from progress.learners import create_learner, delete_learner
 from progress.models import ReviewItem
 from progress.review import DueReview, due_reviews, needs_support, record_review, schedule_wrong_answers
 from progress.tracking import RecordedAnswer, record_attempt

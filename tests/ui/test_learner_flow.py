@@ -3,7 +3,7 @@ from progress.reports import learner_lessons
 from progress.tracking import LessonStatus
 import re
 
-from progress.accounts import list_groups
+from progress.groups import list_groups
 from tests.ui.flows import (
     answer_bai_mau_quiz, button_by_label, component_data, learner_signs_in, players, texts, walk_to_quiz,
 )
@@ -15,7 +15,8 @@ def test_first_sign_in_asks_consent_and_records_it(new_app, app_env):
     assert at.session_state["signin"] is None if "signin" in at.session_state else True
     at.button(key="consent_yes").click().run()
     assert "Chào Đinh Thị Hoa" in texts(at)
-    from progress.accounts import list_groups, list_learners
+    from progress.groups import list_groups
+    from progress.learners import list_learners
     hoa = next(l for l in list_learners(app_env, list_groups(app_env)[0].id) if l.display_name == "Đinh Thị Hoa")
     assert hoa.consented
 

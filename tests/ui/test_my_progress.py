@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import time
 
-from progress.accounts import record_consent
+from progress.learners import record_consent
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -21,7 +21,8 @@ from streamlit.testing.v1 import AppTest
 from access.tokens import SignIn
 from certificates.verification import check_certificate
 from lessons.catalog import load_catalog
-from progress.accounts import list_groups, list_learners
+from progress.groups import list_groups
+from progress.learners import list_learners
 from progress.tracking import RecordedAnswer, record_attempt
 from settings import PROJECT_ROOT
 from tests.conftest import FIXTURE_CONTENT

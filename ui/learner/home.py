@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from lessons.narratable import continue_text, module_lessons_text, modules_text
-from progress.accounts import get_learner
+from progress.learners import get_learner
 from progress.reports import learner_lessons
 from progress.tracking import LessonStatus
 from ui import resources

@@ -10,7 +10,7 @@ import streamlit as st
 
 from certificates.completion import ModuleProgress, module_progress
 from certificates.document import certificate_details, certificate_file_name, render_certificate, vietnam_today
-from progress.accounts import get_learner
+from progress.learners import get_learner
 from progress.group_team import group_team
 from progress.reports import learner_lessons
 from ui import resources

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from progress.accounts import AccountError, delete_empty_group, get_trainer, list_groups
+from progress.account_error import AccountError
+from progress.groups import delete_empty_group, list_groups
+from progress.trainers import get_trainer
 from progress.code_guard import locked_learners, unlock_learner
 from progress.reports import group_progress
 from progress.tracking import LessonStatus

@@ -11,7 +11,7 @@ import streamlit as st
 
 from certificates.group_summary import summarize_group
 from lessons.catalog import Catalog
-from progress.accounts import GroupInfo
+from progress.groups import GroupInfo
 from progress.reports import AttemptRow, LearnerRow, group_progress, latest_attempt_per_lesson, recent_attempts
 from progress.tracking import LessonStatus
 from ui import resources

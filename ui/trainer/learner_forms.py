@@ -7,9 +7,10 @@ import json
 
 import streamlit as st
 
-from progress.accounts import (
-    AVATARS, AccountError, GroupInfo, LearnerInfo, create_learner, delete_learner, list_learners, set_avatar,
-    update_learner,
+from progress.account_error import AccountError
+from progress.groups import GroupInfo
+from progress.learners import (
+    AVATARS, LearnerInfo, create_learner, delete_learner, list_learners, set_avatar, update_learner,
 )
 from progress.data_export import export_learner
 from ui import resources
