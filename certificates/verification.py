@@ -20,13 +20,13 @@ import hmac
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from certificates.completion import progress_of_module
 from lessons.catalog import Catalog
 from lessons.models import KEBAB_CASE
 from progress.learners import get_learner
 from progress.database import Database
 from progress.group_team import group_team
-from progress.reports import learner_lessons
+from progress.reports.lesson_states import learner_lessons
+from progress.reports.module_progress import progress_of_module
 
 PURPOSE = "certificate"
 SIGNATURE_BYTES = 16

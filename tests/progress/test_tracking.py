@@ -1,6 +1,6 @@
 from progress.groups import create_group
 from progress.learners import create_learner
-from progress.reports import group_progress, learner_lessons
+from progress.reports.lesson_states import group_progress, learner_lessons
 from progress.tracking import (
     MAX_SECONDS_PER_STEP,
     LessonStatus,

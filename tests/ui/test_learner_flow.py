@@ -1,5 +1,5 @@
 from progress.models import QuizAttempt
-from progress.reports import learner_lessons
+from progress.reports.lesson_states import learner_lessons
 from progress.tracking import LessonStatus
 import re
 

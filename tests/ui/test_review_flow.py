@@ -133,7 +133,7 @@ def test_the_trainer_sees_who_needs_support(app_env):
 
     def dashboard_top() -> None:
         from progress.groups import list_groups
-        from progress.reports import group_progress
+        from progress.reports.lesson_states import group_progress
         from ui import resources
         from ui.trainer.support_badges import support_badges
 

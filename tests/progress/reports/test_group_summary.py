@@ -2,9 +2,9 @@
 
 import datetime as dt
 
-from certificates.group_summary import summarize_group
+from progress.reports.group_summary import summarize_group
 from lessons.catalog import load_catalog
-from progress.reports import LearnerRow
+from progress.reports.lesson_states import LearnerRow
 from progress.tracking import LessonState, LessonStatus
 from settings import PROJECT_ROOT
 
