@@ -41,7 +41,7 @@ _CARD_REFUSED = """<!doctype html><html lang="vi"><meta charset="utf-8">
 
 async def card_route(request: Request) -> Response:
     """A printed QR card: sign that learner in on this phone and open the app."""
-    from progress.accounts import card_version
+    from progress.learners import card_version
 
     claim = read_card_code(_secret(), request.query_params.get("ma"))
     version = await run_in_threadpool(card_version, _card_db(), claim.learner_id) if claim else None

@@ -1,33 +1,25 @@
-"""Long-lived objects for the HTTP routes next to Streamlit (cards, certificate check),
-built once per process and shared by every route. Pages use ui/resources.py instead,
-whose st.cache_resource the tests clear between apps."""
+"""The process's long-lived objects (app_services.py) for the HTTP routes next to
+Streamlit (cards, certificate check): the same objects the pages use."""
 
 from __future__ import annotations
 
-from functools import lru_cache
+from app_services import app_services
+from catalog.loading import Catalog
+from progress.database import Database
+from settings import Settings
 
-from catalog.loading import Catalog, load_catalog
-from progress.database import Database, connect
-from settings import Settings, ensure_secret_key, load_settings
 
-
-@lru_cache(maxsize=1)
 def settings() -> Settings:
-    return load_settings()
+    return app_services().settings
 
 
-@lru_cache(maxsize=1)
 def secret() -> str:
-    return ensure_secret_key(settings())
+    return app_services().secret_key
 
 
-@lru_cache(maxsize=1)
 def catalog() -> Catalog:
-    s = settings()
-    return load_catalog(s.project_path(s.content.lessons_dir), s.project_path(s.content.quizzes_dir))
+    return app_services().catalog
 
 
-@lru_cache(maxsize=1)
 def database() -> Database:
-    s = settings()
-    return connect(s.database_url, s.database.sqlite_busy_timeout_ms)
+    return app_services().database

@@ -70,7 +70,8 @@ CODE = "2468"
 def prepare_data(app: AppCopy, sizes: list[int], lesson_id: str | None):
     """Create the schema, one group per class size, and read the lesson and quiz to play."""
     from catalog.loading import load_catalog
-    from progress.accounts import create_group, create_learner, record_consent
+    from progress.groups import create_group
+    from progress.learners import create_learner, record_consent
 
     catalog = load_catalog(app.app_dir / "lessons" / "content", app.app_dir / "quizzes" / "content")
     # a practice lesson needs taps on pretend screens, not "next": play an ordinary one

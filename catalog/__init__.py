@@ -3,7 +3,8 @@ checked across files (a quiz's lesson exists, a module has a practice lesson, le
 that suit the ear), the texts the app can speak for it, and a summary table.
 
 It sits above both content schemas (``lessons`` and ``quizzes``) and imports them;
-neither of them imports it. It never imports progress, media, ui or streamlit.
+neither of them imports it. It never imports progress, media, certificates, access,
+commands or ui.
 """
 
 from catalog.loading import Catalog, ContentProblem, load_catalog

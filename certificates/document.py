@@ -17,8 +17,8 @@ from fpdf import FPDF
 
 from certificates.verification import issue_code, verification_url
 from lessons.models import Module
-from progress.accounts import LearnerInfo
 from progress.group_team import GroupTeam
+from progress.learners import LearnerInfo
 
 FONTS_DIR = Path(__file__).resolve().parent / "fonts"
 FONT = "DejaVu"

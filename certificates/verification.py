@@ -21,12 +21,12 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from catalog.loading import Catalog
-from certificates.completion import progress_of_module
 from lessons.fields import KEBAB_CASE
-from progress.accounts import get_learner
 from progress.database import Database
 from progress.group_team import group_team
-from progress.reports import learner_lessons
+from progress.learners import get_learner
+from progress.reports.lesson_states import learner_lessons
+from progress.reports.module_progress import progress_of_module
 
 PURPOSE = "certificate"
 SIGNATURE_BYTES = 16

@@ -21,7 +21,7 @@ def _new_password() -> str:
 
 
 def cmd_add_trainer(args: argparse.Namespace) -> int:
-    from progress.accounts import AccountError
+    from progress.account_error import AccountError
     from progress.trainer_admin import add_trainer
 
     db = current_database()
@@ -37,7 +37,8 @@ def cmd_add_trainer(args: argparse.Namespace) -> int:
 
 
 def cmd_set_password(args: argparse.Namespace) -> int:
-    from progress.accounts import AccountError, reset_trainer_password
+    from progress.account_error import AccountError
+    from progress.trainers import reset_trainer_password
 
     db = current_database()
     try:

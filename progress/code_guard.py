@@ -11,7 +11,7 @@ from typing import Literal
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from progress.accounts import LearnerInfo, _learner_info, code_matches
+from progress.learners import LearnerInfo, _learner_info, code_matches
 from progress.models import Learner, utcnow
 
 SLOW_AFTER = 3            # wrong codes in a row before each new try must wait

@@ -8,8 +8,10 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from progress.accounts import create_group, create_learner, create_trainer
+from progress.groups import create_group
+from progress.learners import create_learner
 from progress.models import LearnerGroup, Trainer
+from progress.trainers import create_trainer
 
 DEMO_GROUP = "Thôn Bờ He"
 DEMO_LEARNERS = (("Đinh Thị Hoa", "1234"), ("Đinh Văn Lâm", "2345"), ("Phạm Thị Nga", "3456"), ("Hồ Văn Quý", "4567"))

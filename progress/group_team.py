@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from progress.accounts import name_sort_key
 from progress.models import LearnerGroup, Trainer, TrainerGroup
+from progress.names import name_sort_key
 
 
 @dataclass(frozen=True)

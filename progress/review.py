@@ -1,4 +1,5 @@
-"""Spaced review of questions answered wrongly, and which learners need a trainer's help.
+"""Spaced review of questions answered wrongly (who needs a trainer's help is a report:
+progress/reports/support.py).
 
 The rules (stages, intervals, the support threshold) are in quizzes.review_rules; this
 module stores them. Times are timezone-aware UTC. Every function takes ``now``; without
@@ -12,14 +13,14 @@ import datetime as dt
 from collections.abc import Container, Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import case, delete, func, select
+from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from progress.database import Database
-from progress.models import QuizAttempt, ReviewItem, utcnow
+from progress.models import ReviewItem, utcnow
 from quizzes.answers import GradedAnswer
-from quizzes.review_rules import DEFAULT_POLICY, ReviewPolicy, ReviewStep, first_review, is_stuck, next_review
+from quizzes.review_rules import DEFAULT_POLICY, ReviewPolicy, ReviewStep, first_review, next_review
 
 
 @dataclass(frozen=True)
@@ -172,28 +173,3 @@ def record_review(
             return None
         item.stage, item.due_at = step.stage, step.due_at
         return _as_due(item)
-
-
-def needs_support(
-    db: Database, learner_ids: list[int], policy: ReviewPolicy = DEFAULT_POLICY
-) -> dict[int, list[str]]:
-    """Learners who failed a lesson's quiz again and again without passing it:
-    {learner id: [lesson ids, sorted]}; learners who are fine are left out."""
-    if not learner_ids:
-        return {}
-    with db() as session:
-        rows = session.execute(
-            select(
-                QuizAttempt.learner_id,
-                QuizAttempt.lesson_id,
-                func.sum(case((QuizAttempt.passed, 0), else_=1)),
-                func.max(case((QuizAttempt.passed, 1), else_=0)),
-            )
-            .where(QuizAttempt.learner_id.in_(learner_ids))
-            .group_by(QuizAttempt.learner_id, QuizAttempt.lesson_id)
-        ).all()
-    stuck: dict[int, list[str]] = {}
-    for learner_id, lesson_id, failed, passed in rows:
-        if is_stuck(int(failed or 0), bool(passed), policy):
-            stuck.setdefault(learner_id, []).append(lesson_id)
-    return {learner_id: sorted(lessons) for learner_id, lessons in stuck.items()}

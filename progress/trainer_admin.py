@@ -4,16 +4,10 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from progress.accounts import (
-    AccountError,
-    GroupInfo,
-    TrainerInfo,
-    add_trainer_to_group,
-    create_group,
-    create_trainer,
-    list_groups,
-    normalise_name,
-)
+from progress.account_error import AccountError
+from progress.groups import GroupInfo, create_group, list_groups
+from progress.names import normalise_name
+from progress.trainers import TrainerInfo, add_trainer_to_group, create_trainer
 
 
 def add_trainer(

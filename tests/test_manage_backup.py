@@ -1,8 +1,8 @@
 """`manage.py backup` and `restore` as a trainer runs them on the laptop."""
 
 import manage
-from progress.accounts import create_group, list_groups
 from progress.database import connect, upgrade_to_head
+from progress.groups import create_group, list_groups
 
 
 def test_backup_then_restore_from_the_command_line(tmp_path, monkeypatch, capsys):

@@ -5,8 +5,9 @@ import io
 import pytest
 
 import manage
-from progress.accounts import create_group, list_groups, verify_trainer
 from progress.database import connect, upgrade_to_head
+from progress.groups import create_group, list_groups
+from progress.trainers import verify_trainer
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from media.ui_phrases import CONSENT
-from progress.accounts import record_consent
+from progress.learners import record_consent
 from ui import resources
 from ui.narration_widget import narrate
 

@@ -8,7 +8,7 @@ from lessons.models import Step
 from media.audio_cache import text_fingerprint
 from media.languages import fallback_chain
 from media.narration import RECORDED, AudioClip
-from progress.accounts import LearnerInfo
+from progress.learners import LearnerInfo
 from progress.recordings import RecordingInfo, current_recording
 from ui import resources
 from ui.audio_player import audio_button

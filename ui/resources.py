@@ -1,45 +1,44 @@
-"""Long-lived objects, built once per process (st.cache_resource) and shared
-read-only by every session: settings, content, database, narrator."""
+"""The process's long-lived objects (app_services.py) for the pages, through
+st.cache_resource; shared read-only by every session. Clearing Streamlit's resource
+cache (tests do, between apps) rebuilds them."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from catalog.loading import Catalog, load_catalog
-from media.audio_cache import AudioCache
-from media.engines import GttsEngine, offline_voice
+from app_services import AppServices, app_services
+from catalog.loading import Catalog
 from media.images import publish_images
-from media.narration import Narrator, PrerenderedVoice
-from progress.database import Database, connect
+from media.narration import Narrator
+from progress.database import Database
 from quizzes.review_rules import ReviewPolicy
-from settings import PROJECT_ROOT, Settings, ensure_secret_key, load_settings
+from settings import PROJECT_ROOT, Settings
 
-AUDIO_DIR = PROJECT_ROOT / "static" / "audio"
-AUDIO_URL_PREFIX = "/app/static/audio"
 IMAGES_DIR = PROJECT_ROOT / "static" / "images"
 IMAGES_URL_PREFIX = "/app/static/images"
 
 
 @st.cache_resource(show_spinner=False)
+def services() -> AppServices:
+    app_services.cache_clear()  # a cleared st.cache_resource means: build them again
+    return app_services()
+
+
 def settings() -> Settings:
-    return load_settings()
+    return services().settings
 
 
 def review_policy() -> ReviewPolicy:
     """When wrong answers come back and when a learner needs help (config.yaml, quiz)."""
-    quiz = settings().quiz
-    return ReviewPolicy(quiz.review_after_days, quiz.support_after_failed_attempts)
+    return services().review_policy
 
 
-@st.cache_resource(show_spinner=False)
 def secret_key() -> str:
-    return ensure_secret_key(settings())
+    return services().secret_key
 
 
-@st.cache_resource(show_spinner=False)
 def catalog() -> Catalog:
-    s = settings()
-    return load_catalog(s.project_path(s.content.lessons_dir), s.project_path(s.content.quizzes_dir))
+    return services().catalog
 
 
 @st.cache_resource(show_spinner=False)
@@ -49,19 +48,9 @@ def image_urls() -> dict[str, str]:
     return publish_images(s.project_path(s.content.lessons_dir), IMAGES_DIR, IMAGES_URL_PREFIX)
 
 
-@st.cache_resource(show_spinner=False)
 def database() -> Database:
-    s = settings()
-    return connect(s.database_url, s.database.sqlite_busy_timeout_ms)
+    return services().database
 
 
-@st.cache_resource(show_spinner=False)
 def narrator() -> Narrator:
-    s = settings()
-    gtts = GttsEngine(tld=s.narration.gtts_tld)
-    return Narrator(
-        AudioCache(AUDIO_DIR),
-        AUDIO_URL_PREFIX,
-        prerendered=[PrerenderedVoice(gtts.name, gtts.voice, gtts.fmt)],
-        live_engine=offline_voice(voice=s.narration.espeak_voice),
-    )
+    return services().narrator

@@ -5,7 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from access.tokens import COOKIE_NAME, SignIn, issue_token, read_token
-from progress.accounts import LearnerInfo, get_learner, get_trainer
+from progress.learners import LearnerInfo, get_learner
+from progress.trainers import get_trainer
 from ui import resources
 from ui.cookie_sync import request_cookie
 

@@ -8,7 +8,8 @@ from starlette.testclient import TestClient
 from access import http_routes
 from access.card_links import CARD_PATH, card_code, card_url, read_card_code
 from access.tokens import COOKIE_NAME, read_token
-from progress.accounts import create_group, create_learner, revoke_cards
+from progress.groups import create_group
+from progress.learners import create_learner, revoke_cards
 
 SECRET = "card-secret"
 

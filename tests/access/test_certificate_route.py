@@ -12,8 +12,10 @@ from starlette.testclient import TestClient
 from access import certificate_route
 from catalog.loading import load_catalog
 from certificates.verification import issue_code
-from progress.accounts import create_group, create_learner, create_trainer, delete_learner
+from progress.groups import create_group
+from progress.learners import create_learner, delete_learner
 from progress.tracking import record_attempt
+from progress.trainers import create_trainer
 from quizzes.answers import GradedAnswer
 from tests.conftest import FIXTURE_CONTENT
 

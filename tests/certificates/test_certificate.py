@@ -14,7 +14,6 @@ import pytest
 from pypdf import PdfReader
 
 from catalog.loading import load_catalog
-from certificates.completion import module_progress, progress_of_module
 from certificates.document import (
     CertificateDetails,
     certificate_details,
@@ -24,10 +23,11 @@ from certificates.document import (
 )
 from certificates.verification import check_certificate, issue_code, read_code, verification_url
 from lessons.models import Module
-from progress.accounts import LearnerInfo, create_group, create_learner, create_trainer, delete_learner
 from progress.group_team import GroupTeam
-from progress.reports import learner_lessons
-from progress.tracking import record_attempt, save_step
+from progress.groups import create_group
+from progress.learners import LearnerInfo, create_learner, delete_learner
+from progress.tracking import record_attempt
+from progress.trainers import create_trainer
 from quizzes.answers import GradedAnswer
 from tests.conftest import FIXTURE_CONTENT
 
@@ -109,27 +109,6 @@ def test_verification_url_carries_the_code():
     parts = urlsplit(url)
     assert (parts.scheme, parts.netloc, parts.path) == ("http", "192.168.43.1:8501", "/chung-nhan")
     assert parse_qs(parts.query) == {"ma": [code]}
-
-
-# --- completion ------------------------------------------------------------------
-
-def test_module_is_complete_only_when_every_lesson_is_passed(sqlite_db, catalog):
-    group = create_group(sqlite_db, "Nhóm A")
-    learner = create_learner(sqlite_db, group.id, "Đinh Thị Hoa", "1234")
-    entry = module_progress(catalog, learner_lessons(sqlite_db, learner.id))[0]
-    assert (entry.module.id, entry.passed, entry.total, entry.complete) == ("an-toan", 0, 2, False)
-
-    save_step(sqlite_db, learner.id, "thuc-hanh-mau", 2, 10)  # started, not passed
-    pass_lesson(sqlite_db, learner.id, "bai-mau", passed=False)
-    pass_lesson(sqlite_db, learner.id, "bai-mau")
-    entry = progress_of_module(catalog, learner_lessons(sqlite_db, learner.id), "an-toan")
-    assert (entry.passed, entry.complete) == (1, False)
-
-    pass_lesson(sqlite_db, learner.id, "thuc-hanh-mau")
-    entry = progress_of_module(catalog, learner_lessons(sqlite_db, learner.id), "an-toan")
-    assert (entry.passed, entry.complete) == (2, True)
-    assert [lesson.id for lesson in entry.lessons] == ["bai-mau", "thuc-hanh-mau"]
-    assert progress_of_module(catalog, {}, "no-such-module") is None
 
 
 # --- the PDF ---------------------------------------------------------------------

@@ -143,7 +143,8 @@ def test_a_printed_qr_card_signs_the_learner_in(phone, server):
     from tests.e2e.conftest import server_database
 
     db = server_database()
-    from progress.accounts import list_groups, list_learners
+    from progress.groups import list_groups
+    from progress.learners import list_learners
 
     quy = next(member for member in list_learners(db, list_groups(db)[0].id) if member.display_name == "Hồ Văn Quý")
     page = phone
@@ -159,7 +160,8 @@ def test_a_printed_qr_card_signs_the_learner_in(phone, server):
 
 def test_certificate_download_after_finishing_a_module(phone, server):
     """A learner who passed every lesson of a module downloads a PDF certificate."""
-    from progress.accounts import list_groups, list_learners, record_consent
+    from progress.groups import list_groups
+    from progress.learners import list_learners, record_consent
     from progress.tracking import record_attempt
     from quizzes.answers import GradedAnswer
     from tests.e2e.conftest import server_database

@@ -5,9 +5,10 @@ import sqlite3
 
 import pytest
 
-from progress.accounts import create_group, create_learner, list_groups, list_learners
 from progress.backup import BackupError, backup, default_backup_path, restore, sqlite_path
 from progress.database import connect, upgrade_to_head
+from progress.groups import create_group, list_groups
+from progress.learners import create_learner, list_learners
 
 NOW = dt.datetime(2026, 11, 29, 9, 30, 0)
 

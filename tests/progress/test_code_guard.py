@@ -1,6 +1,5 @@
 import datetime as dt
 
-from progress.accounts import create_group, create_learner
 from progress.code_guard import (
     LOCK_AFTER,
     LOCK_MINUTES,
@@ -9,6 +8,8 @@ from progress.code_guard import (
     locked_learners,
     unlock_learner,
 )
+from progress.groups import create_group
+from progress.learners import create_learner
 
 T0 = dt.datetime(2026, 11, 29, 8, 0, tzinfo=dt.UTC)
 

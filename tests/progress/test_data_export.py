@@ -1,7 +1,8 @@
 import json
 
-from progress.accounts import create_group, create_learner, record_consent
 from progress.data_export import export_learner
+from progress.groups import create_group
+from progress.learners import create_learner, record_consent
 from progress.tracking import record_attempt, save_step
 from quizzes.answers import GradedAnswer
 

@@ -1,5 +1,6 @@
-from progress.accounts import create_group, create_trainer
 from progress.group_team import group_team
+from progress.groups import create_group
+from progress.trainers import create_trainer
 
 
 def test_group_team_names_the_group_and_only_its_trainers(db):

@@ -1,6 +1,7 @@
 """Quiz runs are stored answer by answer; only a finished run becomes an attempt."""
 
-from progress.accounts import create_group, create_learner
+from progress.groups import create_group
+from progress.learners import create_learner
 from progress.models import QuizAttempt, QuizRun
 from progress.quiz_runs import finish_run, move_on, open_run, record_answer, restart_run
 from progress.review import due_reviews

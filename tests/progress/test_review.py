@@ -1,15 +1,16 @@
-"""Spaced review and the "Cần hỗ trợ" flag, on SQLite and PostgreSQL."""
+"""Spaced review, on SQLite and PostgreSQL."""
 
 import datetime as dt
 
 import pytest
 
-from progress.accounts import create_group, create_learner, delete_learner
+from progress.groups import create_group
+from progress.learners import create_learner, delete_learner
 from progress.models import ReviewItem
-from progress.review import DueReview, due_reviews, needs_support, record_review, schedule_wrong_answers
+from progress.review import DueReview, due_reviews, record_review, schedule_wrong_answers
 from progress.tracking import record_attempt
 from quizzes.answers import GradedAnswer
-from quizzes.review_rules import DEFAULT_POLICY, ReviewPolicy
+from quizzes.review_rules import ReviewPolicy
 
 T0 = dt.datetime(2026, 3, 2, 8, 0, tzinfo=dt.UTC)
 DAY = dt.timedelta(days=1)
@@ -155,28 +156,6 @@ def test_deleting_a_learner_deletes_their_review_items(db, learners):
         schedule_wrong_answers(db, learner.id, "bai-a", [wrong("q1")], now=T0)
     delete_learner(db, hoa.id)
     assert [s[0] for s in stored(db)] == [lam.id]
-
-
-def fail(db, learner_id, lesson_id, times):
-    for _ in range(times):
-        record_attempt(db, learner_id, lesson_id, [wrong("q1"), right("q2")], 50, False, 80)
-
-
-def test_learners_who_fail_a_lesson_again_and_again_need_support(db, learners):
-    hoa, lam, nga = learners
-    assert DEFAULT_POLICY.support_after_failed_attempts == 3
-    fail(db, hoa.id, "bai-b", 3)
-    fail(db, hoa.id, "bai-a", 4)
-    fail(db, hoa.id, "bai-c", 2)  # not yet
-    fail(db, lam.id, "bai-a", 3)
-    record_attempt(db, lam.id, "bai-a", [right("q1"), right("q2")], 100, True, 80)  # passed in the end
-    record_attempt(db, nga.id, "bai-a", [right("q1"), right("q2")], 100, True, 80)
-    fail(db, nga.id, "bai-a", 3)  # passed before: a later bad day is not a problem
-    assert needs_support(db, [hoa.id, lam.id, nga.id]) == {hoa.id: ["bai-a", "bai-b"]}
-    assert needs_support(db, [lam.id, nga.id]) == {}
-    assert needs_support(db, []) == {}
-    stricter = ReviewPolicy(support_after_failed_attempts=2)
-    assert needs_support(db, [hoa.id], stricter) == {hoa.id: ["bai-a", "bai-b", "bai-c"]}
 
 
 def test_a_configured_policy_reaches_quiz_attempts_and_reviews(db, learners):

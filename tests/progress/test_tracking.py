@@ -1,5 +1,6 @@
-from progress.accounts import create_group, create_learner
-from progress.reports import group_progress, learner_lessons
+from progress.groups import create_group
+from progress.learners import create_learner
+from progress.reports.lesson_states import group_progress, learner_lessons
 from progress.tracking import (
     MAX_SECONDS_PER_STEP,
     LessonStatus,
@@ -68,7 +69,7 @@ def test_progress_refers_to_lessons_by_id_so_retired_lessons_keep_history(db):
 
 
 def test_deleting_a_learner_removes_progress_and_answers_and_keeps_others(db):
-    from progress.accounts import delete_learner, list_learners
+    from progress.learners import delete_learner, list_learners
     from progress.models import LessonProgress, QuizAnswer, QuizAttempt
 
     group, (hoa, lam) = make_learners(db, "Hoa", "Lâm")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
-from progress.accounts import list_groups, list_learners
+from progress.groups import list_groups
+from progress.learners import list_learners
 
 
 def button_by_label(at: AppTest, text: str):  # type: ignore[no-untyped-def]

@@ -1,8 +1,8 @@
 import re
 
-from progress.accounts import list_groups
+from progress.groups import list_groups
 from progress.models import QuizAttempt
-from progress.reports import learner_lessons
+from progress.reports.lesson_states import learner_lessons
 from progress.tracking import LessonStatus
 from tests.ui.flows import (
     answer_bai_mau_quiz,
@@ -21,9 +21,9 @@ def test_first_sign_in_asks_consent_and_records_it(new_app, app_env):
     assert at.session_state["signin"] is None if "signin" in at.session_state else True
     at.button(key="consent_yes").click().run()
     assert "Chào Đinh Thị Hoa" in texts(at)
-    from progress.accounts import list_groups, list_learners
-    hoa = next(learner for learner in list_learners(app_env, list_groups(app_env)[0].id)
-               if learner.display_name == "Đinh Thị Hoa")
+    from progress.groups import list_groups
+    from progress.learners import list_learners
+    hoa = next(l for l in list_learners(app_env, list_groups(app_env)[0].id) if l.display_name == "Đinh Thị Hoa")
     assert hoa.consented
 
 

@@ -19,7 +19,8 @@ from streamlit.testing.v1 import AppTest
 from access.tokens import SignIn
 from catalog.loading import load_catalog
 from certificates.verification import check_certificate
-from progress.accounts import list_groups, list_learners, record_consent
+from progress.groups import list_groups
+from progress.learners import list_learners, record_consent
 from progress.tracking import record_attempt
 from quizzes.answers import GradedAnswer
 from settings import PROJECT_ROOT

@@ -1,4 +1,5 @@
-from progress.accounts import card_version, list_groups, list_learners
+from progress.groups import list_groups
+from progress.learners import card_version, list_learners
 from tests.ui.flows import button_by_label, texts
 from tests.ui.test_trainer_flow import trainer_signs_in
 

@@ -6,7 +6,8 @@ import wave
 
 import pytest
 
-from progress.accounts import list_groups, list_learners, set_narration_language
+from progress.groups import list_groups
+from progress.learners import list_learners, set_narration_language
 from progress.recordings import all_recordings
 from tests.ui.flows import button_by_label, learner_signs_in, players, texts
 from tests.ui.test_trainer_flow import trainer_signs_in

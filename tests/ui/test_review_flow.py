@@ -7,7 +7,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import progress.review
-from progress.accounts import list_groups, list_learners
+from progress.groups import list_groups
+from progress.learners import list_learners
 from progress.models import ReviewItem
 from progress.review import schedule_wrong_answers
 from progress.tracking import record_attempt
@@ -132,8 +133,8 @@ def test_the_trainer_sees_who_needs_support(app_env):
         record_attempt(app_env, learners["Phạm Thị Nga"], "bai-mau", wrong, 0, False, 80)
 
     def dashboard_top() -> None:
-        from progress.accounts import list_groups
-        from progress.reports import group_progress
+        from progress.groups import list_groups
+        from progress.reports.lesson_states import group_progress
         from ui import resources
         from ui.trainer.support_badges import support_badges
 

@@ -1,6 +1,6 @@
 """The learner's settings change what every page shows, and are kept in the database."""
 
-from progress.accounts import get_learner
+from progress.learners import get_learner
 from tests.ui.flows import learner_signs_in, players, texts
 
 

@@ -1,6 +1,7 @@
 import pytest
 
-from progress.accounts import list_groups, list_learners
+from progress.groups import list_groups
+from progress.learners import list_learners
 from progress.tracking import record_attempt, save_step
 from quizzes.answers import GradedAnswer
 from tests.ui.flows import button_by_label, texts
@@ -189,7 +190,7 @@ def change_password(at, current: str, new: str, again: str) -> str:  # type: ign
 
 
 def test_trainer_changes_the_demo_password(new_app, app_env):
-    from progress.accounts import verify_trainer
+    from progress.trainers import verify_trainer
 
     at = trainer_signs_in(new_app())
     assert "không giống nhau" in change_password(at, "hocvuso2025", "mat-khau-rieng", "mat-khau-khac")
@@ -201,7 +202,7 @@ def test_trainer_changes_the_demo_password(new_app, app_env):
 
 
 def test_a_trainer_without_a_group_is_offered_to_start_one(new_app, app_env):
-    from progress.accounts import create_trainer
+    from progress.trainers import create_trainer
 
     create_trainer(app_env, "moi", "Tập huấn viên mới", "mat-khau-du-dai", [])
     at = new_app()
@@ -227,7 +228,9 @@ def test_the_support_threshold_comes_from_the_settings(new_app, app_env, monkeyp
 
 
 def test_an_empty_group_can_be_removed_and_one_with_learners_cannot(new_app, app_env):
-    from progress.accounts import AccountError, delete_empty_group, get_trainer, verify_trainer
+    from progress.account_error import AccountError
+    from progress.groups import delete_empty_group
+    from progress.trainers import get_trainer, verify_trainer
 
     at = trainer_signs_in(new_app())
     assert not [b for b in at.button if b.key == "delete_empty_group"]  # Thôn Bờ He has learners
@@ -244,7 +247,7 @@ def test_an_empty_group_can_be_removed_and_one_with_learners_cannot(new_app, app
 
 
 def test_trainer_gives_a_forgetful_learner_a_new_code_and_corrects_a_name(new_app, app_env):
-    from progress.accounts import verify_learner_code
+    from progress.learners import verify_learner_code
 
     group = list_groups(app_env)[0]
     lam = next(member for member in list_learners(app_env, group.id) if member.display_name == "Đinh Văn Lâm")

@@ -5,9 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from catalog.narratable import continue_text, module_lessons_text, modules_text
-from progress.accounts import get_learner
-from progress.reports import learner_lessons
-from progress.tracking import LessonStatus
+from progress.learners import get_learner
+from progress.reports.lesson_states import learner_lessons, lesson_to_continue
+from progress.reports.module_progress import module_progress
 from ui import resources
 from ui.learner.review_card import review_card
 from ui.lesson_status import status_label
@@ -28,23 +28,18 @@ def open_lesson_page(lesson_id: str) -> None:
     st.switch_page("ui/learner/lesson.py", query_params={"bai": lesson_id})
 
 
-in_progress = [
-    lesson for lesson in catalog.lessons_in_order()
-    if lesson.id in states and states[lesson.id].status == LessonStatus.IN_PROGRESS
-]
-if in_progress:
-    latest = max(in_progress, key=lambda lesson: states[lesson.id].last_activity or 0)
+latest = lesson_to_continue(catalog, states)
+if latest is not None:
     if st.button(f"▶️ Học tiếp: {latest.title}", type="primary", key="continue", width="stretch"):
         open_lesson_page(latest.id)
     narrate(continue_text(latest), "continue")
 
 st.subheader("Các bài học")
 narrate(modules_text(catalog), "modules", label="Nghe các phần")
-for module in catalog.modules_with_lessons():
-    lessons = catalog.lessons_of(module.id)
-    passed = sum(1 for lesson in lessons if lesson.id in states and states[lesson.id].status == LessonStatus.PASSED)
+for entry in module_progress(catalog, states):
+    module, lessons = entry.module, entry.lessons
     # one module open at a time keeps the list short on a phone
-    with st.expander(f"{module.icon} {module.title} · đạt {passed}/{len(lessons)} bài",
+    with st.expander(f"{module.icon} {module.title} · đạt {entry.passed}/{entry.total} bài",
                      expanded=len(catalog.modules) == 1):
         narrate(module_lessons_text(catalog, module), f"module_{module.id}", label="Nghe các bài")
         for lesson in lessons:

@@ -7,7 +7,7 @@ import time
 
 import streamlit as st
 
-from progress.accounts import get_learner
+from progress.learners import get_learner
 from progress.recordings import lesson_recordings
 from progress.tracking import open_lesson, save_step
 from ui import resources

@@ -8,11 +8,11 @@ from urllib.parse import urlsplit
 
 import streamlit as st
 
-from certificates.completion import ModuleProgress, module_progress
 from certificates.document import certificate_details, certificate_file_name, render_certificate, vietnam_today
-from progress.accounts import get_learner
 from progress.group_team import group_team
-from progress.reports import learner_lessons
+from progress.learners import get_learner
+from progress.reports.lesson_states import learner_lessons
+from progress.reports.module_progress import ModuleProgress, lessons_passed_of_all, module_progress
 from ui import resources
 from ui.narration_widget import narrate
 from ui.signin_state import require_learner
@@ -67,8 +67,7 @@ def _module_card(entry: ModuleProgress, index: int) -> None:
 
 
 st.title("Tiến bộ của tôi")
-passed = sum(entry.passed for entry in modules)
-total = sum(entry.total for entry in modules)
+passed, total = lessons_passed_of_all(modules)
 summary = f"Bác đã đạt {passed} trên {total} bài."
 st.html(f'<p class="progress-total">Bác đã đạt {passed}/{total} bài</p>')
 narrate(summary, "summary")

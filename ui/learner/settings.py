@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from media.languages import LANGUAGES
-from progress.accounts import get_learner, set_narration_language, update_learner_settings
+from progress.learners import get_learner, set_narration_language, update_learner_settings
 from ui import resources
 from ui.narration_widget import narrate
 from ui.signin_state import require_learner

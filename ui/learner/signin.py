@@ -7,8 +7,9 @@ from __future__ import annotations
 import streamlit as st
 
 from media.ui_phrases import ASK_CODE, ASK_GROUP, ASK_NAME, LOCKED_CODE, WAIT_CODE, WRONG_CODE
-from progress.accounts import list_groups, list_learners
 from progress.code_guard import check_learner_code
+from progress.groups import list_groups
+from progress.learners import list_learners
 from ui import resources
 from ui.code_keypad import code_keypad
 from ui.consent_gate import consent_screen

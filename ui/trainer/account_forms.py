@@ -4,14 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from progress.accounts import (
-    MIN_PASSWORD_LENGTH,
-    AccountError,
-    TrainerInfo,
-    add_trainer_to_group,
-    change_trainer_password,
-    create_group,
-)
+from progress.account_error import AccountError
+from progress.groups import create_group
+from progress.trainers import MIN_PASSWORD_LENGTH, TrainerInfo, add_trainer_to_group, change_trainer_password
 from ui import resources
 
 # after a rerun, the dashboard opens this group

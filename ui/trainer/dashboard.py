@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from progress.accounts import AccountError, delete_empty_group, get_trainer, list_groups
+from progress.account_error import AccountError
 from progress.code_guard import locked_learners, unlock_learner
-from progress.reports import group_progress
-from progress.tracking import LessonStatus
+from progress.groups import delete_empty_group, list_groups
+from progress.reports.group_summary import lessons_passed
+from progress.reports.lesson_states import group_progress
+from progress.trainers import get_trainer
 from ui import resources
 from ui.signin_state import current_signin, sign_out
 from ui.trainer.account_forms import OPEN_GROUP_KEY, new_group_form, password_form
@@ -41,7 +43,6 @@ opening = st.session_state.pop(OPEN_GROUP_KEY, None)  # a group just added
 if opening is not None:
     st.session_state["dashboard_group"] = next(g for g in groups if g.id == opening)
 group = st.selectbox("Nhóm", groups, format_func=lambda g: g.name, key="dashboard_group")
-lessons = catalog.lessons_in_order()
 rows = group_progress(db, group.id)
 
 for locked in locked_learners(db, group.id):
@@ -66,7 +67,7 @@ else:
     support_badges(rows)
     cols = st.columns(2)
     cols[0].metric("Học viên", len(rows))
-    cols[1].metric("Lượt đạt bài", sum(r.status(lesson.id) == LessonStatus.PASSED for r in rows for lesson in lessons))
+    cols[1].metric("Lượt đạt bài", lessons_passed(rows, catalog))
     recent_results(rows, catalog)
     learner_summary(rows, catalog)
     lessons_table(rows, catalog)

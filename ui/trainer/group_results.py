@@ -1,6 +1,7 @@
 """The trainer dashboard's views of a group's results: latest quizzes, one line per
 learner, learners × the lessons of one module, one learner in detail, and the totals
-of all the trainer's groups for the commune."""
+of all the trainer's groups for the commune. The numbers come from progress/reports/;
+this module only draws them."""
 
 from __future__ import annotations
 
@@ -10,10 +11,11 @@ import pandas as pd
 import streamlit as st
 
 from catalog.loading import Catalog
-from certificates.group_summary import summarize_group
-from progress.accounts import GroupInfo
-from progress.reports import AttemptRow, LearnerRow, group_progress, latest_attempt_per_lesson, recent_attempts
-from progress.tracking import LessonStatus
+from progress.groups import GroupInfo
+from progress.reports.attempts import AttemptRow, quiz_history, recent_attempts
+from progress.reports.group_summary import commune_summary
+from progress.reports.learner_lines import latest_module, learner_lines
+from progress.reports.lesson_states import LearnerRow
 from ui import resources
 from ui.lesson_status import status_label
 
@@ -63,22 +65,14 @@ def recent_results(rows: list[LearnerRow], catalog: Catalog) -> None:
 def learner_summary(rows: list[LearnerRow], catalog: Catalog) -> None:
     """One line per learner: lessons passed, in progress, last activity (fits a phone)."""
     st.subheader("👥 Từng học viên")
-    total = len(catalog.lessons)
     st.dataframe(pd.DataFrame([
-        {"Học viên": row.display_name,
-         "Đã đạt": f"{sum(s.status == LessonStatus.PASSED for s in row.lessons.values() if s.lesson_id in catalog.lessons)}/{total}",
-         "Đang học": sum(s.status == LessonStatus.IN_PROGRESS for s in row.lessons.values()),
-         "Thời gian học": duration(sum(s.seconds_spent for s in row.lessons.values())),
-         "Hoạt động gần nhất": when(row.last_activity)}
-        for row in rows
+        {"Học viên": line.display_name,
+         "Đã đạt": f"{line.passed}/{line.lessons}",
+         "Đang học": line.in_progress,
+         "Thời gian học": duration(line.seconds_spent),
+         "Hoạt động gần nhất": when(line.last_activity)}
+        for line in learner_lines(rows, catalog)
     ]), hide_index=True, width="stretch", key="learner_summary")
-
-
-def _latest_module(rows: list[LearnerRow], catalog: Catalog) -> str | None:
-    """The module the group worked in last, so the table opens where the class is."""
-    touched = [(state.last_activity, lesson_id) for row in rows for lesson_id, state in row.lessons.items()
-               if state.last_activity and lesson_id in catalog.lessons]
-    return catalog.lessons[max(touched)[1]].module if touched else None
 
 
 def lessons_table(rows: list[LearnerRow], catalog: Catalog) -> None:
@@ -86,7 +80,7 @@ def lessons_table(rows: list[LearnerRow], catalog: Catalog) -> None:
     st.subheader("📚 Theo bài")
     titles = {module.id: f"{module.icon} {module.title}" for module in catalog.modules_with_lessons()}
     options = [*titles, ALL_LESSONS]
-    latest = _latest_module(rows, catalog)
+    latest = latest_module(rows, catalog)
     chosen = st.selectbox("Phần", options, index=options.index(latest) if latest in titles else 0,
                           format_func=lambda option: titles.get(option, option), key="dashboard_module")
     lessons = catalog.lessons_in_order() if chosen == ALL_LESSONS else catalog.lessons_of(chosen)
@@ -102,20 +96,15 @@ def learner_detail(rows: list[LearnerRow], catalog: Catalog) -> None:
     """One learner: each quiz taken, its latest result, and the questions missed then."""
     with st.expander("🔎 Xem kỹ một học viên"):
         row = st.selectbox("Học viên", rows, format_func=lambda r: r.display_name, key="detail_who")
-        taken = latest_attempt_per_lesson(resources.database(), row.learner_id)
-        if not taken:
+        history = quiz_history(resources.database(), catalog, row.learner_id)
+        if not history:
             st.caption(f"{row.display_name} chưa làm bài kiểm tra nào.")
             return
-        order = {lesson.id: position for position, lesson in enumerate(catalog.lessons_in_order())}
-        for lesson_id in sorted(taken, key=lambda lesson_id: order.get(lesson_id, len(order))):
-            attempt, count = taken[lesson_id]
-            st.markdown(f"**{_title(catalog, lesson_id)}** — lần gần nhất: {_result(attempt)}, "
-                        f"{when(attempt.finished_at)} · đã làm {count} lần")
-            quiz = catalog.quiz_for(lesson_id)
-            prompts = {question.id: question.prompt for question in quiz.questions} if quiz else {}
-            missed = [prompts[qid] for qid in attempt.wrong_question_ids if qid in prompts]
-            if missed:
-                st.markdown("Câu trả lời sai lần đó:\n" + "\n".join(f"- {prompt}" for prompt in missed))
+        for line in history:
+            st.markdown(f"**{_title(catalog, line.lesson_id)}** — lần gần nhất: {_result(line.latest)}, "
+                        f"{when(line.latest.finished_at)} · đã làm {line.attempts} lần")
+            if line.missed_prompts:
+                st.markdown("Câu trả lời sai lần đó:\n" + "\n".join(f"- {prompt}" for prompt in line.missed_prompts))
 
 
 def commune_report(groups: list[GroupInfo], catalog: Catalog, known: dict[int, list[LearnerRow]]) -> None:
@@ -123,10 +112,7 @@ def commune_report(groups: list[GroupInfo], catalog: Catalog, known: dict[int, l
     province Youth Union (a CSV that Excel opens with its Vietnamese letters).
     ``known``: rows the page already read (the group on screen), not read again."""
     with st.expander("📤 Báo cáo tổng hợp cho xã / tỉnh đoàn"):
-        summaries = [
-            summarize_group(g.name, known[g.id] if g.id in known else group_progress(resources.database(), g.id), catalog)
-            for g in groups
-        ]
+        summaries = commune_summary(resources.database(), groups, catalog, known)
         table = pd.DataFrame([
             {"Nhóm": s.group, "Học viên": s.learners, "Đã bắt đầu học": s.started,
              "Đạt ít nhất 1 bài": s.passed_any, "Lượt đạt bài": s.lessons_passed,

@@ -7,10 +7,11 @@ import json
 
 import streamlit as st
 
-from progress.accounts import (
+from progress.account_error import AccountError
+from progress.data_export import export_learner
+from progress.groups import GroupInfo
+from progress.learners import (
     AVATARS,
-    AccountError,
-    GroupInfo,
     LearnerInfo,
     create_learner,
     delete_learner,
@@ -18,7 +19,6 @@ from progress.accounts import (
     set_avatar,
     update_learner,
 )
-from progress.data_export import export_learner
 from ui import resources
 
 

@@ -12,7 +12,9 @@ import streamlit as st
 
 from access.card_links import card_url
 from access.lan_addresses import phone_urls
-from progress.accounts import card_version, get_trainer, list_groups, list_learners, revoke_cards
+from progress.groups import list_groups
+from progress.learners import card_version, list_learners, revoke_cards
+from progress.trainers import get_trainer
 from ui import resources
 from ui.signin_state import current_signin
 from ui.trainer.menu import trainer_menu

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from progress.accounts import verify_trainer
+from progress.trainers import verify_trainer
 from ui import resources
 from ui.signin_state import sign_in
 

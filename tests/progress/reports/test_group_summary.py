@@ -3,8 +3,8 @@
 import datetime as dt
 
 from catalog.loading import load_catalog
-from certificates.group_summary import summarize_group
-from progress.reports import LearnerRow
+from progress.reports.group_summary import summarize_group
+from progress.reports.lesson_states import LearnerRow
 from progress.tracking import LessonState, LessonStatus
 from settings import PROJECT_ROOT
 

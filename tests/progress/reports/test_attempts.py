@@ -1,6 +1,6 @@
 """Quiz results as trainers read them: latest first, and per lesson with what was missed."""
 
-from progress.reports import latest_attempt_per_lesson, recent_attempts
+from progress.reports.attempts import latest_attempt_per_lesson, recent_attempts
 from progress.tracking import record_attempt
 from quizzes.answers import GradedAnswer
 from tests.progress.test_tracking import make_learners

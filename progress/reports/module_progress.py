@@ -43,3 +43,8 @@ def module_progress(catalog: Catalog, states: dict[str, LessonState]) -> list[Mo
 
 def progress_of_module(catalog: Catalog, states: dict[str, LessonState], module_id: str) -> ModuleProgress | None:
     return next((entry for entry in module_progress(catalog, states) if entry.module.id == module_id), None)
+
+
+def lessons_passed_of_all(modules: list[ModuleProgress]) -> tuple[int, int]:
+    """Lessons passed and lessons there are, over every module ("đạt 5/12 bài")."""
+    return sum(entry.passed for entry in modules), sum(entry.total for entry in modules)

@@ -1,4 +1,5 @@
-"""What trainers read: a group's learners against the lessons, and quiz results."""
+"""Finished quizzes as a trainer reads them: the group's latest, and one learner's
+latest attempt per lesson with the questions missed then."""
 
 from __future__ import annotations
 
@@ -8,38 +9,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload, sessionmaker
 
-from progress.accounts import list_learners
+from catalog.loading import Catalog
 from progress.models import QuizAttempt
-from progress.tracking import LessonState, LessonStatus, lesson_states
-
-
-@dataclass(frozen=True)
-class LearnerRow:
-    learner_id: int
-    display_name: str
-    lessons: dict[str, LessonState]
-    last_activity: dt.datetime | None
-
-    def status(self, lesson_id: str) -> LessonStatus:
-        state = self.lessons.get(lesson_id)
-        return state.status if state else LessonStatus.NOT_STARTED
-
-
-def group_progress(db: sessionmaker, group_id: int) -> list[LearnerRow]:
-    """One row per learner in the group, with the state of every lesson they touched."""
-    learners = list_learners(db, group_id)
-    states = lesson_states(db, [learner.id for learner in learners])
-    rows = []
-    for learner in learners:
-        mine = {lesson_id: state for (lid, lesson_id), state in states.items() if lid == learner.id}
-        times = [s.last_activity for s in mine.values() if s.last_activity]
-        rows.append(LearnerRow(learner.id, learner.display_name, mine, max(times) if times else None))
-    return rows
-
-
-def learner_lessons(db: sessionmaker, learner_id: int) -> dict[str, LessonState]:
-    """The learner's own lesson states, keyed by lesson id."""
-    return {lesson_id: state for (_, lesson_id), state in lesson_states(db, [learner_id]).items()}
 
 
 @dataclass(frozen=True)
@@ -87,3 +58,28 @@ def latest_attempt_per_lesson(db: sessionmaker, learner_id: int) -> dict[str, tu
             count = result[attempt.lesson_id][1] + 1 if attempt.lesson_id in result else 1
             result[attempt.lesson_id] = (_attempt_row(attempt), count)
         return result
+
+
+@dataclass(frozen=True)
+class QuizHistoryLine:
+    """One lesson's quiz in "🔎 Xem kỹ một học viên"."""
+
+    lesson_id: str
+    latest: AttemptRow
+    attempts: int
+    missed_prompts: tuple[str, ...]  # the questions answered wrongly in the latest attempt
+
+
+def quiz_history(db: sessionmaker, catalog: Catalog, learner_id: int) -> list[QuizHistoryLine]:
+    """Each quiz the learner took, in catalogue order (retired lessons last), with the
+    prompts of the questions missed in the latest attempt that the catalogue still has."""
+    taken = latest_attempt_per_lesson(db, learner_id)
+    order = {lesson.id: position for position, lesson in enumerate(catalog.lessons_in_order())}
+    lines = []
+    for lesson_id in sorted(taken, key=lambda lesson_id: order.get(lesson_id, len(order))):
+        attempt, count = taken[lesson_id]
+        quiz = catalog.quiz_for(lesson_id)
+        prompts = {question.id: question.prompt for question in quiz.questions} if quiz else {}
+        missed = tuple(prompts[qid] for qid in attempt.wrong_question_ids if qid in prompts)
+        lines.append(QuizHistoryLine(lesson_id, attempt, count, missed))
+    return lines

@@ -1,0 +1,70 @@
+"""The composition root: the long-lived objects of a process, built in one place.
+
+Settings, the signing secret, the content catalogue, the database (engine and
+sessionmaker), the narrator and the review policy are built once per process by
+``app_services()`` and shared read-only by every page (through ui/resources.py, which
+wraps it in ``st.cache_resource``) and every HTTP route (access/route_resources.py).
+Plain Python: no Streamlit here. ``app_services.cache_clear()`` rebuilds them on the next
+call (ui/resources.py does that whenever Streamlit's resource cache is cleared, so tests
+that change the settings and clear it get fresh objects).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from catalog.loading import Catalog, load_catalog
+from media.audio_cache import AudioCache
+from media.engines import GttsEngine, offline_voice
+from media.narration import Narrator, PrerenderedVoice
+from progress.database import Database, connect
+from quizzes.review_rules import ReviewPolicy
+from settings import PROJECT_ROOT, Settings, ensure_secret_key, load_settings
+
+AUDIO_DIR = PROJECT_ROOT / "static" / "audio"
+AUDIO_URL_PREFIX = "/app/static/audio"
+
+
+@dataclass(frozen=True)
+class AppServices:
+    settings: Settings
+    secret_key: str
+    catalog: Catalog
+    database: Database
+    narrator: Narrator
+    review_policy: ReviewPolicy  # when wrong answers come back, when a learner needs help
+
+
+def build_catalog(settings: Settings) -> Catalog:
+    return load_catalog(settings.project_path(settings.content.lessons_dir),
+                        settings.project_path(settings.content.quizzes_dir))
+
+
+def build_narrator(settings: Settings) -> Narrator:
+    gtts = GttsEngine(tld=settings.narration.gtts_tld)
+    return Narrator(
+        AudioCache(AUDIO_DIR),
+        AUDIO_URL_PREFIX,
+        prerendered=[PrerenderedVoice(gtts.name, gtts.voice, gtts.fmt)],
+        live_engine=offline_voice(voice=settings.narration.espeak_voice),
+    )
+
+
+def build_app_services(settings: Settings) -> AppServices:
+    """Every long-lived object for these settings (config.yaml plus BDHVS_* variables)."""
+    quiz = settings.quiz
+    return AppServices(
+        settings=settings,
+        secret_key=ensure_secret_key(settings),
+        catalog=build_catalog(settings),
+        database=connect(settings.database_url, settings.database.sqlite_busy_timeout_ms),
+        narrator=build_narrator(settings),
+        review_policy=ReviewPolicy(quiz.review_after_days, quiz.support_after_failed_attempts),
+    )
+
+
+@lru_cache(maxsize=1)
+def app_services() -> AppServices:
+    """The process's long-lived objects, built on first use."""
+    return build_app_services(load_settings())

@@ -1,0 +1,109 @@
+"""Trainers: their accounts, passwords and the groups they look after."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from progress.account_error import AccountError
+from progress.models import Trainer, TrainerGroup
+from progress.names import normalise_name
+
+PASSWORD_HASHER = PasswordHasher()
+MIN_PASSWORD_LENGTH = 8
+
+
+@dataclass(frozen=True)
+class TrainerInfo:
+    id: int
+    username: str
+    display_name: str
+    group_ids: tuple[int, ...]
+
+
+def _check_new_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise AccountError(f"Mật khẩu cần ít nhất {MIN_PASSWORD_LENGTH} ký tự.")
+
+
+def change_trainer_password(db: sessionmaker, trainer_id: int, current: str, new: str) -> None:
+    """The trainer changes their own password (the demo one first of all)."""
+    _check_new_password(new)
+    with db.begin() as session:
+        trainer = session.get(Trainer, trainer_id)
+        if trainer is None:
+            raise AccountError("Không tìm thấy tài khoản này.")
+        try:
+            PASSWORD_HASHER.verify(trainer.password_hash, current or "")
+        except (VerificationError, InvalidHashError):
+            raise AccountError("Mật khẩu hiện tại chưa đúng.") from None
+        trainer.password_hash = PASSWORD_HASHER.hash(new)
+
+
+def reset_trainer_password(db: sessionmaker, username: str, new: str) -> None:
+    """Set a new password for a trainer who forgot theirs (from the laptop's command line)."""
+    _check_new_password(new)
+    with db.begin() as session:
+        trainer = session.scalar(select(Trainer).where(Trainer.username == normalise_name(username).lower()))
+        if trainer is None:
+            raise AccountError(f"Không có tập huấn viên “{username}”.")
+        trainer.password_hash = PASSWORD_HASHER.hash(new)
+
+
+def add_trainer_to_group(db: sessionmaker, trainer_id: int, group_id: int) -> None:
+    """The trainer looks after this group too (nothing changes if they already do)."""
+    with db.begin() as session:
+        if session.get(TrainerGroup, (trainer_id, group_id)) is None:
+            session.add(TrainerGroup(trainer_id=trainer_id, group_id=group_id))
+
+
+def create_trainer(
+    db: sessionmaker, username: str, display_name: str, password: str, group_ids: list[int]
+) -> TrainerInfo:
+    clean_username = normalise_name(username).lower()
+    if not re.match(r"^[a-z0-9._-]{3,64}$", clean_username):
+        raise AccountError("Tên đăng nhập chỉ gồm chữ thường không dấu, số, dấu chấm, gạch; 3–64 ký tự.")
+    _check_new_password(password)
+    with db.begin() as session:
+        if session.scalar(select(Trainer).where(Trainer.username == clean_username)):
+            raise AccountError(f"Tên đăng nhập “{clean_username}” đã có người dùng.")
+        trainer = Trainer(
+            username=clean_username,
+            display_name=normalise_name(display_name) or clean_username,
+            password_hash=PASSWORD_HASHER.hash(password),
+        )
+        session.add(trainer)
+        session.flush()
+        for group_id in group_ids:
+            session.add(TrainerGroup(trainer_id=trainer.id, group_id=group_id))
+        return TrainerInfo(trainer.id, trainer.username, trainer.display_name, tuple(group_ids))
+
+
+def _trainer_info(session: Session, trainer: Trainer) -> TrainerInfo:
+    group_ids = session.scalars(select(TrainerGroup.group_id).where(TrainerGroup.trainer_id == trainer.id))
+    return TrainerInfo(trainer.id, trainer.username, trainer.display_name, tuple(sorted(group_ids)))
+
+
+def get_trainer(db: sessionmaker, trainer_id: int) -> TrainerInfo | None:
+    with db() as session:
+        trainer = session.get(Trainer, trainer_id)
+        return _trainer_info(session, trainer) if trainer else None
+
+
+def verify_trainer(db: sessionmaker, username: str, password: str) -> TrainerInfo | None:
+    """The trainer if username and password match, else None."""
+    with db() as session:
+        trainer = session.scalar(select(Trainer).where(Trainer.username == normalise_name(username).lower()))
+        if trainer is None:
+            PASSWORD_HASHER.hash(password or "-")  # same cost whether or not the name exists
+            return None
+        try:
+            PASSWORD_HASHER.verify(trainer.password_hash, password or "")
+        except (VerificationError, InvalidHashError):
+            return None
+        return _trainer_info(session, trainer)
