@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import delete, select
-from sqlalchemy.orm import sessionmaker
 
 from progress.account_error import AccountError
+from progress.database import Database
 from progress.models import Learner, LearnerGroup, TrainerGroup
 from progress.names import name_sort_key, normalise_name
 
@@ -18,7 +18,7 @@ class GroupInfo:
     name: str
 
 
-def create_group(db: sessionmaker, name: str) -> GroupInfo:
+def create_group(db: Database, name: str) -> GroupInfo:
     clean = normalise_name(name)
     if not clean:
         raise AccountError("Tên nhóm không được để trống.")
@@ -31,7 +31,7 @@ def create_group(db: sessionmaker, name: str) -> GroupInfo:
         return GroupInfo(group.id, group.name)
 
 
-def list_groups(db: sessionmaker, with_learners_only: bool = False) -> list[GroupInfo]:
+def list_groups(db: Database, with_learners_only: bool = False) -> list[GroupInfo]:
     """Every group, by name; ``with_learners_only`` leaves out groups nobody can sign in
     to yet (a group just started, or the demo group once its learners are deleted)."""
     query = select(LearnerGroup)
@@ -42,7 +42,7 @@ def list_groups(db: sessionmaker, with_learners_only: bool = False) -> list[Grou
         return sorted(groups, key=lambda g: name_sort_key(g.name))
 
 
-def delete_empty_group(db: sessionmaker, group_id: int) -> None:
+def delete_empty_group(db: Database, group_id: int) -> None:
     """Remove a group nobody is in (e.g. the demo group once its learners are gone)."""
     with db.begin() as session:
         group = session.get(LearnerGroup, group_id)

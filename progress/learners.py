@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
-from sqlalchemy.orm import sessionmaker
 
 from progress.account_error import AccountError
+from progress.database import Database
 from progress.models import Learner, LearnerGroup, utcnow
 from progress.names import name_sort_key, normalise_name
 
@@ -45,7 +45,7 @@ def _learner_info(learner: Learner) -> LearnerInfo:
 AVATARS = ("🌻", "🐃", "🐓", "🌽", "🍌", "🌶️", "☕", "🐟", "🏔️", "🌾", "🐘", "🦋", "🌺", "🐝", "🍍", "🎋")
 
 
-def set_avatar(db: sessionmaker, learner_id: int, avatar: str) -> None:
+def set_avatar(db: Database, learner_id: int, avatar: str) -> None:
     if avatar and avatar not in AVATARS:
         raise AccountError("Hình đại diện không có trong danh sách.")
     with db.begin() as session:
@@ -54,7 +54,7 @@ def set_avatar(db: sessionmaker, learner_id: int, avatar: str) -> None:
             learner.avatar = avatar
 
 
-def create_learner(db: sessionmaker, group_id: int, display_name: str, code: str, avatar: str = "") -> LearnerInfo:
+def create_learner(db: Database, group_id: int, display_name: str, code: str, avatar: str = "") -> LearnerInfo:
     clean = normalise_name(display_name)
     if not clean:
         raise AccountError("Tên học viên không được để trống.")
@@ -74,7 +74,7 @@ def create_learner(db: sessionmaker, group_id: int, display_name: str, code: str
         return _learner_info(learner)
 
 
-def update_learner(db: sessionmaker, learner_id: int, display_name: str = "", code: str = "") -> LearnerInfo:
+def update_learner(db: Database, learner_id: int, display_name: str = "", code: str = "") -> LearnerInfo:
     """Correct a learner's name and/or give them a new code (a forgotten one). A new code
     also ends a lock from wrong codes. Empty = keep as it is."""
     clean = normalise_name(display_name)
@@ -99,13 +99,13 @@ def update_learner(db: sessionmaker, learner_id: int, display_name: str = "", co
         return _learner_info(learner)
 
 
-def list_learners(db: sessionmaker, group_id: int) -> list[LearnerInfo]:
+def list_learners(db: Database, group_id: int) -> list[LearnerInfo]:
     with db() as session:
         rows = session.scalars(select(Learner).where(Learner.group_id == group_id))
-        return sorted((_learner_info(learner) for learner in rows), key=lambda l: name_sort_key(l.display_name))
+        return sorted((_learner_info(learner) for learner in rows), key=lambda info: name_sort_key(info.display_name))
 
 
-def get_learner(db: sessionmaker, learner_id: int) -> LearnerInfo | None:
+def get_learner(db: Database, learner_id: int) -> LearnerInfo | None:
     with db() as session:
         learner = session.get(Learner, learner_id)
         return _learner_info(learner) if learner else None
@@ -121,7 +121,7 @@ def code_matches(code_hash: str, code: str) -> bool:
         return False
 
 
-def verify_learner_code(db: sessionmaker, learner_id: int, code: str) -> LearnerInfo | None:
+def verify_learner_code(db: Database, learner_id: int, code: str) -> LearnerInfo | None:
     """The learner if the 4-digit code is right, else None (no wrong-code counting:
     sign-in pages use progress.code_guard.check_learner_code)."""
     with db() as session:
@@ -129,7 +129,7 @@ def verify_learner_code(db: sessionmaker, learner_id: int, code: str) -> Learner
         return _learner_info(learner) if learner is not None and code_matches(learner.code_hash, code) else None
 
 
-def record_consent(db: sessionmaker, learner_id: int, when: dt.datetime | None = None) -> None:
+def record_consent(db: Database, learner_id: int, when: dt.datetime | None = None) -> None:
     with db.begin() as session:
         learner = session.get(Learner, learner_id)
         if learner is not None and learner.consent_at is None:
@@ -139,7 +139,7 @@ def record_consent(db: sessionmaker, learner_id: int, when: dt.datetime | None =
 TEXT_SIZES = ("normal", "large", "very-large")
 
 
-def set_narration_language(db: sessionmaker, learner_id: int, language: str) -> None:
+def set_narration_language(db: Database, learner_id: int, language: str) -> None:
     with db.begin() as session:
         learner = session.get(Learner, learner_id)
         if learner is not None:
@@ -147,7 +147,7 @@ def set_narration_language(db: sessionmaker, learner_id: int, language: str) -> 
 
 
 def update_learner_settings(
-    db: sessionmaker, learner_id: int, *, text_size: str | None = None, autoplay: bool | None = None,
+    db: Database, learner_id: int, *, text_size: str | None = None, autoplay: bool | None = None,
     save_data: bool | None = None,
 ) -> None:
     """Change the learner's own display and sound settings (only the ones given)."""
@@ -165,7 +165,7 @@ def update_learner_settings(
             learner.save_data = save_data
 
 
-def delete_learner(db: sessionmaker, learner_id: int) -> bool:
+def delete_learner(db: Database, learner_id: int) -> bool:
     """Delete a learner with all their progress and answers (their right to erasure)."""
     with db.begin() as session:
         learner = session.get(Learner, learner_id)
@@ -175,14 +175,14 @@ def delete_learner(db: sessionmaker, learner_id: int) -> bool:
         return True
 
 
-def card_version(db: sessionmaker, learner_id: int) -> int | None:
+def card_version(db: Database, learner_id: int) -> int | None:
     """The version printed cards must carry to work (None: no such learner)."""
     with db() as session:
         learner = session.get(Learner, learner_id)
         return learner.card_version if learner else None
 
 
-def revoke_cards(db: sessionmaker, learner_id: int) -> int:
+def revoke_cards(db: Database, learner_id: int) -> int:
     """Every card printed so far stops working; returns the new version to print."""
     with db.begin() as session:
         learner = session.get(Learner, learner_id)

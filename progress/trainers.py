@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from progress.account_error import AccountError
+from progress.database import Database
 from progress.models import Trainer, TrainerGroup
 from progress.names import normalise_name
 
@@ -31,7 +32,7 @@ def _check_new_password(password: str) -> None:
         raise AccountError(f"Mật khẩu cần ít nhất {MIN_PASSWORD_LENGTH} ký tự.")
 
 
-def change_trainer_password(db: sessionmaker, trainer_id: int, current: str, new: str) -> None:
+def change_trainer_password(db: Database, trainer_id: int, current: str, new: str) -> None:
     """The trainer changes their own password (the demo one first of all)."""
     _check_new_password(new)
     with db.begin() as session:
@@ -45,7 +46,7 @@ def change_trainer_password(db: sessionmaker, trainer_id: int, current: str, new
         trainer.password_hash = PASSWORD_HASHER.hash(new)
 
 
-def reset_trainer_password(db: sessionmaker, username: str, new: str) -> None:
+def reset_trainer_password(db: Database, username: str, new: str) -> None:
     """Set a new password for a trainer who forgot theirs (from the laptop's command line)."""
     _check_new_password(new)
     with db.begin() as session:
@@ -55,7 +56,7 @@ def reset_trainer_password(db: sessionmaker, username: str, new: str) -> None:
         trainer.password_hash = PASSWORD_HASHER.hash(new)
 
 
-def add_trainer_to_group(db: sessionmaker, trainer_id: int, group_id: int) -> None:
+def add_trainer_to_group(db: Database, trainer_id: int, group_id: int) -> None:
     """The trainer looks after this group too (nothing changes if they already do)."""
     with db.begin() as session:
         if session.get(TrainerGroup, (trainer_id, group_id)) is None:
@@ -63,7 +64,7 @@ def add_trainer_to_group(db: sessionmaker, trainer_id: int, group_id: int) -> No
 
 
 def create_trainer(
-    db: sessionmaker, username: str, display_name: str, password: str, group_ids: list[int]
+    db: Database, username: str, display_name: str, password: str, group_ids: list[int]
 ) -> TrainerInfo:
     clean_username = normalise_name(username).lower()
     if not re.match(r"^[a-z0-9._-]{3,64}$", clean_username):
@@ -89,13 +90,13 @@ def _trainer_info(session: Session, trainer: Trainer) -> TrainerInfo:
     return TrainerInfo(trainer.id, trainer.username, trainer.display_name, tuple(sorted(group_ids)))
 
 
-def get_trainer(db: sessionmaker, trainer_id: int) -> TrainerInfo | None:
+def get_trainer(db: Database, trainer_id: int) -> TrainerInfo | None:
     with db() as session:
         trainer = session.get(Trainer, trainer_id)
         return _trainer_info(session, trainer) if trainer else None
 
 
-def verify_trainer(db: sessionmaker, username: str, password: str) -> TrainerInfo | None:
+def verify_trainer(db: Database, username: str, password: str) -> TrainerInfo | None:
     """The trainer if username and password match, else None."""
     with db() as session:
         trainer = session.scalar(select(Trainer).where(Trainer.username == normalise_name(username).lower()))

@@ -6,7 +6,7 @@ import streamlit as st
 
 from access.tokens import COOKIE_NAME, SignIn, issue_token, read_token
 from progress.learners import LearnerInfo, get_learner
-from progress.trainers import get_trainer
+from progress.trainers import TrainerInfo, get_trainer
 from ui import resources
 from ui.cookie_sync import request_cookie
 
@@ -66,6 +66,28 @@ def require_learner(page_path: str) -> SignIn:
             st.rerun()
         st.stop()
     return signin
+
+
+def signed_in_learner(page_path: str) -> LearnerInfo:
+    """The signed-in learner's account (as require_learner); one removed meanwhile by a
+    trainer is told so in words, and the page stops."""
+    signin = require_learner(page_path)
+    learner = get_learner(resources.database(), signin.account_id)
+    if learner is None:
+        st.warning("Không tìm thấy tên của bác. Bác hỏi tập huấn viên nhé.")
+        st.stop()
+    return learner
+
+
+def signed_in_trainer() -> TrainerInfo:
+    """The signed-in trainer's account. Trainer pages are only in a trainer's menu, so
+    anyone else here holds an old session: they are told to sign in again."""
+    signin = current_signin()
+    trainer = get_trainer(resources.database(), signin.account_id) if signin and signin.role == "trainer" else None
+    if trainer is None:
+        st.warning("Bác hãy đăng nhập lại bằng tài khoản tập huấn viên.")
+        st.stop()
+    return trainer
 
 
 def finish_learner_sign_in(learner_id: int) -> None:

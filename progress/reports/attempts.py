@@ -7,9 +7,10 @@ import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload, sessionmaker
+from sqlalchemy.orm import selectinload
 
 from catalog.loading import Catalog
+from progress.database import Database
 from progress.models import QuizAttempt
 
 
@@ -33,7 +34,7 @@ def _attempt_row(attempt: QuizAttempt) -> AttemptRow:
                       attempt.score_percent, attempt.passed, attempt.finished_at, wrong)
 
 
-def recent_attempts(db: sessionmaker, learner_ids: list[int], limit: int = 15) -> list[AttemptRow]:
+def recent_attempts(db: Database, learner_ids: list[int], limit: int = 15) -> list[AttemptRow]:
     """The latest finished quizzes of these learners, newest first."""
     if not learner_ids:
         return []
@@ -46,7 +47,7 @@ def recent_attempts(db: sessionmaker, learner_ids: list[int], limit: int = 15) -
         return [_attempt_row(attempt) for attempt in attempts]
 
 
-def latest_attempt_per_lesson(db: sessionmaker, learner_id: int) -> dict[str, tuple[AttemptRow, int]]:
+def latest_attempt_per_lesson(db: Database, learner_id: int) -> dict[str, tuple[AttemptRow, int]]:
     """For each lesson whose quiz the learner took: the latest attempt and how many attempts."""
     with db() as session:
         attempts = session.scalars(
@@ -70,7 +71,7 @@ class QuizHistoryLine:
     missed_prompts: tuple[str, ...]  # the questions answered wrongly in the latest attempt
 
 
-def quiz_history(db: sessionmaker, catalog: Catalog, learner_id: int) -> list[QuizHistoryLine]:
+def quiz_history(db: Database, catalog: Catalog, learner_id: int) -> list[QuizHistoryLine]:
     """Each quiz the learner took, in catalogue order (retired lessons last), with the
     prompts of the questions missed in the latest attempt that the catalogue still has."""
     taken = latest_attempt_per_lesson(db, learner_id)

@@ -6,9 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy.orm import sessionmaker
-
 from catalog.loading import Catalog
+from progress.database import Database
 from progress.groups import GroupInfo
 from progress.reports.lesson_states import LearnerRow, group_progress
 from progress.reports.module_progress import module_progress
@@ -60,7 +59,7 @@ def summarize_group(name: str, rows: list[LearnerRow], catalog: Catalog) -> Grou
 
 
 def commune_summary(
-    db: sessionmaker, groups: list[GroupInfo], catalog: Catalog, known: dict[int, list[LearnerRow]]
+    db: Database, groups: list[GroupInfo], catalog: Catalog, known: dict[int, list[LearnerRow]]
 ) -> list[GroupSummary]:
     """Totals for each of these groups, in their order. ``known``: rows already read
     (the group on screen), not read again."""

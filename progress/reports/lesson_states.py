@@ -6,10 +6,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy.orm import sessionmaker
-
 from catalog.loading import Catalog
 from lessons.models import Lesson
+from progress.database import Database
 from progress.learners import list_learners
 from progress.tracking import LessonState, LessonStatus, lesson_states
 
@@ -26,7 +25,7 @@ class LearnerRow:
         return state.status if state else LessonStatus.NOT_STARTED
 
 
-def group_progress(db: sessionmaker, group_id: int) -> list[LearnerRow]:
+def group_progress(db: Database, group_id: int) -> list[LearnerRow]:
     """One row per learner in the group, with the state of every lesson they touched."""
     learners = list_learners(db, group_id)
     states = lesson_states(db, [learner.id for learner in learners])
@@ -38,7 +37,7 @@ def group_progress(db: sessionmaker, group_id: int) -> list[LearnerRow]:
     return rows
 
 
-def learner_lessons(db: sessionmaker, learner_id: int) -> dict[str, LessonState]:
+def learner_lessons(db: Database, learner_id: int) -> dict[str, LessonState]:
     """The learner's own lesson states, keyed by lesson id."""
     return {lesson_id: state for (_, lesson_id), state in lesson_states(db, [learner_id]).items()}
 
@@ -51,4 +50,4 @@ def lesson_to_continue(catalog: Catalog, states: dict[str, LessonState]) -> Less
     ]
     if not in_progress:
         return None
-    return max(in_progress, key=lambda l: states[l.id].last_activity or 0)
+    return max(in_progress, key=lambda lesson: states[lesson.id].last_activity or 0)

@@ -7,16 +7,16 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from sqlalchemy import case, func, select
-from sqlalchemy.orm import sessionmaker
 
 from catalog.loading import Catalog
 from lessons.models import Lesson
+from progress.database import Database
 from progress.models import QuizAttempt
 from quizzes.review_rules import DEFAULT_POLICY, ReviewPolicy, is_stuck
 
 
 def needs_support(
-    db: sessionmaker, learner_ids: list[int], policy: ReviewPolicy = DEFAULT_POLICY
+    db: Database, learner_ids: list[int], policy: ReviewPolicy = DEFAULT_POLICY
 ) -> dict[int, list[str]]:
     """Learners who failed a lesson's quiz again and again without passing it:
     {learner id: [lesson ids, sorted]}; learners who are fine are left out."""
@@ -56,7 +56,7 @@ class SupportNeed:
 
 
 def support_needs(
-    db: sessionmaker, catalog: Catalog, learners: Sequence[LearnerLike], policy: ReviewPolicy = DEFAULT_POLICY
+    db: Database, catalog: Catalog, learners: Sequence[LearnerLike], policy: ReviewPolicy = DEFAULT_POLICY
 ) -> list[SupportNeed]:
     """One entry per learner (in the order given) who failed a lesson's quiz N times
     without passing it, with those lessons in catalogue order. ``learners`` are the
@@ -65,7 +65,7 @@ def support_needs(
     order = {lesson.id: position for position, lesson in enumerate(catalog.lessons_in_order())}
     needs = []
     for learner in learners:
-        lessons = sorted((l for l in stuck.get(learner.learner_id, []) if l in order), key=order.__getitem__)
+        lessons = sorted((lesson_id for lesson_id in stuck.get(learner.learner_id, []) if lesson_id in order), key=order.__getitem__)
         if lessons:
             needs.append(SupportNeed(learner.learner_id, learner.display_name,
                                      tuple(catalog.lessons[lesson_id] for lesson_id in lessons)))

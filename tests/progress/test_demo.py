@@ -11,7 +11,7 @@ def test_demo_seed_is_idempotent_and_matches_the_readme(db):
     assert seed_demo(db) is False
     groups = list_groups(db)
     assert [g.name for g in groups] == [DEMO_GROUP]
-    learners = {l.display_name: l for l in list_learners(db, groups[0].id)}
+    learners = {learner.display_name: learner for learner in list_learners(db, groups[0].id)}
     name, code = DEMO_LEARNERS[0]
     assert verify_learner_code(db, learners[name].id, code) is not None
     username, _, password = DEMO_TRAINER

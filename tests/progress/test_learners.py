@@ -40,7 +40,7 @@ def test_learners_are_listed_in_vietnamese_letter_order(db):
     group = create_group(db, "Nhóm B")
     for name in ["Phạm Thị Nga", "Đinh Văn Lâm", "Hồ Văn Quý", "Bùi Thị Ánh"]:
         create_learner(db, group.id, name, "1234")
-    assert [l.display_name for l in list_learners(db, group.id)] == [
+    assert [learner.display_name for learner in list_learners(db, group.id)] == [
         "Bùi Thị Ánh", "Đinh Văn Lâm", "Hồ Văn Quý", "Phạm Thị Nga",
     ]
 

@@ -23,7 +23,7 @@ def test_first_sign_in_asks_consent_and_records_it(new_app, app_env):
     assert "Chào Đinh Thị Hoa" in texts(at)
     from progress.groups import list_groups
     from progress.learners import list_learners
-    hoa = next(l for l in list_learners(app_env, list_groups(app_env)[0].id) if l.display_name == "Đinh Thị Hoa")
+    hoa = next(learner for learner in list_learners(app_env, list_groups(app_env)[0].id) if learner.display_name == "Đinh Thị Hoa")
     assert hoa.consented
 
 

@@ -5,20 +5,18 @@ from __future__ import annotations
 import streamlit as st
 
 from catalog.narratable import continue_text, module_lessons_text, modules_text
-from progress.learners import get_learner
 from progress.reports.lesson_states import learner_lessons, lesson_to_continue
 from progress.reports.module_progress import module_progress
 from ui import resources
 from ui.learner.review_card import review_card
 from ui.lesson_status import status_label
 from ui.narration_widget import narrate
-from ui.signin_state import require_learner, sign_out
+from ui.signin_state import sign_out, signed_in_learner
 
-signin = require_learner("ui/learner/home.py")
+learner = signed_in_learner("ui/learner/home.py")
 db = resources.database()
 catalog = resources.catalog()
-learner = get_learner(db, signin.account_id)
-states = learner_lessons(db, signin.account_id)
+states = learner_lessons(db, learner.id)
 
 st.title(f"Chào {learner.display_name} 👋")
 review_card()

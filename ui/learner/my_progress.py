@@ -10,21 +10,16 @@ import streamlit as st
 
 from certificates.document import certificate_details, certificate_file_name, render_certificate, vietnam_today
 from progress.group_team import group_team
-from progress.learners import get_learner
 from progress.reports.lesson_states import learner_lessons
 from progress.reports.module_progress import ModuleProgress, lessons_passed_of_all, module_progress
 from ui import resources
 from ui.narration_widget import narrate
-from ui.signin_state import require_learner
+from ui.signin_state import signed_in_learner
 
 MODULE_DONE = "Bác đã học xong phần này. Bấm nút bên dưới để tải giấy chứng nhận."
 
-signin = require_learner("ui/learner/my_progress.py")
+learner = signed_in_learner("ui/learner/my_progress.py")
 db = resources.database()
-learner = get_learner(db, signin.account_id)
-if learner is None:
-    st.warning("Không tìm thấy tên của bác. Bác hỏi tập huấn viên nhé.")
-    st.stop()
 modules = module_progress(resources.catalog(), learner_lessons(db, learner.id))
 team = group_team(db, learner.group_id)
 today = vietnam_today()

@@ -11,19 +11,17 @@ from progress.code_guard import locked_learners, unlock_learner
 from progress.groups import delete_empty_group, list_groups
 from progress.reports.group_summary import lessons_passed
 from progress.reports.lesson_states import group_progress
-from progress.trainers import get_trainer
 from ui import resources
-from ui.signin_state import current_signin, sign_out
+from ui.signin_state import sign_out, signed_in_trainer
 from ui.trainer.account_forms import OPEN_GROUP_KEY, new_group_form, password_form
 from ui.trainer.group_results import commune_report, learner_detail, learner_summary, lessons_table, recent_results
 from ui.trainer.learner_forms import learner_forms
 from ui.trainer.menu import trainer_menu
 from ui.trainer.support_badges import support_badges
 
-signin = current_signin()
+trainer = signed_in_trainer()
 db = resources.database()
 catalog = resources.catalog()
-trainer = get_trainer(db, signin.account_id)
 groups = [g for g in list_groups(db) if g.id in trainer.group_ids]
 
 FLASH = "dashboard_flash"

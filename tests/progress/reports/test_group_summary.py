@@ -18,8 +18,8 @@ def state(lesson_id: str, status: LessonStatus, day: int = 20) -> LessonState:
 
 def test_a_group_in_numbers():
     first_module = CATALOG.modules[0].id
-    module_lessons = [l.id for l in CATALOG.lessons_in_order() if l.module == first_module]
-    other = next(l.id for l in CATALOG.lessons_in_order() if l.module != first_module)
+    module_lessons = [lesson.id for lesson in CATALOG.lessons_in_order() if lesson.module == first_module]
+    other = next(lesson.id for lesson in CATALOG.lessons_in_order() if lesson.module != first_module)
     rows = [
         # finished the whole first module (a certificate) and one more lesson
         LearnerRow(1, "Hoa", {**{i: state(i, LessonStatus.PASSED) for i in module_lessons},

@@ -18,7 +18,7 @@ def state(lesson_id: str, day: int) -> LessonState:
 
 def test_the_table_opens_on_the_module_of_the_latest_activity_in_the_group():
     first, later = CATALOG.modules[0].id, CATALOG.modules[3].id
-    lesson_in = {module: next(l.id for l in CATALOG.lessons_in_order() if l.module == module) for module in (first, later)}
+    lesson_in = {module: next(lesson.id for lesson in CATALOG.lessons_in_order() if lesson.module == module) for module in (first, later)}
     rows = [
         LearnerRow(1, "A", {lesson_in[first]: state(lesson_in[first], 20)}, None),
         LearnerRow(2, "B", {lesson_in[later]: state(lesson_in[later], 25), "retired-lesson": state("retired-lesson", 28)}, None),
@@ -28,7 +28,7 @@ def test_the_table_opens_on_the_module_of_the_latest_activity_in_the_group():
 
 
 def test_one_line_per_learner_counts_current_lessons_passed_and_time():
-    lessons = [l.id for l in CATALOG.lessons_in_order()][:2]
+    lessons = [lesson.id for lesson in CATALOG.lessons_in_order()][:2]
     passed = LessonState(lessons[0], LessonStatus.PASSED, 3, True, 100, 1, dt.datetime(2026, 11, 20, 9), 600)
     retired = LessonState("bai-da-bo", LessonStatus.PASSED, 3, True, 100, 1, dt.datetime(2026, 11, 21, 9), 60)
     rows = [LearnerRow(1, "A", {lessons[0]: passed, lessons[1]: state(lessons[1], 22), "bai-da-bo": retired},
