@@ -67,6 +67,25 @@ def require_learner(page_path: str) -> SignIn:
     return signin
 
 
+def signed_in_learner(signin: SignIn) -> LearnerInfo:
+    """The signed-in learner's account; a plain message instead if it was deleted meanwhile."""
+    learner = get_learner(resources.database(), signin.account_id)
+    if learner is None:
+        st.warning("Không tìm thấy tên của bác. Bác hỏi tập huấn viên nhé.")
+        st.stop()
+    return learner
+
+
+def require_trainer() -> SignIn:
+    """The signed-in trainer. app.py registers the trainer pages only for a trainer;
+    should one be opened otherwise, it says so plainly and stops."""
+    signin = current_signin()
+    if signin is None or signin.role != "trainer":
+        st.warning("Trang này dành cho tập huấn viên. Bác đăng nhập bằng tài khoản tập huấn viên nhé.")
+        st.stop()
+    return signin
+
+
 def finish_learner_sign_in(learner_id: int) -> None:
     """Sign in, then open the page a link asked for (e.g. a lesson shared on Zalo), else home."""
     sign_in("learner", learner_id)
