@@ -12,15 +12,26 @@ import streamlit as st
 
 from access.card_links import card_url
 from access.lan_addresses import phone_urls
-from progress.accounts import card_version, get_trainer, list_groups, list_learners, revoke_cards
+from progress.accounts import TrainerInfo, card_version, get_trainer, list_groups, list_learners, revoke_cards
 from ui import resources
-from ui.signin_state import current_signin
+from ui.signin_state import require_trainer
 from ui.trainer.menu import trainer_menu
 
 FLASH = "cards_flash"
-signin = current_signin()
+signin = require_trainer()
 db = resources.database()
-trainer = get_trainer(db, signin.account_id)
+
+
+def signed_in_trainer() -> TrainerInfo:
+    """The trainer's account; a plain message instead if it was deleted meanwhile."""
+    trainer = get_trainer(db, signin.account_id)
+    if trainer is None:
+        st.warning("Không tìm thấy tài khoản tập huấn viên này. Bác đăng nhập lại nhé.")
+        st.stop()
+    return trainer
+
+
+trainer = signed_in_trainer()
 groups = [g for g in list_groups(db) if g.id in trainer.group_ids]
 
 
@@ -72,6 +83,8 @@ if on_this_computer_only:
 
 for learner in list_learners(db, group.id):
     version = card_version(db, learner.id)
+    if version is None:
+        continue  # deleted since the list was read: no card to print
     link = card_url(base, resources.secret_key(), learner.id, version)
     st.markdown(
         f"<div class='qr-card'><div class='qr-code'>{_qr_svg(link)}</div>"
