@@ -88,7 +88,8 @@ for learner in list_learners(db, group.id):
     link = card_url(base, resources.secret_key(), learner.id, version)
     st.markdown(
         f"<div class='qr-card'><div class='qr-code'>{_qr_svg(link)}</div>"
-        f"<div><b>{html.escape(learner.avatar)} {html.escape(learner.display_name)}</b><br>{html.escape(group.name)}<br>"
+        f"<div><b>{html.escape(learner.avatar)} {html.escape(learner.display_name)}</b><br>"
+        f"{html.escape(group.name)}<br>"
         f"<small>Thẻ số {version}</small></div></div>",
         unsafe_allow_html=True,
     )
