@@ -17,11 +17,14 @@ from settings import SettingsError
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="manage.py", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("migrate", help="create or update the database schema (alembic upgrade head)").set_defaults(func=cmd_migrate)
+    sub.add_parser("migrate", help="create or update the database schema (alembic upgrade head)") \
+        .set_defaults(func=cmd_migrate)
     sub.add_parser("seed-demo", help="add the demo group, learners and trainer (once)").set_defaults(func=cmd_seed_demo)
-    sub.add_parser("validate-content", help="check every lesson and quiz file; exit 1 on problems").set_defaults(func=cmd_validate_content)
+    sub.add_parser("validate-content", help="check every lesson and quiz file; exit 1 on problems") \
+        .set_defaults(func=cmd_validate_content)
     render = sub.add_parser("render-audio", help="pre-render narration for every text in the catalogue")
-    render.add_argument("--engine", choices=["gtts", "espeak"], default="gtts", help="gtts needs internet; espeak is offline")
+    render.add_argument("--engine", choices=["gtts", "espeak"], default="gtts",
+                        help="gtts needs internet; espeak is offline")
     render.set_defaults(func=cmd_render_audio)
     sub.add_parser("audio-coverage", help="per lesson: share of texts with recorded / gTTS / espeak / no audio") \
         .set_defaults(func=cmd_audio_coverage)
@@ -44,7 +47,8 @@ def main(argv: list[str] | None = None) -> int:
     backup_parser.add_argument("file", type=Path, nargs="?", default=None,
                                help="where to write it (default: data/backups/<name>-<date>-<time>.db)")
     backup_parser.set_defaults(func=cmd_backup)
-    restore_parser = sub.add_parser("restore", help="put a backup back (stop the app first; the current database is kept aside)")
+    restore_parser = sub.add_parser(
+        "restore", help="put a backup back (stop the app first; the current database is kept aside)")
     restore_parser.add_argument("file", type=Path)
     restore_parser.set_defaults(func=cmd_restore)
     serve = sub.add_parser("serve", help="run the web app (uvicorn + gzip)")

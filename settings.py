@@ -160,7 +160,8 @@ def _describe_error(error: ErrorDetails) -> tuple[str, bool]:
     variable = _env_variable(error["loc"])
     where = f"environment variable {variable} ({key})" if variable else key
     if error["type"] == "extra_forbidden":
-        return f"{where}: unknown setting (check the spelling; see the configuration table in docs/developer-guide.md)", bool(variable)
+        return (f"{where}: unknown setting (check the spelling; "
+                "see the configuration table in docs/developer-guide.md)", bool(variable))
     return f"{where}: {error['msg']}, got {error.get('input')!r}", bool(variable)
 
 

@@ -54,7 +54,8 @@ def render_verdict(certificate: ValidCertificate | None) -> str:
         return _PAGE.format(colour="#a32020", heading="❌ Mã không hợp lệ", body=body)
     name = html.escape(certificate.learner_name)
     module = html.escape(certificate.module_title)
-    body = f"<p><strong>{name}</strong> đã hoàn thành <strong>{module}</strong>, ngày {certificate.issued_on:%d/%m/%Y}.</p>"
+    body = (f"<p><strong>{name}</strong> đã hoàn thành <strong>{module}</strong>, "
+            f"ngày {certificate.issued_on:%d/%m/%Y}.</p>")
     if certificate.group_name:
         body += f"<p>Nhóm học: {html.escape(certificate.group_name)}</p>"
     return _PAGE.format(colour="#1b7a3a", heading="✅ Giấy chứng nhận hợp lệ", body=body)

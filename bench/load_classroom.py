@@ -75,7 +75,9 @@ def prepare_data(app: AppCopy, sizes: list[int], lesson_id: str | None):
 
     catalog = load_catalog(app.app_dir / "lessons" / "content", app.app_dir / "quizzes" / "content")
     # a practice lesson needs taps on pretend screens, not "next": play an ordinary one
-    playable = [lesson for lesson in catalog.lessons_in_order() if catalog.quiz_for(lesson.id) and lesson.kind == "lesson"]
+    playable = [
+        lesson for lesson in catalog.lessons_in_order() if catalog.quiz_for(lesson.id) and lesson.kind == "lesson"
+    ]
     lesson = catalog.lessons.get(lesson_id) if lesson_id else next(iter(playable), None)
     if lesson is None or catalog.quiz_for(lesson.id) is None:
         raise BenchError(f"lesson {lesson_id!r} not found or has no quiz; choose one of "
@@ -176,7 +178,8 @@ class Learner:
     async def act(self, action: str, key: str) -> None:
         """One tap after the think time: "tap" a button, "check" a checkbox."""
         if self.think:  # jittered, so that the class does not tap in lockstep
-            await asyncio.sleep(self.think * random.Random(f"{self.name}{len(self.session.latencies)}").uniform(.5, 1.5))
+            jitter = random.Random(f"{self.name}{len(self.session.latencies)}").uniform(.5, 1.5)
+            await asyncio.sleep(self.think * jitter)
         s = self.session
         await (s.tap(key) if action == "tap" else s.check(key))
 
@@ -283,7 +286,8 @@ async def run_class(n, server, group_id, people, lesson, plan, args, deadline, r
 # ---- main ---------------------------------------------------------------------------
 def print_table(rows: list[dict]) -> None:
     head = (f"{'N':>3} {'phase':<12}{'done':>6}{'taps':>6}{'p50 ms':>8}{'p95 ms':>8}{'max ms':>8}"
-            f"{'taps/s':>8}{'wall s':>7}  {'to home p50/max s':<18}{'srv CPU%':>9}{'RSS MiB':>8}{'drv CPU%':>9}{'other%':>7}")
+            f"{'taps/s':>8}{'wall s':>7}  {'to home p50/max s':<18}"
+            f"{'srv CPU%':>9}{'RSS MiB':>8}{'drv CPU%':>9}{'other%':>7}")
     print(head + "\n" + "-" * len(head))
     for r in rows:
         home = f"{r['home'][0]:.2f} / {r['home'][1]:.2f}" if r["home"] else ""
@@ -314,7 +318,8 @@ def run_all(app: AppCopy, args, sizes: list[int], deadline: float, rows: list[di
         ("run", f"N={sizes}; think {args.think:g} s; tap timeout {args.tap_timeout:g} s; "
                 f"budget {args.max_seconds:g} s"),
         ("lesson", f"{lesson.id}: {len(lesson.steps)} steps; quiz: {', '.join(q.kind for q in quiz.questions)}"),
-        ("taps per learner", f"sign-in 7 (load, group, name, 4 keypad digits); lesson+quiz {1 + len(lesson.steps) + len(plan)}"),
+        ("taps per learner", "sign-in 7 (load, group, name, 4 keypad digits); "
+                             f"lesson+quiz {1 + len(lesson.steps) + len(plan)}"),
         ("audio cache", f"{len(list(audio_dir.glob('*')))} files in the snapshot before the run")]
     print("Settings\n" + "\n".join(f"  {k:<17} {v}" for k, v in settings), flush=True)
     for n, (group_id, people) in zip(sizes, classes, strict=True):
@@ -344,7 +349,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--learners", default="1,10,30", help="class sizes, comma-separated (default 1,10,30)")
     parser.add_argument("--lesson", default=None, help="lesson id (default: the first lesson with a quiz)")
-    parser.add_argument("--think", type=float, default=0.0, help="mean seconds a learner waits before each tap (uniform 0.5-1.5x)")
+    parser.add_argument("--think", type=float, default=0.0,
+                        help="mean seconds a learner waits before each tap (uniform 0.5-1.5x)")
     parser.add_argument("--tap-timeout", type=float, default=30.0, help="seconds one tap may take")
     parser.add_argument("--max-seconds", type=float, default=280.0, help="budget for the whole run")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder (snapshot, db, log)")

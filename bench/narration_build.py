@@ -38,7 +38,8 @@ def main() -> int:
     args = parser.parse_args()
     engine = offline_voice()
     if not engine.available():
-        print("espeak-ng is not installed (apt-get install espeak-ng, or pip install espeakng-loader).", file=sys.stderr)
+        print("espeak-ng is not installed (apt-get install espeak-ng, or pip install espeakng-loader).",
+              file=sys.stderr)
         return 2
     catalog = load_catalog(ROOT / "lessons" / "content", ROOT / "quizzes" / "content")
     texts = list(dict.fromkeys(catalogue_texts(catalog) + list(SPOKEN_UI_PHRASES)))

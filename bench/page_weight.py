@@ -212,7 +212,8 @@ def slow3g_run(browser, base: str) -> None:  # type: ignore[no-untyped-def]
             meter.settle(page, cap=30)
             meter.phase = None
             print(f"  {label:<26} sign-in screen usable after {usable:5.1f} s "
-                  f"({kb(ph.http_bytes)} KB HTTP, {len(ph.net_requests)} net + {len(ph.cached_requests)} cached requests)")
+                  f"({kb(ph.http_bytes)} KB HTTP, "
+                  f"{len(ph.net_requests)} net + {len(ph.cached_requests)} cached requests)")
     finally:
         context.close()
 
@@ -290,7 +291,8 @@ def main() -> int:
             from catalog.loading import load_catalog
 
             catalog = load_catalog(app.app_dir / "lessons" / "content", app.app_dir / "quizzes" / "content")
-            lesson = next(candidate for candidate in catalog.lessons_in_order() if candidate.kind == "lesson")  # no pretend-screen taps
+            # an ordinary lesson: no pretend-screen taps
+            lesson = next(candidate for candidate in catalog.lessons_in_order() if candidate.kind == "lesson")
             quiz = catalog.quiz_for(lesson.id)
             if quiz is None:
                 raise SystemExit(f"lesson {lesson.id} has no quiz; the journey needs one")

@@ -34,10 +34,12 @@ def print_table(title: str, phases: list[Phase]) -> None:
     print("-" * len(head))
     print(f"{'(a)-(d) only':<26}{kb(sum(p.http_bytes for p in four)):>9}"
           f"{sum(len(p.net_requests) for p in four):>8}{sum(len(p.cached_requests) for p in four):>7}"
-          f"{kb(sum(p.ws_in for p in four)):>10}{kb(sum(p.ws_in_est for p in four)):>8}{sum(p.ws_in_frames for p in four):>7}"
+          f"{kb(sum(p.ws_in for p in four)):>10}{kb(sum(p.ws_in_est for p in four)):>8}"
+          f"{sum(p.ws_in_frames for p in four):>7}"
           f"{kb(sum(p.ws_out for p in four)):>10}")
     print(f"{'all rows':<26}{kb(total('http_bytes')):>9}{sum(len(p.net_requests) for p in phases):>8}"
-          f"{sum(len(p.cached_requests) for p in phases):>7}{kb(total('ws_in')):>10}{kb(total('ws_in_est')):>8}{total('ws_in_frames'):>7}"
+          f"{sum(len(p.cached_requests) for p in phases):>7}{kb(total('ws_in')):>10}{kb(total('ws_in_est')):>8}"
+          f"{total('ws_in_frames'):>7}"
           f"{kb(total('ws_out')):>10}")
     for ph in phases:
         by_type: dict[str, list[int]] = {}
@@ -66,7 +68,8 @@ def fetch_len(url: str, accept_encoding: str, extra: dict | None = None) -> tupl
     req = urllib.request.Request(url, headers={"Accept-Encoding": accept_encoding, **(extra or {})})
     with urllib.request.urlopen(req, timeout=15) as resp:
         body = resp.read()
-        return len(body), resp.headers.get("Content-Encoding", "") or "", {k.lower(): v for k, v in resp.headers.items()}
+        headers = {k.lower(): v for k, v in resp.headers.items()}
+        return len(body), resp.headers.get("Content-Encoding", "") or "", headers
 
 
 def gzip_comparison(base: str, cold_a: Phase) -> None:

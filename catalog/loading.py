@@ -72,7 +72,8 @@ def _describe(error: ErrorDetails) -> tuple[str, str]:
     if kind == "extra_forbidden":
         return path, "unknown field (check the spelling against the fields in docs/authoring.md)"
     if kind == "union_tag_invalid":
-        return path, f"unknown question kind {error.get('input', {}).get('kind')!r}; expected one of {', '.join(QUESTION_KINDS)}"
+        kind_given = error.get("input", {}).get("kind")
+        return path, f"unknown question kind {kind_given!r}; expected one of {', '.join(QUESTION_KINDS)}"
     message = error["msg"].removeprefix("Value error, ")
     return path, f"{message} (got {error.get('input')!r})" if kind not in {"value_error"} else message
 
@@ -98,7 +99,9 @@ def _parse(model: type[Model], data: Any, name: str, problems: list[ContentProbl
     except ValidationError as exc:
         errors = exc.errors()
         for error in errors:
-            deeper = any(len(o["loc"]) > len(error["loc"]) and o["loc"][: len(error["loc"])] == error["loc"] for o in errors)
+            deeper = any(
+                len(o["loc"]) > len(error["loc"]) and o["loc"][: len(error["loc"])] == error["loc"] for o in errors
+            )
             if error["type"] == "too_short" and deeper:
                 continue  # the list is "too short" only because an item in it is broken
             path, message = _describe(error)
@@ -150,7 +153,8 @@ def load_catalog(lessons_dir: Path, quizzes_dir: Path) -> Catalog:
             problems.append(ContentProblem(name, "id", f"lesson id {lesson.id!r} is used by another file"))
             continue
         if module_ids and lesson.module not in module_ids:
-            problems.append(ContentProblem(name, "module", f"unknown module {lesson.module!r}; add it to {MODULES_FILE}"))
+            problems.append(
+                ContentProblem(name, "module", f"unknown module {lesson.module!r}; add it to {MODULES_FILE}"))
         step_ids = [step.id for step in lesson.steps]
         if len(set(step_ids)) != len(step_ids):
             problems.append(ContentProblem(name, "steps", "step ids must be unique within the lesson"))
@@ -176,7 +180,8 @@ def load_catalog(lessons_dir: Path, quizzes_dir: Path) -> Catalog:
     for module_id in modules_without_practice(lessons.values()):
         problems.append(ContentProblem(f"module {module_id}", "", "has no practice lesson (kind: practice)"))
     for lesson_id in sorted(set(lessons) - set(quizzes)):
-        problems.append(ContentProblem(f"lesson {lesson_id}", "", f"has no quiz (add quizzes/content/<module>/{lesson_id}.yaml)"))
+        problems.append(
+            ContentProblem(f"lesson {lesson_id}", "", f"has no quiz (add quizzes/content/<module>/{lesson_id}.yaml)"))
 
     return Catalog(
         modules=tuple(sorted(modules, key=lambda m: m.order)),

@@ -39,7 +39,8 @@ def _length_problems(text: str, where: str, max_sentences: int) -> Iterable[tupl
     for index, sentence in enumerate(parts, start=1):
         words = word_count(sentence)
         if words > MAX_WORDS_PER_SENTENCE:
-            yield where, f"sentence {index} has {words} words; keep sentences to {MAX_WORDS_PER_SENTENCE} (“{sentence[:40]}…”)"
+            yield where, (f"sentence {index} has {words} words; "
+                          f"keep sentences to {MAX_WORDS_PER_SENTENCE} (“{sentence[:40]}…”)")
 
 
 def lesson_problems(lesson: Lesson, images_root: Path) -> list[tuple[str, str]]:
@@ -56,7 +57,8 @@ def lesson_problems(lesson: Lesson, images_root: Path) -> list[tuple[str, str]]:
             found.append((f"steps.{index}.image", "a practice step needs a picture of the pretend screen"))
     illustrated = sum(bool(step.image) for step in lesson.steps)
     if illustrated < MIN_ILLUSTRATED_SHARE * len(lesson.steps):
-        found.append(("steps", f"only {illustrated} of {len(lesson.steps)} steps have a picture; illustrate most steps"))
+        found.append(
+            ("steps", f"only {illustrated} of {len(lesson.steps)} steps have a picture; illustrate most steps"))
     return found
 
 

@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from commands.content import load_content
 from commands.database import current_database
 from settings import load_settings
 
+if TYPE_CHECKING:  # for annotations only: at run time the commands import media/ where they need it
+    from media.audio_cache import AudioCache
+    from media.speech_engine import SpeechEngine
+
 AUDIO_DIR_NAME = ("static", "audio")
 
 
-def _audio_cache():  # type: ignore[no-untyped-def]
+def _audio_cache() -> AudioCache:
     from media.audio_cache import AudioCache
     from settings import PROJECT_ROOT
 
@@ -26,6 +31,7 @@ def cmd_render_audio(args: argparse.Namespace) -> int:
     from media.ui_phrases import SPOKEN_UI_PHRASES
 
     narration = load_settings().narration
+    engine: SpeechEngine
     if args.engine == "gtts":
         engine = GttsEngine(tld=narration.gtts_tld, timeout=narration.gtts_deadline_seconds)
     else:

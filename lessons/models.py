@@ -13,7 +13,8 @@ from lessons.fields import ContentId, Frozen, ImagePath, Text
 
 def _competence(value: str) -> str:
     if value not in COMPETENCES:
-        raise ValueError(f"unknown DigComp 3.0 competence code {value!r}; use one of 1.1–1.3, 2.1–2.6, 3.1–3.4, 4.1–4.4, 5.1–5.4")
+        raise ValueError(f"unknown DigComp 3.0 competence code {value!r}; "
+                         "use one of 1.1–1.3, 2.1–2.6, 3.1–3.4, 4.1–4.4, 5.1–5.4")
     return value
 
 

@@ -75,7 +75,8 @@ def _inspect_wav(data: bytes) -> AudioInfo:
             frames = len(wav.readframes(declared)) // (width * channels)
     except (wave.Error, EOFError) as exc:
         if "unknown format" in str(exc):
-            raise AudioFileError(f"unsupported WAV: {exc}", "Tệp WAV không dùng được: cần âm thanh PCM 16-bit.") from exc
+            raise AudioFileError(
+                f"unsupported WAV: {exc}", "Tệp WAV không dùng được: cần âm thanh PCM 16-bit.") from exc
         raise _damaged(f"WAV header: {exc}") from exc
     if frames < declared and declared * 2 * channels < STREAMING_WAV_SIZE:
         raise _damaged(f"WAV declares {declared} frames but holds {frames}")

@@ -12,16 +12,24 @@ from media.audio_cache import AudioCache, audio_key, text_fingerprint
 from media.speech_text import normalise_for_speech
 
 
+# Read-only members (properties), so frozen dataclasses such as PrerenderedVoice and
+# RecordingInfo fit as well as engines with plain attributes.
 class Voice(Protocol):
-    name: str
-    voice: str
-    fmt: str
+    @property
+    def name(self) -> str: ...
+    @property
+    def voice(self) -> str: ...
+    @property
+    def fmt(self) -> str: ...
 
 
 class RecordingRef(Protocol):
-    lesson_id: str
-    step_id: str
-    text_hash: str
+    @property
+    def lesson_id(self) -> str: ...
+    @property
+    def step_id(self) -> str: ...
+    @property
+    def text_hash(self) -> str: ...
 
 
 @dataclass(frozen=True)

@@ -148,7 +148,8 @@ def prerender(
             raise
         count_unreachable(False)
         cache.store(audio_key(text, engine.name, engine.voice, engine.fmt), engine.fmt, data)
-        return text, f"rendered in {time.monotonic() - started:.1f} s" + (f" after {attempts} retries" if attempts else "")
+        retried = f" after {attempts} retries" if attempts else ""
+        return text, f"rendered in {time.monotonic() - started:.1f} s{retried}"
 
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
         futures = {pool.submit(work, text): text for text in todo}

@@ -36,7 +36,9 @@ def _aware(value: dt.datetime | None) -> dt.datetime | None:
     return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
 
 
-def check_learner_code(db: sessionmaker[Session], learner_id: int, code: str, now: dt.datetime | None = None) -> CodeCheck:
+def check_learner_code(
+    db: sessionmaker[Session], learner_id: int, code: str, now: dt.datetime | None = None,
+) -> CodeCheck:
     now = now or utcnow()
     with db.begin() as session:
         learner = session.get(Learner, learner_id)
@@ -76,5 +78,6 @@ def locked_learners(db: sessionmaker[Session], group_id: int, now: dt.datetime |
         rows = session.scalars(select(Learner).where(Learner.group_id == group_id, Learner.locked_until.is_not(None)))
         return [
             _learner_info(row) for row in rows
-            if (until := _aware(row.locked_until)) is not None and until > now and row.failed_code_attempts >= LOCK_AFTER
+            if (until := _aware(row.locked_until)) is not None and until > now
+            and row.failed_code_attempts >= LOCK_AFTER
         ]

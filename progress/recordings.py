@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any, cast
 
-from sqlalchemy import delete, select
+from sqlalchemy import CursorResult, delete, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from progress.models import Recording
@@ -65,7 +66,8 @@ def delete_recording(db: sessionmaker[Session], lesson_id: str, step_id: str, la
     with db.begin() as session:
         result = session.execute(delete(Recording).where(
             Recording.lesson_id == lesson_id, Recording.step_id == step_id, Recording.language == language))
-        return result.rowcount or 0
+        # a DELETE gives a CursorResult; Session.execute is typed with the Result it subclasses
+        return cast("CursorResult[*tuple[Any, ...]]", result).rowcount or 0
 
 
 def lesson_recordings(db: sessionmaker[Session], lesson_id: str) -> list[RecordingInfo]:

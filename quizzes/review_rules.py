@@ -46,7 +46,9 @@ def first_review(now: dt.datetime, policy: ReviewPolicy = DEFAULT_POLICY) -> Rev
     return ReviewStep(0, now + policy.wait(0))
 
 
-def next_review(stage: int, correct: bool, now: dt.datetime, policy: ReviewPolicy = DEFAULT_POLICY) -> ReviewStep | None:
+def next_review(
+    stage: int, correct: bool, now: dt.datetime, policy: ReviewPolicy = DEFAULT_POLICY,
+) -> ReviewStep | None:
     """The question's next stage after a review answer; None when it is learnt."""
     if not correct:
         return first_review(now, policy)

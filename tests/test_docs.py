@@ -25,7 +25,10 @@ DEVELOPER_GUIDE = PROJECT_ROOT / "docs" / "developer-guide.md"
 # `python3 dev.py manage backup`, `py dev.py manage add-trainer …`, `dev.py manage --help`,
 # and the venv's own form `.venv/bin/python manage.py backup` / `.venv\Scripts\python manage.py …`
 MANAGE_VIA_DEV = re.compile(r"dev\.py\s+manage(?:\s+(--help|[a-z][a-z0-9-]*))?")
-MANAGE_VIA_VENV = re.compile(r"\.venv[/\\](?:bin|Scripts)[/\\]python(?:\.exe)?\s+manage\.py(?:\s+(--help|[a-z][a-z0-9-]*))?")
+MANAGE_VIA_VENV = re.compile(
+    r"\.venv[/\\](?:bin|Scripts)[/\\]python(?:\.exe)?\s+manage\.py"
+    r"(?:\s+(--help|[a-z][a-z0-9-]*))?"
+)
 # a bare interpreter in front of manage.py fails outside .venv (No module named 'argon2')
 BARE_MANAGE = re.compile(r"(?<![\w/\\.-])(?:python3?|py)(?:\.exe)?\s+manage\.py")
 INLINE_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")

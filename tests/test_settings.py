@@ -54,7 +54,8 @@ def test_relative_sqlite_path_is_resolved_against_the_project(tmp_path):
 
 
 def test_review_days_and_support_threshold_are_settings(tmp_path):
-    settings = load_settings(write(tmp_path, "quiz:\n  review_after_days: [2, 4, 8, 16]\n  support_after_failed_attempts: 2\n"))
+    settings = load_settings(
+        write(tmp_path, "quiz:\n  review_after_days: [2, 4, 8, 16]\n  support_after_failed_attempts: 2\n"))
     assert settings.quiz.review_after_days == (2, 4, 8, 16) and settings.quiz.support_after_failed_attempts == 2
     assert load_settings(write(tmp_path, "")).quiz.review_after_days == (1, 3, 7)
 

@@ -15,7 +15,10 @@ import streamlit as st
 
 from ui.browser_modules import loader_js
 
-_HTML = """<div class="nghe-box"><button type="button" class="nghe-play">🔊 Nghe</button><span class="nghe-meta"></span></div>"""
+_HTML = (
+    '<div class="nghe-box"><button type="button" class="nghe-play">🔊 Nghe</button>'
+    '<span class="nghe-meta"></span></div>'
+)
 
 _component = st.components.v2.component(
     "bdhvs_audio_player", html=_HTML, js=loader_js("audio_player"),

@@ -19,10 +19,12 @@ def _size_css(extra_px: int) -> str:
     if not extra_px:
         return ""
     return f"""<style>
-html, body, [data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li {{ font-size: {20 + extra_px}px; }}
+html, body, [data-testid="stMarkdownContainer"] p,
+[data-testid="stMarkdownContainer"] li {{ font-size: {20 + extra_px}px; }}
 .step-text, [data-testid="stMarkdownContainer"] p.step-text {{ font-size: {22 + extra_px}px; }}
 .stButton > button p, .stFormSubmitButton > button p {{ font-size: {20 + extra_px}px; }}
-[data-testid="stCheckbox"] label p, [data-testid="stRadio"] [role="radiogroup"] label p {{ font-size: {20 + extra_px}px; }}
+[data-testid="stCheckbox"] label p,
+[data-testid="stRadio"] [role="radiogroup"] label p {{ font-size: {20 + extra_px}px; }}
 [data-testid="stCaptionContainer"] p, .nghe-meta {{ font-size: {18 + extra_px}px; }}
 .nghe-play {{ font-size: {20 + extra_px}px; }}
 h1 {{ font-size: {28 + extra_px}px !important; }} h3 {{ font-size: {22 + extra_px}px !important; }}

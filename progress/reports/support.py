@@ -65,7 +65,8 @@ def support_needs(
     order = {lesson.id: position for position, lesson in enumerate(catalog.lessons_in_order())}
     needs = []
     for learner in learners:
-        lessons = sorted((lesson_id for lesson_id in stuck.get(learner.learner_id, []) if lesson_id in order), key=order.__getitem__)
+        known = (lesson_id for lesson_id in stuck.get(learner.learner_id, []) if lesson_id in order)
+        lessons = sorted(known, key=order.__getitem__)
         if lessons:
             needs.append(SupportNeed(learner.learner_id, learner.display_name,
                                      tuple(catalog.lessons[lesson_id] for lesson_id in lessons)))

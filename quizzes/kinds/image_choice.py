@@ -26,7 +26,8 @@ class ImageChoice(OneRightOption):
         return self
 
     def spoken(self) -> str:
-        return spoken_parts([self.spoken_prompt] + [f"Hình {NUMBER_WORDS[i]}: {o.text}" for i, o in enumerate(self.options)])
+        options = [f"Hình {NUMBER_WORDS[i]}: {o.text}" for i, o in enumerate(self.options)]
+        return spoken_parts([self.spoken_prompt] + options)
 
     def content_problems(self, images_root: Path) -> ContentProblems:
         return [

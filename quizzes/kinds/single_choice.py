@@ -19,4 +19,5 @@ class SingleChoice(OneRightOption):
         return self
 
     def spoken(self) -> str:
-        return spoken_parts([self.spoken_prompt] + [f"Ý {NUMBER_WORDS[i]}: {o.text}" for i, o in enumerate(self.options)])
+        options = [f"Ý {NUMBER_WORDS[i]}: {o.text}" for i, o in enumerate(self.options)]
+        return spoken_parts([self.spoken_prompt] + options)

@@ -82,7 +82,9 @@ def test_quiz_for_missing_lesson_and_lesson_without_quiz_are_reported(content):
 def test_question_rules_are_checked(content):
     quiz = content / "quizzes" / "an-toan" / "bai-mau.yaml"
     text = quiz.read_text(encoding="utf-8")
-    quiz.write_text(text.replace("        correct: true\n        explanation: Đúng, giữ", "        explanation: Đúng, giữ"), encoding="utf-8")
+    # the first question's right option loses its `correct: true`
+    kept = "        explanation: Đúng, giữ"
+    quiz.write_text(text.replace("        correct: true\n" + kept, kept), encoding="utf-8")
     found = messages(load(content))
     assert any("questions.0" in m and "exactly one option with correct: true" in m for m in found)
 

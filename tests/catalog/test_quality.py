@@ -35,7 +35,9 @@ QUIZ = Path("quizzes/an-toan/bai-mau.yaml")
 
 
 def test_sentence_splitting_and_word_counting():
-    assert sentences("Bấm nút. Chờ một chút! Xong chưa? “Rồi.” Tốt") == ["Bấm nút.", "Chờ một chút!", "Xong chưa?", "“Rồi.”", "Tốt"]
+    assert sentences("Bấm nút. Chờ một chút! Xong chưa? “Rồi.” Tốt") == [
+        "Bấm nút.", "Chờ một chút!", "Xong chưa?", "“Rồi.”", "Tốt",
+    ]
     assert word_count("Không ai được hỏi mã — kể cả công an.") == 9  # the dash is not a word
 
 
@@ -56,7 +58,8 @@ def test_missing_image_file_is_reported(content):
 
 def test_missing_option_image_is_reported(content):
     edit(content / QUIZ, lambda d: d["questions"][3]["options"][0].update(image="images/an-toan/mat.svg"))
-    assert any("questions.3.options.0.image: file 'images/an-toan/mat.svg' does not exist" in m for m in problems(content))
+    expected = "questions.3.options.0.image: file 'images/an-toan/mat.svg' does not exist"
+    assert any(expected in m for m in problems(content))
 
 
 def test_image_without_alt_text_is_refused(content):

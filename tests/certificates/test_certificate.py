@@ -155,7 +155,8 @@ def test_file_name_and_date_in_vietnam():
 
 
 @pytest.mark.skipif(not (shutil.which("pdftoppm") and shutil.which("zbarimg")),
-                    reason="decoding the printed QR needs pdftoppm and zbarimg (apt-get install poppler-utils zbar-tools)")
+                    reason="decoding the printed QR needs pdftoppm and zbarimg "
+                           "(apt-get install poppler-utils zbar-tools)")
 def test_printed_qr_decodes_to_the_verification_url(tmp_path):
     (tmp_path / "c.pdf").write_bytes(render_certificate(details()))
     subprocess.run(["pdftoppm", "-r", "150", "-png", str(tmp_path / "c.pdf"), str(tmp_path / "page")], check=True)

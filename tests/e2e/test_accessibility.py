@@ -28,7 +28,8 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 BLOCKING_IMPACTS = {"serious", "critical"}
 MIN_TARGET_PX = 48
 MIN_TEXT_PX = 18
-LEARNER, GROUP, CODE = "Đinh Thị Hoa", "Thôn Bờ He", "1234"  # the only demo learner test_learner_journey.py leaves alone
+# the only demo learner test_learner_journey.py leaves alone
+LEARNER, GROUP, CODE = "Đinh Thị Hoa", "Thôn Bờ He", "1234"
 
 # Streamlit's own chrome, which the app's CSS cannot (and should not) restyle; not measured.
 CHROME = {
@@ -99,7 +100,8 @@ TARGETS_JS = """([chrome]) => {
         const rect = box.getBoundingClientRect();
         if (rect.width === 0 && rect.height === 0) { continue; }
         const label = (el.labels && el.labels[0]) || el.closest("label");
-        const name = ((el.getAttribute("aria-label") || (label && label.innerText) || el.innerText || el.placeholder || "")
+        const name = ((el.getAttribute("aria-label") || (label && label.innerText)
+                       || el.innerText || el.placeholder || "")
             .replace(/\\s+/g, " ").trim() || el.tagName.toLowerCase()).slice(0, 60);
         const where = Object.entries(chrome).find(([sel]) => hostOf(el).closest(sel));
         const row = {name, tag: el.tagName.toLowerCase(), height: Math.round(rect.height * 10) / 10,

@@ -35,7 +35,8 @@ def test_learner_journey_on_a_phone(phone, server):
     page.get_by_text("Bước 1 / 5").wait_for()
     picture = page.get_by_role("img", name="Điện thoại hiện một mã số.")
     picture.wait_for()
-    assert page.evaluate("(img) => img.naturalWidth > 0 && img.getBoundingClientRect().width <= 360", picture.element_handle())
+    assert page.evaluate("(img) => img.naturalWidth > 0 && img.getBoundingClientRect().width <= 360",
+                         picture.element_handle())
     # the "Nghe" button downloads nothing until tapped, then plays the step's file
     listen = page.get_by_role("button", name="🔊 Nghe").first
     listen.wait_for()

@@ -45,7 +45,8 @@ def test_repeated_wrong_codes_slow_down_then_lock_only_that_learner(db):
     assert [member.display_name for member in locked_learners(db, group.id, now=moment)] == ["Hoa"]
     assert check_learner_code(db, hoa.id, "1234", now=moment + dt.timedelta(minutes=5)).outcome == "locked"
     # after the lock runs out the right code works again
-    assert check_learner_code(db, hoa.id, "1234", now=moment + dt.timedelta(minutes=LOCK_MINUTES, seconds=1)).outcome == "ok"
+    lock_over = moment + dt.timedelta(minutes=LOCK_MINUTES, seconds=1)
+    assert check_learner_code(db, hoa.id, "1234", now=lock_over).outcome == "ok"
 
 
 def test_trainer_unlocks(db):

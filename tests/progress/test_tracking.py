@@ -54,7 +54,8 @@ def test_attempts_store_each_answer_and_best_score_and_pass(db):
     from progress.models import QuizAttempt
     with db() as session:
         stored = session.get(QuizAttempt, attempt_id)
-        assert [(a.question_id, a.answer, a.correct) for a in stored.answers] == [("q1", "b", True), ("q2", "false", True)]
+        answers = [(a.question_id, a.answer, a.correct) for a in stored.answers]
+        assert answers == [("q1", "b", True), ("q2", "false", True)]
 
     rows = {row.display_name: row for row in group_progress(db, hoa.group_id)}
     assert rows["Hoa"].status("bai-a") == LessonStatus.PASSED

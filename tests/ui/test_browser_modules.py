@@ -63,7 +63,8 @@ def test_the_stylesheet_is_css_and_cached(client):
     assert "immutable" in response.headers["cache-control"]
 
 
-@pytest.mark.parametrize("path", ["nothing.js", "..%2Fbrowser_modules.py", "audio_player.py", "Audio_Player.js", "page.html"])
+@pytest.mark.parametrize(
+    "path", ["nothing.js", "..%2Fbrowser_modules.py", "audio_player.py", "Audio_Player.js", "page.html"])
 def test_only_files_of_ui_browser_are_served(client, path):
     assert client.get(ROUTE_PREFIX + path).status_code == 404
 

@@ -23,7 +23,8 @@ def test_first_sign_in_asks_consent_and_records_it(new_app, app_env):
     assert "Chào Đinh Thị Hoa" in texts(at)
     from progress.groups import list_groups
     from progress.learners import list_learners
-    hoa = next(learner for learner in list_learners(app_env, list_groups(app_env)[0].id) if learner.display_name == "Đinh Thị Hoa")
+    learners = list_learners(app_env, list_groups(app_env)[0].id)
+    hoa = next(learner for learner in learners if learner.display_name == "Đinh Thị Hoa")
     assert hoa.consented
 
 

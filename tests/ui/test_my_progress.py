@@ -44,7 +44,8 @@ def progress_page(app_env, tmp_path):  # type: ignore[no-untyped-def]
     )
 
     def open_page(name: str = "Đinh Thị Hoa") -> AppTest:
-        learner = next(member for member in list_learners(app_env, list_groups(app_env)[0].id) if member.display_name == name)
+        members = list_learners(app_env, list_groups(app_env)[0].id)
+        learner = next(member for member in members if member.display_name == name)
         record_consent(app_env, learner.id)  # learner pages ask for consent first
         at = AppTest.from_file(str(app), default_timeout=30)
         at.session_state["signin"] = SignIn("learner", learner.id, int(time.time()) + 3600)

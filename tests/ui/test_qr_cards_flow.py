@@ -25,7 +25,8 @@ def test_the_class_gets_one_qr_code_with_the_laptops_wifi_address(new_app, app_e
     at.switch_page("ui/trainer/qr_cards.py").run()
     page = texts(at)  # AppTest gives the page no address: the laptop's Wi-Fi address is used
     assert "gõ http://192.168.137.1:8501" in page
-    assert "class='qr-join'" in page and page.count("<svg") == len(list_learners(app_env, list_groups(app_env)[0].id)) + 1
+    learners = list_learners(app_env, list_groups(app_env)[0].id)
+    assert "class='qr-join'" in page and page.count("<svg") == len(learners) + 1
 
 
 def test_without_any_network_the_trainer_is_told_to_turn_on_wifi(new_app, app_env, monkeypatch):

@@ -38,7 +38,8 @@ def test_trainer_sees_learners_by_lessons(new_app, app_env):
     save_step(app_env, learners["Hồ Văn Quý"].id, "bai-mau", 2, 230)
 
     at = trainer_signs_in(new_app())
-    minutes = dict(zip(table_with(at, "Thời gian học")["Học viên"], table_with(at, "Thời gian học")["Thời gian học"], strict=True))
+    times = table_with(at, "Thời gian học")
+    minutes = dict(zip(times["Học viên"], times["Thời gian học"], strict=True))
     assert minutes["Hồ Văn Quý"] == "4 phút" and minutes["Đinh Văn Lâm"] == "—"
     assert "Tiến độ nhóm" in texts(at)
     table = table_with(at, "Bài mẫu")
@@ -140,7 +141,8 @@ def test_trainer_finds_a_learners_latest_quiz_and_what_they_missed(new_app, app_
     summary = table_with(at, "Đã đạt")
     passed = dict(zip(summary["Học viên"], summary["Đã đạt"], strict=True))
     assert passed["Đinh Thị Hoa"] == "1/2" and passed["Hồ Văn Quý"] == "0/2"
-    assert dict(zip(summary["Học viên"], summary["Thời gian học"], strict=True))["Hồ Văn Quý"] == "—"  # only quizzes, no steps
+    time_spent = dict(zip(summary["Học viên"], summary["Thời gian học"], strict=True))
+    assert time_spent["Hồ Văn Quý"] == "—"  # only quizzes, no steps
 
     detail = at.selectbox(key="detail_who")
     detail.select_index(detail.options.index("Hồ Văn Quý")).run()

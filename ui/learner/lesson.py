@@ -7,7 +7,7 @@ import time
 
 import streamlit as st
 
-from progress.learners import get_learner
+from lessons.models import Lesson
 from progress.recordings import lesson_recordings
 from progress.tracking import open_lesson, save_step
 from ui import resources
@@ -15,34 +15,40 @@ from ui.narration_widget import narrate_step
 from ui.picture import show_picture
 from ui.practice_widget import practice_step
 from ui.scroll_top import scroll_to_top
-from ui.signin_state import require_learner
+from ui.signin_state import signed_in_learner
 
-signin = require_learner("ui/learner/lesson.py")
+learner = signed_in_learner("ui/learner/lesson.py")
 db = resources.database()
-learner = get_learner(db, signin.account_id)
 catalog = resources.catalog()
-lesson = catalog.lessons.get(st.query_params.get("bai", ""))
 
-if lesson is None:
-    st.warning("Không tìm thấy bài học này. Bác quay về trang chính nhé.")
-    if st.button("🏠 Về trang chính", key="home_missing", width="stretch"):
-        st.switch_page("ui/learner/home.py")
-    st.stop()
 
+def requested_lesson() -> Lesson:
+    """The lesson in the address; a plain message and a way home if there is none."""
+    lesson = catalog.lessons.get(st.query_params.get("bai", ""))
+    if lesson is None:
+        st.warning("Không tìm thấy bài học này. Bác quay về trang chính nhé.")
+        if st.button("🏠 Về trang chính", key="home_missing", width="stretch"):
+            st.switch_page("ui/learner/home.py")
+        st.stop()
+    return lesson
+
+
+lesson = requested_lesson()
 recordings = lesson_recordings(db, lesson.id)  # one query per page run, not per step
 STEP_KEY = f"step_{lesson.id}"
 SINCE_KEY = f"step_since_{lesson.id}"
 if STEP_KEY not in st.session_state:
-    st.session_state[STEP_KEY] = open_lesson(db, signin.account_id, lesson.id, len(lesson.steps))
+    st.session_state[STEP_KEY] = open_lesson(db, learner.id, lesson.id, len(lesson.steps))
     st.session_state[SINCE_KEY] = time.monotonic()
 
-st.caption(catalog.module(lesson.module).title if catalog.module(lesson.module) else "")
+module = catalog.module(lesson.module)
+st.caption(module.title if module else "")
 st.subheader(lesson.title)  # smaller than a page title: the step and its picture fit the screen
 
 
 def _move_to(new_step: int, finished: bool = False) -> None:
     spent = time.monotonic() - st.session_state[SINCE_KEY]
-    save_step(db, signin.account_id, lesson.id, new_step, spent, finished=finished)
+    save_step(db, learner.id, lesson.id, new_step, spent, finished=finished)
     st.session_state[STEP_KEY] = new_step
     st.session_state[SINCE_KEY] = time.monotonic()
 

@@ -5,34 +5,33 @@ from __future__ import annotations
 import streamlit as st
 
 from media.languages import LANGUAGES
-from progress.learners import get_learner, set_narration_language, update_learner_settings
+from progress.learners import set_narration_language, update_learner_settings
 from ui import resources
 from ui.narration_widget import narrate
-from ui.signin_state import require_learner
+from ui.signin_state import signed_in_learner
 
 SIZES = {"normal": "Chữ vừa", "large": "Chữ to", "very-large": "Chữ rất to"}
 INTRO = "Bác chọn cỡ chữ, giọng đọc, và cách tiết kiệm dữ liệu điện thoại."
 
-signin = require_learner("ui/learner/settings.py")
+learner = signed_in_learner("ui/learner/settings.py")
 db = resources.database()
-learner = get_learner(db, signin.account_id)
 
 
 def _save(field: str) -> None:
     value = st.session_state[f"setting_{field}"]
     if field == "narration_language":
-        set_narration_language(db, signin.account_id, value)
+        set_narration_language(db, learner.id, value)
     else:
-        update_learner_settings(db, signin.account_id, **{field: value})
+        update_learner_settings(db, learner.id, **{field: value})
 
 
 st.title("⚙️ Cài đặt")
 st.markdown(f"<p class='step-text'>{INTRO}</p>", unsafe_allow_html=True)
 narrate(INTRO, "settings_intro")
 
-st.radio("🔠 Cỡ chữ", list(SIZES), format_func=SIZES.get, index=list(SIZES).index(learner.text_size),
+st.radio("🔠 Cỡ chữ", list(SIZES), format_func=SIZES.__getitem__, index=list(SIZES).index(learner.text_size),
          key="setting_text_size", on_change=_save, args=("text_size",))
-st.selectbox("🔊 Giọng đọc bài học", list(LANGUAGES), format_func=LANGUAGES.get,
+st.selectbox("🔊 Giọng đọc bài học", list(LANGUAGES), format_func=LANGUAGES.__getitem__,
              index=list(LANGUAGES).index(learner.narration_language) if learner.narration_language in LANGUAGES else 0,
              key="setting_narration_language", on_change=_save, args=("narration_language",))
 st.caption("Phần nào chưa có người đọc bằng tiếng này thì ứng dụng đọc bằng tiếng Việt.")

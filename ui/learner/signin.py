@@ -67,7 +67,8 @@ if "group" not in state:
     if not groups:
         st.info("Chưa có nhóm học nào. Nhờ tập huấn viên tạo nhóm trước.")
     for group in groups:
-        st.button(f"🏠 {group.name}", key=f"group_{group.id}", width="stretch", on_click=_choose, args=("group", group.id))
+        st.button(f"🏠 {group.name}", key=f"group_{group.id}", width="stretch",
+                  on_click=_choose, args=("group", group.id))
     st.divider()
     st.page_link("ui/trainer/signin.py", label="Tập huấn viên đăng nhập", icon="🧑‍🏫")
     st.stop()

@@ -56,7 +56,8 @@ def _add_form(group: GroupInfo, flash_key: str) -> None:
 def _avatar_form(members: list[LearnerInfo], flash_key: str) -> None:
     """A new picture for a learner's name card."""
     with st.expander("🖼️ Đổi hình đại diện"), st.form("change_avatar"):
-        who = st.selectbox("Học viên", members, format_func=lambda member: f"{member.avatar or '👤'} {member.display_name}",
+        who = st.selectbox("Học viên", members,
+                           format_func=lambda member: f"{member.avatar or '👤'} {member.display_name}",
                            key="avatar_who")
         picture = st.selectbox("Hình mới", AVATARS, key="avatar_new")
         if st.form_submit_button("Đổi hình", width="stretch"):
@@ -68,7 +69,8 @@ def _avatar_form(members: list[LearnerInfo], flash_key: str) -> None:
 def _export_form(members: list[LearnerInfo]) -> None:
     """A copy of everything stored about a learner (their right to see it)."""
     with st.expander("📦 Xuất dữ liệu của học viên"):
-        st.caption("Khi học viên muốn xem mình được lưu những gì: tải về một tệp có tên, nhóm, cài đặt, tiến độ và bài làm.")
+        st.caption("Khi học viên muốn xem mình được lưu những gì: "
+                   "tải về một tệp có tên, nhóm, cài đặt, tiến độ và bài làm.")
         chosen = st.selectbox("Học viên", members, format_func=lambda member: member.display_name, key="export_who")
         st.download_button(
             "📥 Tải dữ liệu (JSON)", key="export_download", width="stretch", mime="application/json",
@@ -80,7 +82,8 @@ def _export_form(members: list[LearnerInfo]) -> None:
 def _delete_form(members: list[LearnerInfo], flash_key: str) -> None:
     """Delete a learner and all their data (their right to erasure), after a tick."""
     with st.expander("🗑️ Xoá học viên và toàn bộ dữ liệu"):
-        st.caption("Khi học viên muốn xoá dữ liệu của mình: tên, mã, tiến độ và bài làm đều bị xoá, không lấy lại được.")
+        st.caption("Khi học viên muốn xoá dữ liệu của mình: "
+                   "tên, mã, tiến độ và bài làm đều bị xoá, không lấy lại được.")
         with st.form("delete_learner", clear_on_submit=True):
             doomed = st.selectbox("Học viên", members, format_func=lambda member: member.display_name, key="delete_who")
             sure = st.checkbox("Tôi chắc chắn muốn xoá", key="delete_sure")

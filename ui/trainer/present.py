@@ -25,7 +25,8 @@ st.title("🖥️ Trình chiếu cho cả lớp")
 st.caption("Chiếu bài lên màn hình lớn, bấm “Nghe” để cả lớp cùng nghe qua loa máy tính, "
            "rồi cùng làm từng câu hỏi. Không lưu điểm của ai.")
 
-module = st.selectbox("Phần", catalog.modules_with_lessons(), format_func=lambda m: f"{m.icon} {m.title}", key="present_module")
+module = st.selectbox("Phần", catalog.modules_with_lessons(), format_func=lambda m: f"{m.icon} {m.title}",
+                      key="present_module")
 lesson: Lesson = st.selectbox("Bài", catalog.lessons_of(module.id), format_func=lambda item: item.title,
                               key="present_lesson")
 quiz = catalog.quiz_for(lesson.id)

@@ -14,15 +14,13 @@ from access.card_links import card_url
 from access.lan_addresses import phone_urls
 from progress.groups import list_groups
 from progress.learners import card_version, list_learners, revoke_cards
-from progress.trainers import get_trainer
 from ui import resources
-from ui.signin_state import current_signin
+from ui.signin_state import signed_in_trainer
 from ui.trainer.menu import trainer_menu
 
 FLASH = "cards_flash"
-signin = current_signin()
 db = resources.database()
-trainer = get_trainer(db, signin.account_id)
+trainer = signed_in_trainer()
 groups = [g for g in list_groups(db) if g.id in trainer.group_ids]
 
 
@@ -74,10 +72,13 @@ if on_this_computer_only:
 
 for learner in list_learners(db, group.id):
     version = card_version(db, learner.id)
+    if version is None:
+        continue  # deleted since the list was read: no card to print
     link = card_url(base, resources.secret_key(), learner.id, version)
     st.markdown(
         f"<div class='qr-card'><div class='qr-code'>{_qr_svg(link)}</div>"
-        f"<div><b>{html.escape(learner.avatar)} {html.escape(learner.display_name)}</b><br>{html.escape(group.name)}<br>"
+        f"<div><b>{html.escape(learner.avatar)} {html.escape(learner.display_name)}</b><br>"
+        f"{html.escape(group.name)}<br>"
         f"<small>Thẻ số {version}</small></div></div>",
         unsafe_allow_html=True,
     )

@@ -13,11 +13,11 @@ from media.recording_files import store_recording
 from progress.recordings import RecordingInfo, delete_recording, lesson_recordings, save_recording
 from ui import resources
 from ui.narration_widget import narrate
-from ui.signin_state import current_signin
+from ui.signin_state import signed_in_trainer
 from ui.trainer.menu import trainer_menu
 
 FLASH = "recordings_flash"
-signin = current_signin()
+trainer = signed_in_trainer()
 db = resources.database()
 catalog = resources.catalog()
 limits = resources.settings().narration
@@ -32,7 +32,7 @@ lessons = catalog.lessons_in_order()
 lesson = st.selectbox("Bài học", lessons, format_func=lambda choice: choice.title, key="rec_lesson")
 step = st.selectbox("Bước", lesson.steps, key=f"rec_step_{lesson.id}",
                     format_func=lambda s: f"Bước {lesson.steps.index(s) + 1}: {s.text[:50]}…")
-language = st.selectbox("Tiếng", list(LANGUAGES), format_func=LANGUAGES.get, key="rec_language")
+language = st.selectbox("Tiếng", list(LANGUAGES), format_func=LANGUAGES.__getitem__, key="rec_language")
 
 st.markdown("**Lời cần đọc** (bằng " + LANGUAGES[language] + "):")
 st.markdown(f"<div class='tip'>{html.escape(step.narrated)}</div>", unsafe_allow_html=True)
@@ -71,6 +71,6 @@ if source is not None:
             st.error(exc.user_message)
         else:
             save_recording(db, RecordingInfo(lesson.id, step.id, language, fingerprint, file_name,
-                                             round(info.duration_seconds * 1000), info.size_bytes), signin.account_id)
+                                             round(info.duration_seconds * 1000), info.size_bytes), trainer.id)
             st.session_state[FLASH] = f"Đã lưu bản ghi {LANGUAGES[language]} cho bước {lesson.steps.index(step) + 1}."
             st.rerun()

@@ -18,10 +18,11 @@ def state(lesson_id: str, day: int) -> LessonState:
 
 def test_the_table_opens_on_the_module_of_the_latest_activity_in_the_group():
     first, later = CATALOG.modules[0].id, CATALOG.modules[3].id
-    lesson_in = {module: next(lesson.id for lesson in CATALOG.lessons_in_order() if lesson.module == module) for module in (first, later)}
+    lesson_in = {module: CATALOG.lessons_of(module)[0].id for module in (first, later)}
     rows = [
         LearnerRow(1, "A", {lesson_in[first]: state(lesson_in[first], 20)}, None),
-        LearnerRow(2, "B", {lesson_in[later]: state(lesson_in[later], 25), "retired-lesson": state("retired-lesson", 28)}, None),
+        LearnerRow(2, "B", {lesson_in[later]: state(lesson_in[later], 25),
+                            "retired-lesson": state("retired-lesson", 28)}, None),
     ]
     assert latest_module(rows, CATALOG) == later  # the retired lesson, though newer, is ignored
     assert latest_module([LearnerRow(3, "C", {}, None)], CATALOG) is None
@@ -35,5 +36,6 @@ def test_one_line_per_learner_counts_current_lessons_passed_and_time():
                        dt.datetime(2026, 11, 22, 9)),
             LearnerRow(2, "B", {}, None)]
     a, b = learner_lines(rows, CATALOG)
-    assert (a.display_name, a.passed, a.lessons, a.in_progress, a.seconds_spent) == ("A", 1, len(CATALOG.lessons), 1, 660)
+    assert (a.display_name, a.passed, a.lessons) == ("A", 1, len(CATALOG.lessons))
+    assert (a.in_progress, a.seconds_spent) == (1, 660)
     assert (b.passed, b.in_progress, b.seconds_spent, b.last_activity) == (0, 0, 0, None)
