@@ -1,5 +1,3 @@
-import os
-import shutil
 import time
 
 import pytest
@@ -9,10 +7,7 @@ from media.engines import EngineError, EspeakEngine
 from media.narration import Narrator, PrerenderedVoice
 
 GTTS = PrerenderedVoice("gtts", "vi", "mp3")
-NEED_ESPEAK = pytest.mark.skipif(
-    shutil.which("espeak-ng") is None and os.environ.get("CI") != "true",
-    reason="espeak-ng is not installed (apt-get install espeak-ng); CI installs it",
-)
+NEED_ESPEAK = pytest.mark.needs_commands("espeak-ng", apt="espeak-ng")
 
 
 class CountingEngine:
