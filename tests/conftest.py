@@ -1,11 +1,18 @@
 """Shared fixtures: fixture content, and a migrated database on SQLite and, when
-TEST_DATABASE_URL is set (CI sets it), on PostgreSQL too."""
+TEST_DATABASE_URL is set (CI sets it), on PostgreSQL too.
+
+A test that needs a program a bare machine lacks says so with
+``@pytest.mark.needs_commands("zbarimg", apt="zbar-tools")``: on a developer's machine it
+skips and says what to install; under CI=true it fails instead, and so does any other
+skip, so a green CI run has skipped nothing."""
 
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 
@@ -15,6 +22,50 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_CONTENT = Path(__file__).resolve().parent / "fixtures" / "content"
 POSTGRES_URL = os.environ.get("TEST_DATABASE_URL", "")
 IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+def skip_or_fail(reason: str) -> NoReturn:
+    """Skip on a developer's machine; fail under CI=true, where every test must run."""
+    if IN_CI:
+        pytest.fail(f"CI=true: {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "needs_commands(*commands, apt): programs the test runs; skip without them, fail under CI=true")
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    for mark in item.iter_markers("needs_commands"):
+        missing = [command for command in mark.args if shutil.which(command) is None]
+        if missing:
+            skip_or_fail(f"needs {' and '.join(missing)} (apt-get install {mark.kwargs['apt']})")
+
+
+def _skip_reason(report: pytest.TestReport | pytest.CollectReport) -> str:
+    longrepr = report.longrepr
+    return longrepr[2] if isinstance(longrepr, tuple) else str(longrepr)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):  # type: ignore[no-untyped-def]
+    """Under CI=true a skip anywhere (skipif, importorskip, pytest.skip) is a failure."""
+    report = yield
+    if IN_CI and report.skipped and not hasattr(report, "wasxfail"):
+        report.outcome = "failed"
+        report.longrepr = f"CI=true: nothing may skip, and this test skipped: {_skip_reason(report)}"
+    return report
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_make_collect_report(collector: pytest.Collector):  # type: ignore[no-untyped-def]
+    """The same for a whole module skipped while collecting (a module-level importorskip)."""
+    report = yield
+    if IN_CI and report.skipped:
+        report.outcome = "failed"
+        report.longrepr = f"CI=true: nothing may skip, and this module skipped: {_skip_reason(report)}"
+    return report
 
 
 def _reset_postgres(url: str) -> None:
@@ -34,9 +85,7 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
         url = f"sqlite:///{tmp_path / 'test.db'}"
     else:
         if not POSTGRES_URL:
-            if IN_CI:
-                pytest.fail("CI must set TEST_DATABASE_URL for the PostgreSQL tests")
-            pytest.skip("PostgreSQL tests need TEST_DATABASE_URL (e.g. postgresql+psycopg://postgres@127.0.0.1:5432/test)")
+            skip_or_fail("PostgreSQL tests need TEST_DATABASE_URL (e.g. postgresql+psycopg://postgres@127.0.0.1:5432/test)")
         url = POSTGRES_URL
         _reset_postgres(url)
     upgrade_to_head(url)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import shutil
 import subprocess
 import unicodedata
 from typing import Any
@@ -154,9 +153,7 @@ def test_file_name_and_date_in_vietnam():
     assert vietnam_today(late_evening_utc) == DAY
 
 
-@pytest.mark.skipif(not (shutil.which("pdftoppm") and shutil.which("zbarimg")),
-                    reason="decoding the printed QR needs pdftoppm and zbarimg "
-                           "(apt-get install poppler-utils zbar-tools)")
+@pytest.mark.needs_commands("pdftoppm", "zbarimg", apt="poppler-utils zbar-tools")  # to decode the printed QR
 def test_printed_qr_decodes_to_the_verification_url(tmp_path):
     (tmp_path / "c.pdf").write_bytes(render_certificate(details()))
     subprocess.run(["pdftoppm", "-r", "150", "-png", str(tmp_path / "c.pdf"), str(tmp_path / "page")], check=True)

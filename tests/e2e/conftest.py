@@ -17,7 +17,7 @@ import pytest
 from progress.database import connect, upgrade_to_head
 from progress.demo import seed_demo
 from settings import PROJECT_ROOT
-from tests.conftest import FIXTURE_CONTENT, IN_CI
+from tests.conftest import FIXTURE_CONTENT, skip_or_fail
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -37,9 +37,7 @@ def free_port() -> int:
 @pytest.fixture(scope="session")
 def chromium_path() -> str:
     if not Path(CHROMIUM).exists():
-        if IN_CI:
-            pytest.fail(f"CI needs Debian chromium at {CHROMIUM} (apt-get install chromium)")
-        pytest.skip(f"browser tests need Debian chromium at {CHROMIUM} (apt-get install chromium)")
+        skip_or_fail(f"browser tests need Debian chromium at {CHROMIUM} (apt-get install chromium)")
     return CHROMIUM
 
 

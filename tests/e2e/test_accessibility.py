@@ -16,7 +16,7 @@ import subprocess
 import pytest
 
 from settings import PROJECT_ROOT
-from tests.conftest import IN_CI
+from tests.conftest import skip_or_fail
 from tests.e2e.conftest import shot, tap_digits, wait_for_consent_or_home
 
 pytestmark = pytest.mark.e2e
@@ -46,10 +46,7 @@ def axe_script() -> str:
     if _installed_axe_version() != AXE_VERSION:
         npm = shutil.which("npm")
         if npm is None:
-            reason = "accessibility tests need npm to install axe-core (Node.js and npm)"
-            if IN_CI:
-                pytest.fail("CI: " + reason)
-            pytest.skip(reason)
+            skip_or_fail("accessibility tests need npm to install axe-core (apt-get install nodejs npm)")
         command = [npm, "install", "--prefix", str(AXE_PREFIX), "--no-audit", "--no-fund", "--no-save",
                    "--loglevel=error", f"axe-core@{AXE_VERSION}"]
         AXE_PREFIX.mkdir(parents=True, exist_ok=True)

@@ -1,7 +1,6 @@
 import io
 import math
 import random
-import shutil
 import subprocess
 import time
 import wave
@@ -108,7 +107,7 @@ def test_streamed_wav_with_placeholder_sizes_is_measured_by_its_data():
     assert inspect_audio(bytes(data)).duration_seconds == 1.0
 
 
-@pytest.mark.skipif(not shutil.which("espeak-ng"), reason="needs espeak-ng")
+@pytest.mark.needs_commands("espeak-ng", apt="espeak-ng")
 def test_real_espeak_wav():
     result = subprocess.run(["espeak-ng", "-v", "vi", "--stdout"], input="Xin chào các bạn học viên".encode(),
                             capture_output=True, check=True, timeout=30)

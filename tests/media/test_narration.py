@@ -1,5 +1,3 @@
-import os
-import shutil
 import time
 
 import pytest
@@ -10,10 +8,7 @@ from media.narration import Narrator, PrerenderedVoice
 from media.speech_engine import EngineError
 
 GTTS = PrerenderedVoice("gtts", "vi", "mp3")
-NEED_ESPEAK = pytest.mark.skipif(
-    shutil.which("espeak-ng") is None and os.environ.get("CI") != "true",
-    reason="espeak-ng is not installed (apt-get install espeak-ng); CI installs it",
-)
+NEED_ESPEAK = pytest.mark.needs_commands("espeak-ng", apt="espeak-ng")
 
 
 class CountingEngine:
