@@ -4,13 +4,12 @@ import datetime as dt
 
 import pytest
 
-from progress.groups import create_group
-from progress.learners import create_learner, delete_learner
+from progress.learners import delete_learner
 from progress.models import ReviewItem
 from progress.review import DueReview, due_reviews, record_review, schedule_wrong_answers
 from progress.tracking import record_attempt
-from quizzes.answers import GradedAnswer
 from quizzes.review_rules import ReviewPolicy
+from tests.progress.graded import right, wrong
 
 T0 = dt.datetime(2026, 3, 2, 8, 0, tzinfo=dt.UTC)
 DAY = dt.timedelta(days=1)
@@ -21,18 +20,6 @@ def at(days: float) -> dt.datetime:
     return T0 + dt.timedelta(days=days)
 
 
-def right(question_id: str) -> GradedAnswer:
-    return GradedAnswer(question_id, "b", True)
-
-
-def wrong(question_id: str) -> GradedAnswer:
-    return GradedAnswer(question_id, "a", False)
-
-
-@pytest.fixture
-def learners(db):
-    group = create_group(db, "Thôn Bờ He")
-    return [create_learner(db, group.id, name, "1234") for name in ("Hoa", "Lâm", "Nga")]
 
 
 def due_ids(db, learner_id, now, known=None):

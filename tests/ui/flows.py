@@ -61,6 +61,11 @@ def answer_bai_mau_quiz(at: AppTest, first_option: str = "b", true_false: bool =
     button_by_label(at, "Câu tiếp theo").click().run()
     at.button(key=f"tf_q-hai_{'true' if true_false else 'false'}").click().run()
     button_by_label(at, "Câu tiếp theo").click().run()
+    answer_bai_mau_from_question_3(at)
+
+
+def answer_bai_mau_from_question_3(at: AppTest) -> None:
+    """The fixture quiz's questions 3 to 5, answered right, then its result."""
     at.checkbox(key="chk_q-ba_a").check()
     at.checkbox(key="chk_q-ba_b").check()
     at.button(key="submit_q-ba").click().run()

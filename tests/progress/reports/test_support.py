@@ -1,27 +1,10 @@
 """The "Cần hỗ trợ" flag, on SQLite and PostgreSQL."""
 
-import pytest
 
-from progress.groups import create_group
-from progress.learners import create_learner
 from progress.reports.support import needs_support
 from progress.tracking import record_attempt
-from quizzes.answers import GradedAnswer
 from quizzes.review_rules import DEFAULT_POLICY, ReviewPolicy
-
-
-def right(question_id: str) -> GradedAnswer:
-    return GradedAnswer(question_id, "b", True)
-
-
-def wrong(question_id: str) -> GradedAnswer:
-    return GradedAnswer(question_id, "a", False)
-
-
-@pytest.fixture
-def learners(db):
-    group = create_group(db, "Thôn Bờ He")
-    return [create_learner(db, group.id, name, "1234") for name in ("Hoa", "Lâm", "Nga")]
+from tests.progress.graded import right, wrong
 
 
 def fail(db, learner_id, lesson_id, times):
