@@ -99,7 +99,10 @@ def test_learner_journey_on_a_phone(phone, server):
     page.get_by_role("button", name="Đăng nhập", exact=True).click()
     page.get_by_text("Đúng rồi, bác đã bấm Đăng nhập.").wait_for()
     page.get_by_role("button", name="Về trang chính").click()
-    page.get_by_role("button", name="Đăng xuất").click()
+    # the cookie is cleared by a request the page sends after drawing the group screen:
+    # wait for it, as a reload before it lands would find the old cookie (a slow machine did)
+    with page.expect_response(lambda r: r.url.endswith("/auth/signout")):
+        page.get_by_role("button", name="Đăng xuất").click()
     page.get_by_role("button", name="Thôn Bờ He").wait_for()
     page.reload()  # signed out stays signed out
     page.get_by_role("button", name="Thôn Bờ He").wait_for()
