@@ -36,13 +36,19 @@ def continue_text(lesson: Lesson) -> str:
 def modules_text(catalog: Catalog) -> str:
     """The home screen's modules, in order, for a learner who cannot read them."""
     parts = [f"Phần {_count(n)}: {module.title}." for n, module in enumerate(catalog.modules_with_lessons(), start=1)]
-    return "Các phần học. Bấm vào tên một phần để thấy các bài. " + " ".join(parts)
+    return "Các bài học, chia thành từng phần. Bấm vào tên một phần để thấy các bài. " + " ".join(parts)
+
+
+def _lesson_line(number: int, lesson: Lesson) -> str:
+    """"Bài hai, thực hành: <title>. Bảy phút." — what a lesson's button shows, in words."""
+    practice = ", thực hành" if lesson.kind == "practice" else ""
+    return f"Bài {_count(number)}{practice}: {lesson.title}. {_count(lesson.minutes).capitalize()} phút."
 
 
 def module_lessons_text(catalog: Catalog, module: Module) -> str:
     """The lessons of one module, read inside its section on the home screen."""
     lessons = catalog.lessons_of(module.id)
-    parts = [f"Bài {_count(n)}: {lesson.title}." for n, lesson in enumerate(lessons, start=1)]
+    parts = [_lesson_line(n, lesson) for n, lesson in enumerate(lessons, start=1)]
     return f"Phần {module.title} có {_count(len(lessons))} bài. " + " ".join(parts)
 
 

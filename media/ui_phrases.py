@@ -17,4 +17,29 @@ WRONG_CODE = "Mã chưa đúng. Bác thử lại, hoặc hỏi tập huấn viê
 WAIT_CODE = "Bác nhập sai nhiều lần. Bác chờ một chút rồi thử lại."
 LOCKED_CODE = "Bác nhập sai quá nhiều lần. Bác nhờ tập huấn viên mở khoá nhé."
 
-SPOKEN_UI_PHRASES = (CONSENT, ASK_GROUP, ASK_NAME, ASK_CODE, WRONG_CODE, WAIT_CODE, LOCKED_CODE)
+# The icons that lead somewhere, the same on every screen, and what the home screen's
+# welcome says of each: a learner who cannot read the button's words knows it by its icon.
+NAVIGATION_ICONS = {
+    "🔊": "Nút cái loa là nghe đọc.",
+    "▶️": "Nút hình tam giác là học tiếp bài đang học.",
+    "➡️": "Nút mũi tên sang phải là đi tiếp.",
+    "⬅️": "Nút mũi tên sang trái là quay lại.",
+    "🏠": "Nút hình ngôi nhà là về trang chính.",
+    "📊": "Nút hình biểu đồ là xem bác đã học được bao nhiêu.",
+    "⚙️": "Nút bánh răng là cài đặt: chữ to hơn, giọng đọc, tiết kiệm dữ liệu.",
+    "🚪": "Nút cánh cửa là thoát ra khi học xong.",
+}
+# How a lesson's state shows on the home screen, said in the welcome too.
+STATUS_ICONS = {
+    "⚪": "Chấm trắng là bài chưa học.",
+    "🟡": "Chấm vàng là bài đang học.",
+    "✅": "Dấu tích xanh là bài đã đạt.",
+}
+WELCOME = " ".join([
+    "Chào bác. Đây là trang chính.",
+    "Bấm vào tên một phần để thấy các bài, rồi bấm vào bài muốn học.",
+    *NAVIGATION_ICONS.values(),
+    *STATUS_ICONS.values(),
+])
+
+SPOKEN_UI_PHRASES = (CONSENT, ASK_GROUP, ASK_NAME, ASK_CODE, WRONG_CODE, WAIT_CODE, LOCKED_CODE, WELCOME)

@@ -43,4 +43,4 @@ def test_the_home_screen_lists_are_read_in_order_with_numbers():
     module = CATALOG.modules[0]
     assert modules_text(CATALOG).endswith(f"Phần một: {module.title}.")
     assert module_lessons_text(CATALOG, module) == (
-        f"Phần {module.title} có hai bài. Bài một: Bài mẫu. Bài hai: Thực hành mẫu.")
+        f"Phần {module.title} có hai bài. Bài một: Bài mẫu. Ba phút. Bài hai, thực hành: Thực hành mẫu. Ba phút.")

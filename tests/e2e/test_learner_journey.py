@@ -88,7 +88,7 @@ def test_learner_journey_on_a_phone(phone, server):
     assert no_horizontal_scroll(page)
 
     page.get_by_role("button", name="Về trang chính").click()
-    page.get_by_text("Đã đạt (100%)").wait_for()
+    page.get_by_text("✅ 100%").wait_for()
 
     # a practice lesson: a wrong tap gives a hint, the right one lets the learner go on
     page.get_by_role("button", name="Thực hành mẫu").click()

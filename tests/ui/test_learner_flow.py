@@ -84,7 +84,7 @@ def test_repeated_wrong_codes_slow_down_then_lock_and_the_trainer_unlocks(new_ap
 
 def test_lesson_then_quiz_result_is_stored(new_app, app_env):
     at = learner_signs_in(new_app(), app_env)
-    assert "Chưa học" in button_by_label(at, "Bài mẫu").label
+    assert "⚪" in button_by_label(at, "Bài mẫu").label
     at.button(key="lesson_bai-mau").click().run()
     assert "Bước 1 / 5" in at.get("progress")[0].proto.text
     assert "Đây là bước một." in texts(at)
@@ -152,7 +152,7 @@ def test_lesson_then_quiz_result_is_stored(new_app, app_env):
     learner_id = at.session_state["signin"].account_id
     assert learner_lessons(app_env, learner_id)["bai-mau"].status == LessonStatus.PASSED
     at.button(key="home_done").click().run()
-    assert "Đã đạt (100%)" in button_by_label(at, "Bài mẫu").label
+    assert "✅ 100%" in button_by_label(at, "Bài mẫu").label
 
 
 def test_ordering_can_be_started_again(new_app, app_env):
@@ -261,6 +261,7 @@ def test_elements_keep_their_place_when_the_cookie_is_done(new_app, app_env):
 
 def test_a_learner_who_cannot_read_hears_the_home_screen(new_app, app_env):
     from catalog.narratable import catalogue_texts, continue_text, module_lessons_text, modules_text
+    from media.ui_phrases import NAVIGATION_ICONS, SPOKEN_UI_PHRASES, WELCOME
     from ui import resources
 
     at = learner_signs_in(new_app(), app_env)
@@ -268,11 +269,14 @@ def test_a_learner_who_cannot_read_hears_the_home_screen(new_app, app_env):
     heard = {player["text"] for player in players(at)}
     assert modules_text(catalog) in heard
     assert module_lessons_text(catalog, catalog.modules[0]) in heard
+    assert WELCOME in heard  # says what each navigation and status icon means
+    assert all(meaning in WELCOME for meaning in NAVIGATION_ICONS.values())
     at.button(key="lesson_bai-mau").click().run()
     at.button(key="home").click().run()  # back home with a lesson in progress
     heard = {player["text"] for player in players(at)}
     assert continue_text(catalog.lessons["bai-mau"]) in heard
-    assert heard <= set(catalogue_texts(catalog)) | {t for t in heard if t.startswith("Có ")}, "all pre-renderable"
+    pre_rendered = set(catalogue_texts(catalog)) | set(SPOKEN_UI_PHRASES)
+    assert heard <= pre_rendered | {t for t in heard if t.startswith("Có ")}, "all pre-renderable"
 
 
 def test_a_reload_mid_quiz_resumes_at_the_same_question_with_earlier_answers_kept(new_app, app_env):

@@ -5,11 +5,12 @@ from __future__ import annotations
 import streamlit as st
 
 from catalog.narratable import continue_text, module_lessons_text, modules_text
+from media.ui_phrases import WELCOME
 from progress.reports.lesson_states import learner_lessons, lesson_to_continue
 from progress.reports.module_progress import module_progress
 from ui import resources
 from ui.learner.review_card import review_card
-from ui.lesson_status import status_label
+from ui.lesson_status import status_icon
 from ui.narration_widget import narrate
 from ui.signin_state import sign_out, signed_in_learner
 
@@ -19,6 +20,7 @@ catalog = resources.catalog()
 states = learner_lessons(db, learner.id)
 
 st.title(f"Chào {learner.display_name} 👋")
+narrate(WELCOME, "welcome")  # what the page holds and what each icon means, once
 review_card()
 
 
@@ -37,13 +39,13 @@ narrate(modules_text(catalog), "modules", label="Nghe các phần")
 for entry in module_progress(catalog, states):
     module, lessons = entry.module, entry.lessons
     # one module open at a time keeps the list short on a phone
-    with st.expander(f"{module.icon} {module.title} · đạt {entry.passed}/{entry.total} bài",
+    with st.expander(f"{module.icon} {module.title} · ✅ {entry.passed}/{entry.total}",
                      expanded=len(catalog.modules) == 1):
         narrate(module_lessons_text(catalog, module), f"module_{module.id}", label="Nghe các bài")
         for lesson in lessons:
             state = states.get(lesson.id)
             kind = "🖐️ Thực hành · " if lesson.kind == "practice" else ""
-            label = f"{lesson.title}\n\n{kind}{status_label(state)} · {lesson.minutes} phút"
+            label = f"{lesson.title}\n\n{kind}{status_icon(state)} · {lesson.minutes} phút"
             if st.button(label, key=f"lesson_{lesson.id}", width="stretch"):
                 open_lesson_page(lesson.id)
 
