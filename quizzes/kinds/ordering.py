@@ -10,7 +10,7 @@ from pydantic import Field, model_validator
 
 from lessons.fields import ContentId, Frozen, Text
 from quizzes.answers import Answer, GradedAnswer, InvalidAnswer
-from quizzes.kinds.base import BaseQuestion, spoken_parts
+from quizzes.kinds.base import NUMBER_WORDS, BaseQuestion, spoken_parts
 
 
 class OrderItem(Frozen):
@@ -51,7 +51,9 @@ class Ordering(BaseQuestion):
         return tuple(part for part in text.split(">") if part)
 
     def spoken(self) -> str:
-        return spoken_parts([self.spoken_prompt, "Bấm lần lượt từng việc, việc làm trước bấm trước."])
+        """The items as the buttons show them (mixed), numbered: a listener taps by number."""
+        items = [f"Việc {NUMBER_WORDS[i]}: {item.text}" for i, item in enumerate(self.shuffled_items())]
+        return spoken_parts([self.spoken_prompt, "Bấm lần lượt từng việc, việc làm trước bấm trước.", *items])
 
     def narratable_texts(self) -> list[str]:
         return [self.spoken()] + [item.text for item in self.items] + [self.explanation]

@@ -11,3 +11,11 @@ def test_every_choice_is_read_with_its_number():
     assert IMAGE.spoken().endswith("Hình một: Màn hình đỏ. Hình hai: Màn hình xanh.")
     assert TRUE_FALSE.spoken().endswith("Đúng hay sai?")
     assert "việc làm trước bấm trước" in ORDERING.spoken()
+
+
+def test_ordering_items_are_read_in_the_order_the_buttons_show_with_their_numbers():
+    spoken = ORDERING.spoken()
+    shown = ORDERING.shuffled_items()
+    positions = [spoken.index(f"Việc {word}: {item.text}") for word, item in zip(("một", "hai", "ba"), shown, strict=True)]
+    assert positions == sorted(positions)
+    assert [item.id for item in shown] != [item.id for item in ORDERING.items], "never shown in the answer's order"

@@ -38,9 +38,9 @@ def answer_control(question: Ordering, submit: Submit) -> None:
     if chosen:
         lines = "".join(f"<li>{html.escape(texts[i])}</li>" for i in chosen)
         st.markdown(f"<ol class='step-text'>{lines}</ol>", unsafe_allow_html=True)
-    for item in question.shuffled_items():
+    for number, item in enumerate(question.shuffled_items(), start=1):  # numbered as the voice reads them
         if item.id not in chosen:
-            st.button(f"➕ {item.text}", key=f"ord_{question.id}_{item.id}", width="stretch",
+            st.button(f"{number}. {item.text}", key=f"ord_{question.id}_{item.id}", width="stretch",
                       on_click=_tap_item, args=(question, item.id))
     if chosen:
         if len(chosen) == len(question.items):
@@ -51,6 +51,6 @@ def answer_control(question: Ordering, submit: Submit) -> None:
 
 
 def show_on_projector(question: Ordering) -> None:
-    """Shuffled as on the phones, by letter: the class puts them in order."""
-    for letter, item in zip("ABCDEF", question.shuffled_items(), strict=False):
-        projector_line(f"{letter}. {item.text}")
+    """Shuffled and numbered as on the phones: the class puts them in order."""
+    for number, item in enumerate(question.shuffled_items(), start=1):
+        projector_line(f"{number}. {item.text}")
