@@ -1,5 +1,6 @@
 """Content quality rules beyond the schema: lengths that suit the ear, pictures that
-exist, enough steps and questions, a practice lesson in every module.
+exist, practice areas inside their picture, enough steps and questions, a practice
+lesson in every module.
 
 A lesson that breaks one of these still loads in the app; ``validate-content``
 reports it and exits non-zero, and the tests run it over the shipped content.
@@ -8,10 +9,11 @@ reports it and exits non-zero, and the tests run it over the shipped content.
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as ElementTree
 from collections.abc import Iterable
 from pathlib import Path
 
-from lessons.models import Lesson
+from lessons.models import Lesson, Step
 from quizzes.models import Quiz
 
 MIN_STEPS = 5
@@ -43,6 +45,42 @@ def _length_problems(text: str, where: str, max_sentences: int) -> Iterable[tupl
                           f"keep sentences to {MAX_WORDS_PER_SENTENCE} (“{sentence[:40]}…”)")
 
 
+def svg_view_box(path: Path) -> tuple[float, float, float, float] | None:
+    """The drawing's viewBox (x, y, width, height), else its width and height; None if unreadable."""
+    try:
+        root = ElementTree.parse(path).getroot()
+    except (OSError, ElementTree.ParseError):
+        return None
+    numbers = re.findall(r"-?[\d.]+", root.get("viewBox", ""))
+    try:
+        if len(numbers) == 4:
+            x, y, width, height = (float(n) for n in numbers)
+            return x, y, width, height
+        width, height = (float(root.get(side, "").removesuffix("px")) for side in ("width", "height"))
+        return 0.0, 0.0, width, height
+    except ValueError:
+        return None
+
+
+def _area_problems(step_index: int, step: Step, images_root: Path) -> Iterable[tuple[str, str]]:
+    """Every target's area lies inside the picture's viewBox."""
+    if not step.practice or not step.image or not any(t.area for t in step.practice.targets):
+        return
+    view_box = svg_view_box(images_root / step.image)
+    if view_box is None:
+        yield f"steps.{step_index}.image", f"cannot read the viewBox of {step.image!r} to place the practice areas"
+        return
+    left, top, width, height = view_box
+    for index, target in enumerate(step.practice.targets):
+        if target.area is None:
+            continue
+        x, y, w, h = target.area
+        if x < left or y < top or x + w > left + width or y + h > top + height:
+            yield (f"steps.{step_index}.practice.targets.{index}.area",
+                   f"[{x:g}, {y:g}, {w:g}, {h:g}] is not inside the picture's viewBox "
+                   f"{left:g} {top:g} {width:g} {height:g}")
+
+
 def lesson_problems(lesson: Lesson, images_root: Path) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     if len(lesson.steps) < MIN_STEPS:
@@ -55,6 +93,8 @@ def lesson_problems(lesson: Lesson, images_root: Path) -> list[tuple[str, str]]:
             found.append((f"steps.{index}.image", f"file {step.image!r} does not exist under lessons/content"))
         if step.practice and not step.image:
             found.append((f"steps.{index}.image", "a practice step needs a picture of the pretend screen"))
+        elif (images_root / step.image).is_file():
+            found += _area_problems(index, step, images_root)
     illustrated = sum(bool(step.image) for step in lesson.steps)
     if illustrated < MIN_ILLUSTRATED_SHARE * len(lesson.steps):
         found.append(

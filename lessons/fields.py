@@ -30,3 +30,17 @@ ImagePath = Annotated[str, AfterValidator(_image_path)]
 
 class Frozen(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+# How the voice numbers a list of choices: "Ý một: …" in a quiz, "Nút một: …" in a practice.
+NUMBER_WORDS = ("một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười")
+
+
+def spoken_sentence(text: str) -> str:
+    """A text as a sentence the voice ends with a pause."""
+    text = text.strip()
+    return text if text.endswith((".", "?", "!", "…")) else text + "."
+
+
+def spoken_parts(parts: list[str]) -> str:
+    return " ".join(spoken_sentence(part) for part in parts)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, Field, model_validator
+from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 
 from lessons.competences import COMPETENCES
-from lessons.fields import ContentId, Frozen, ImagePath, Text
+from lessons.fields import NUMBER_WORDS, ContentId, Frozen, ImagePath, Text, spoken_parts
 
 
 def _competence(value: str) -> str:
@@ -36,11 +36,39 @@ class Illustrated(Frozen):
         return self
 
 
+def choice_number(n: int) -> str:
+    """How the voice says a button's number: "một" for 1."""
+    return NUMBER_WORDS[n - 1] if 1 <= n <= len(NUMBER_WORDS) else str(n)
+
+
+def _four_numbers(value: object) -> object:
+    if value is not None and (not isinstance(value, (list, tuple)) or len(value) != 4):
+        raise ValueError("must be four numbers [x, y, width, height] in the picture's viewBox units")
+    return value
+
+
+def _area(value: tuple[float, float, float, float] | None) -> tuple[float, float, float, float] | None:
+    if value is not None:
+        x, y, width, height = value
+        if x < 0 or y < 0:
+            raise ValueError("x and y are the top-left corner inside the picture: 0 or more")
+        if width <= 0 or height <= 0:
+            raise ValueError("width and height must be more than 0")
+    return value
+
+
+# [x, y, width, height] in the picture's own viewBox units (most drawings: "0 0 360 240")
+Area = Annotated[tuple[float, float, float, float] | None, BeforeValidator(_four_numbers), AfterValidator(_area)]
+
+
 class PracticeTarget(Frozen):
     id: ContentId
     label: Text = Field(description="What the big button says: the thing the learner taps on the pretend screen.")
     correct: bool = False
     hint: str = Field("", description="Shown after a wrong tap on this target: what to look for instead.")
+    area: Area = Field(None, description="Where the target is drawn in the step's picture, "
+                       "[x, y, width, height] in the SVG's viewBox units; tapping there counts as tapping the button. "
+                       "Leave it out for a choice that is not a place on the screen (e.g. 'Tin giả').")
 
 
 class Practice(Frozen):
@@ -59,6 +87,12 @@ class Practice(Frozen):
             raise ValueError("target ids must be unique within a step")
         return self
 
+    def spoken_choices(self) -> str:
+        """What the voice says after the step: every button, with the number it shows.
+        "Chọn một trong hai nút. Nút một: Đăng nhập. Nút hai: Đăng ký." """
+        return spoken_parts([f"Chọn một trong {choice_number(len(self.targets))} nút"]
+                            + [f"Nút {choice_number(i)}: {t.label}" for i, t in enumerate(self.targets, start=1)])
+
 
 class Step(Illustrated):
     id: ContentId = Field(description="Permanent id of the step within the lesson.")
@@ -71,10 +105,19 @@ class Step(Illustrated):
     def spoken_text(self) -> str:
         return self.narration or self.text
 
+    @model_validator(mode="after")
+    def _areas_need_a_picture(self) -> Step:
+        if self.practice and not self.image and any(t.area for t in self.practice.targets):
+            raise ValueError("a practice target's area is a place in the step's picture: add the image")
+        return self
+
     @property
     def narrated(self) -> str:
-        """What the step's audio says: the text (or its narration), then the tip."""
-        return f"{self.spoken_text} {self.tip}" if self.tip else self.spoken_text
+        """What the step's audio says: the text (or its narration), then the tip, then, on a
+        practice step, its numbered buttons, so one "Nghe" tells a learner who cannot read
+        everything there is to choose from."""
+        parts = [self.spoken_text, self.tip, self.practice.spoken_choices() if self.practice else ""]
+        return " ".join(part for part in parts if part)
 
 
 class Module(Frozen):

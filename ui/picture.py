@@ -13,14 +13,22 @@ def _reveal(key: str) -> None:
     st.session_state[key] = True
 
 
-def show_picture(image: str, alt: str, save_data: bool = False) -> None:
-    """In data-saving mode the picture loads only when the learner taps "Xem hình"."""
+def picture_url(image: str, alt: str, save_data: bool = False) -> str | None:
+    """The picture's URL if it is to be drawn now; in data-saving mode the picture loads
+    only once the learner taps "Xem hình" (this draws that button and answers None)."""
     url = resources.image_urls().get(image)
     if url is None:
-        return  # validate-content reports missing files; the page still teaches by text and voice
+        return None  # validate-content reports missing files; the page still teaches by text and voice
     key = "show_picture_" + image
     if save_data and not st.session_state.get(key):
         st.button(f"🖼️ Xem hình: {alt}", key=key + "_button", width="stretch", on_click=_reveal, args=(key,))
+        return None
+    return url
+
+
+def show_picture(image: str, alt: str, save_data: bool = False) -> None:
+    url = picture_url(image, alt, save_data)
+    if url is None:
         return
     st.markdown(
         f"<img src='{html.escape(url)}' alt='{html.escape(alt)}' class='lesson-picture'>",

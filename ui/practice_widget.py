@@ -1,17 +1,25 @@
-"""A practice step: the picture is a pretend screen; the learner taps the right thing.
+"""A practice step: the picture is a pretend screen; the learner taps the right thing,
+on the picture itself (where a target has an ``area``) or on its big numbered button.
 
-A wrong tap shows (and reads) that target's hint; after two wrong taps the right
-target is named too, so nobody stays stuck. Returns True once the step is done.
+The step's "Nghe" names every button with its number (``Practice.spoken_choices``).
+A wrong tap shows and reads that target's hint (by itself when the learner's settings
+allow autoplay); after two wrong taps the right target is named too, so nobody stays
+stuck. The success text is read the same way. ``practice_step`` returns True once the
+step is done.
 """
 
 from __future__ import annotations
 
+import functools
 import html
 
 import streamlit as st
 
-from lessons.models import Practice
+from lessons.models import Practice, Step
+from ui import resources
 from ui.narration_widget import narrate
+from ui.picture import picture_url, show_picture
+from ui.practice_hotspots import pretend_screen, tapped_target
 
 WRONG_TAPS_BEFORE_ANSWER = 2
 
@@ -24,7 +32,10 @@ def _tap(key: str, practice: Practice, target_id: str) -> None:
     state = st.session_state.setdefault(key, {"done": False, "wrong": 0, "last": None})
     if state["done"]:
         return
-    target = next(t for t in practice.targets if t.id == target_id)
+    target = next((t for t in practice.targets if t.id == target_id), None)
+    if target is None:
+        return
+    state["fresh"] = True  # read the verdict out once, right after this tap
     if target.correct:
         state["done"] = True
     else:
@@ -32,23 +43,55 @@ def _tap(key: str, practice: Practice, target_id: str) -> None:
         state["last"] = target.id
 
 
-def practice_step(lesson_id: str, step_id: str, practice: Practice) -> bool:
+def _tap_on_picture(key: str, practice: Practice) -> None:
+    target_id = tapped_target(key + "_screen")
+    if target_id:
+        _tap(key, practice, target_id)
+
+
+def practice_picture(lesson_id: str, step: Step, save_data: bool = False) -> None:
+    """The step's picture; with tap zones over the places its targets have an area for."""
+    practice = step.practice
+    view_box = resources.picture_view_box(step.image) if practice and any(t.area for t in practice.targets) else None
+    if practice is None or view_box is None:
+        show_picture(step.image, step.alt, save_data=save_data)
+        return
+    url = picture_url(step.image, step.alt, save_data)
+    if url is None:
+        return
+    key = _state_key(lesson_id, step.id)
+    done = bool(st.session_state.get(key, {}).get("done"))
+    pretend_screen(key + "_screen", url, step.alt, view_box, practice, done,
+                   on_tap=functools.partial(_tap_on_picture, key, practice))
+
+
+def button_label(number: int, label: str) -> str:
+    """"1. Tin được": the number the voice says before the label."""
+    return f"{number}. {label}"
+
+
+def practice_step(lesson_id: str, step_id: str, practice: Practice, autoplay: bool = False) -> bool:
+    """The verdict of the last tap and the numbered buttons; ``autoplay`` (the learner's
+    setting, off in data-saving mode) reads a hint or the success out right after a tap."""
     key = _state_key(lesson_id, step_id)
     state = st.session_state.get(key, {"done": False, "wrong": 0, "last": None})
+    speak_now = autoplay and bool(state.pop("fresh", False))
     if state["done"]:
         st.success(f"✅ {practice.success}")
-        narrate(practice.success, "success")
+        narrate(practice.success, "success", autoplay=speak_now)
         return True
     if state["last"]:
         hint = next(t.hint for t in practice.targets if t.id == state["last"])
         st.warning(f"🤔 Chưa đúng. {hint}")
-        narrate(hint, "hint", label="Nghe gợi ý")
+        # a new slot per wrong tap, so the same hint is read again after the same mistake
+        narrate(hint, f"hint{state['wrong']}", label="Nghe gợi ý", autoplay=speak_now)
         if state["wrong"] >= WRONG_TAPS_BEFORE_ANSWER:
-            right = " hoặc ".join(f"“{t.label}”" for t in practice.targets if t.correct)
+            right = " hoặc ".join(f"“{button_label(n, t.label)}”"
+                                  for n, t in enumerate(practice.targets, start=1) if t.correct)
             st.markdown(f"<p class='step-text'>👉 Gợi ý: bấm vào <b>{html.escape(right)}</b>.</p>",
                         unsafe_allow_html=True)
     st.caption("👆 Bấm vào đúng chỗ trên màn hình tập:")
-    for target in practice.targets:  # below the hint, so a hint shows without scrolling
-        st.button(target.label, key=f"{key}_{target.id}", width="stretch", on_click=_tap,
+    for number, target in enumerate(practice.targets, start=1):  # below the hint, so a hint shows without scrolling
+        st.button(button_label(number, target.label), key=f"{key}_{target.id}", width="stretch", on_click=_tap,
                   args=(key, practice, target.id))
     return False

@@ -8,6 +8,7 @@ import streamlit as st
 
 from app_services import AppServices, app_services
 from catalog.loading import Catalog
+from catalog.quality import svg_view_box
 from media.images import publish_images
 from media.narration import Narrator
 from progress.database import Database
@@ -46,6 +47,13 @@ def image_urls() -> dict[str, str]:
     """Lesson pictures published as static files: {"images/...svg": URL}."""
     s = settings()
     return publish_images(s.project_path(s.content.lessons_dir), IMAGES_DIR, IMAGES_URL_PREFIX)
+
+
+@st.cache_resource(show_spinner=False)
+def picture_view_box(image: str) -> tuple[float, float, float, float] | None:
+    """The viewBox of a lesson picture ("images/...svg"), read once per process."""
+    root = catalog().images_root
+    return svg_view_box(root / image) if root else None
 
 
 def database() -> Database:

@@ -11,23 +11,14 @@ from pathlib import Path
 
 from pydantic import Field
 
+from lessons.fields import NUMBER_WORDS as NUMBER_WORDS  # the kinds import these three from here
 from lessons.fields import ContentId, Frozen, Text
+from lessons.fields import spoken_parts as spoken_parts
+from lessons.fields import spoken_sentence as spoken_sentence
 from quizzes.answers import Answer, GradedAnswer, InvalidAnswer
-
-NUMBER_WORDS = ("một", "hai", "ba", "bốn", "năm", "sáu")
 
 # (field path inside the question, what is wrong), e.g. ("options.0.image", "file … does not exist")
 ContentProblems = list[tuple[str, str]]
-
-
-def spoken_sentence(text: str) -> str:
-    """A text as a sentence the voice ends with a pause."""
-    text = text.strip()
-    return text if text.endswith((".", "?", "!", "…")) else text + "."
-
-
-def spoken_parts(parts: list[str]) -> str:
-    return " ".join(spoken_sentence(part) for part in parts)
 
 
 class Option(Frozen):

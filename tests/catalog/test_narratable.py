@@ -30,6 +30,9 @@ def test_every_text_the_pages_speak_is_pre_renderable():
     assert "Đây là bước ba, mã ô tê pê." in texts and "Đây là bước ba, mã OTP." not in texts
     assert "Link lạ có thể là bẫy. Đừng bấm." in set(lesson_texts(CATALOG, "thuc-hanh-mau"))
     assert "Đây là bước hai. Mẹo nhỏ." in texts  # the tip is read too
+    # a practice step's one "Nghe" names its numbered buttons, and that whole text is pre-rendered
+    assert ("Bấm vào nút Đăng nhập. Chọn một trong hai nút. Nút một: Đăng ký. Nút hai: Đăng nhập."
+            in set(lesson_texts(CATALOG, "thuc-hanh-mau")))
 
 
 def test_catalogue_texts_cover_every_lesson_and_the_home_screen():

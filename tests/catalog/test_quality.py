@@ -109,3 +109,19 @@ def test_ordering_and_image_choice_rules(content):
     found = problems(content)
     assert any("questions.4.items: Tuple should have at least 3 items" in m for m in found)
     assert any("questions.3: this image_choice question needs exactly one option" in m for m in found)
+
+
+def test_a_practice_area_must_lie_inside_its_pictures_viewbox(content):
+    assert problems(content) == []  # the fixture's areas fit its 360×240 drawing
+    edit(content / PRACTICE, lambda d: d["steps"][1]["practice"]["targets"][1].update(area=[300, 200, 100, 50]))
+    expected = ("thuc-hanh-mau.yaml: steps.1.practice.targets.1.area: [300, 200, 100, 50] is not inside "
+                "the picture's viewBox 0 0 360 240")
+    assert any(expected in m for m in problems(content))
+
+
+def test_a_practice_area_is_checked_against_the_drawings_own_viewbox(content):
+    drawing = content / "lessons" / "images" / "an-toan" / "man-hinh-dang-nhap.svg"
+    drawing.write_text(drawing.read_text(encoding="utf-8").replace('viewBox="0 0 360 240"', 'viewBox="0 0 180 120"'),
+                       encoding="utf-8")
+    assert any("steps.1.practice.targets.1.area: [115, 140, 130, 50] is not inside the picture's viewBox 0 0 180 120"
+               in m for m in problems(content))

@@ -294,7 +294,7 @@ def test_every_learner_screen_is_accessible_on_a_phone(phone, server, axe_script
     page.get_by_role("button", name="Về trang chính").click()
     page.get_by_role("button", name="Thực hành mẫu").click()
     page.get_by_role("button", name="Tiếp theo").click()
-    page.get_by_role("button", name="Đăng ký").click()
+    page.get_by_role("button", name="1. Đăng ký").click()
     page.get_by_text("Hãy tìm nút Đăng nhập").first.wait_for()
     audit.check("14-practice-hint", lesson_text=True)
 

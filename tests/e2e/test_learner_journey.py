@@ -93,10 +93,10 @@ def test_learner_journey_on_a_phone(phone, server):
     # a practice lesson: a wrong tap gives a hint, the right one lets the learner go on
     page.get_by_role("button", name="Thực hành mẫu").click()
     page.get_by_role("button", name="Tiếp theo").click()
-    page.get_by_role("button", name="Đăng ký").click()
+    page.get_by_role("button", name="1. Đăng ký").click()
     page.get_by_text("Hãy tìm nút Đăng nhập").wait_for()
     shot(page, "07b-practice-hint")
-    page.get_by_role("button", name="Đăng nhập", exact=True).click()
+    page.get_by_role("button", name="2. Đăng nhập").click()
     page.get_by_text("Đúng rồi, bác đã bấm Đăng nhập.").wait_for()
     page.get_by_role("button", name="Về trang chính").click()
     # the cookie is cleared by a request the page sends after drawing the group screen:

@@ -179,15 +179,44 @@ def test_practice_step_gives_hints_and_moves_on_only_after_the_right_tap(new_app
     at.button(key="next").click().run()
     assert "Bấm vào nút Đăng nhập." in texts(at)
     assert not [b for b in at.button if b.key == "next"], "no Next before the practice tap"
+    # the buttons carry the numbers the step's one "Nghe" says with them
+    assert [b.label for b in at.button if b.key.startswith("practice_")] == ["1. Đăng ký", "2. Đăng nhập"]
+    assert players(at)[0]["text"].endswith("Chọn một trong hai nút. Nút một: Đăng ký. Nút hai: Đăng nhập.")
+    # the picture is a pretend screen with a tap zone over each place it draws
+    (screen,) = component_data(at, "bdhvs_practice_hotspots")
+    assert screen["view"] == [0, 0, 360, 240] and screen["url"].startswith("/app/static/images/")
+    assert [(a["id"], a["label"], a["area"]) for a in screen["areas"]] == [
+        ("dang-ky", "Đăng ký", [115, 60, 130, 50]), ("dang-nhap", "Đăng nhập", [115, 140, 130, 50])]
     at.button(key="practice_thuc-hanh-mau_chon-that_dang-ky").click().run()
     assert "Đó là nút Đăng ký. Hãy tìm nút Đăng nhập." in texts(at)
     assert "Gợi ý: bấm vào" not in texts(at)
+    hint = next(p for p in players(at) if p["text"] == "Đó là nút Đăng ký. Hãy tìm nút Đăng nhập.")
+    assert hint["autoplay"] is False  # autoplay is off in this learner's settings: the "Nghe gợi ý" is there
     at.button(key="practice_thuc-hanh-mau_chon-that_dang-ky").click().run()
-    assert "Gợi ý: bấm vào <b>“Đăng nhập”</b>" in texts(at)
+    assert "Gợi ý: bấm vào <b>“2. Đăng nhập”</b>" in texts(at)
     at.button(key="practice_thuc-hanh-mau_chon-that_dang-nhap").click().run()
     assert "Đúng rồi, bác đã bấm Đăng nhập." in texts(at)
     at.button(key="next").click().run()
     assert "Có tin nhắn kèm đường link lạ." in texts(at)
+
+
+def test_with_autoplay_a_wrong_tap_reads_its_hint_and_the_right_tap_the_success_once(new_app, app_env):
+    from progress.learners import update_learner_settings
+
+    at = learner_signs_in(new_app(), app_env)
+    update_learner_settings(app_env, at.session_state["signin"].account_id, autoplay=True)
+    at = learner_signs_in(new_app(), app_env)
+    at.button(key="lesson_thuc-hanh-mau").click().run()
+    at.button(key="next").click().run()
+    at.button(key="practice_thuc-hanh-mau_chon-that_dang-ky").click().run()
+    hint = next(p for p in players(at) if p["text"] == "Đó là nút Đăng ký. Hãy tìm nút Đăng nhập.")
+    assert hint["autoplay"] is True and hint["label"] == "Nghe gợi ý"
+    at.button(key="practice_thuc-hanh-mau_chon-that_dang-nhap").click().run()
+    success = next(p for p in players(at) if p["text"] == "Đúng rồi, bác đã bấm Đăng nhập.")
+    assert success["autoplay"] is True
+    at.run()  # the page drawn again (not a tap): the success is not read over the step again
+    success = next(p for p in players(at) if p["text"] == "Đúng rồi, bác đã bấm Đăng nhập.")
+    assert success["autoplay"] is False
 
 
 def test_leaving_and_coming_back_resumes_at_the_same_step(new_app, app_env):

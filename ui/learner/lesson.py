@@ -13,7 +13,7 @@ from progress.tracking import open_lesson, save_step
 from ui import resources
 from ui.narration_widget import narrate_step
 from ui.picture import show_picture
-from ui.practice_widget import practice_step
+from ui.practice_widget import practice_picture, practice_step
 from ui.scroll_top import scroll_to_top
 from ui.signin_state import signed_in_learner
 
@@ -60,14 +60,17 @@ def step_player() -> None:
     last = index == len(lesson.steps) - 1
     scroll_to_top(f"{lesson.id}/{index}")
     st.progress((index + 1) / len(lesson.steps), text=f"Bước {index + 1} / {len(lesson.steps)}")
-    if step.image:
+    if step.image and step.practice:  # a pretend screen: its places can be tapped
+        practice_picture(lesson.id, step, save_data=learner.save_data)
+    elif step.image:
         show_picture(step.image, step.alt, save_data=learner.save_data)
     st.markdown(f"<p class='step-text'>{html.escape(step.text)}</p>", unsafe_allow_html=True)
     narrate_step(step, recordings, learner)
     if step.tip:
         st.markdown(f"<div class='tip'>💡 {html.escape(step.tip)}</div>", unsafe_allow_html=True)
     # a practice step lets the learner move on once the right thing was tapped
-    done = practice_step(lesson.id, step.id, step.practice) if step.practice else True
+    done = (practice_step(lesson.id, step.id, step.practice, autoplay=learner.autoplay and not learner.save_data)
+            if step.practice else True)
     if done and last:
         if st.button("📝 Làm bài kiểm tra", type="primary", key="to_quiz", width="stretch"):
             _move_to(index, finished=True)
