@@ -16,6 +16,7 @@ def test_every_choice_is_read_with_its_number():
 def test_ordering_items_are_read_in_the_order_the_buttons_show_with_their_numbers():
     spoken = ORDERING.spoken()
     shown = ORDERING.shuffled_items()
-    positions = [spoken.index(f"Việc {word}: {item.text}") for word, item in zip(("một", "hai", "ba"), shown, strict=True)]
+    numbered = zip(("một", "hai", "ba"), shown, strict=True)
+    positions = [spoken.index(f"Việc {word}: {item.text}") for word, item in numbered]
     assert positions == sorted(positions)
     assert [item.id for item in shown] != [item.id for item in ORDERING.items], "never shown in the answer's order"
