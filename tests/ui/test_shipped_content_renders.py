@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from catalog.loading import load_catalog
 from settings import PROJECT_ROOT
-from tests.ui.flows import learner_signs_in
+from tests.ui.flows import component_data, learner_signs_in
 
 CATALOG = load_catalog(PROJECT_ROOT / "lessons" / "content", PROJECT_ROOT / "quizzes" / "content")
 
@@ -32,6 +32,7 @@ def test_every_lesson_and_quiz_opens(shipped_app, app_env):
             assert not at.exception, (lesson.id, step.id, at.exception)
             assert f"Bước {index + 1} / {len(lesson.steps)}" in at.get("progress")[0].proto.text, (lesson.id, step.id)
             pictures = [m.value for m in at.markdown if "lesson-picture" in m.value]
+            pictures += [c["url"] for c in component_data(at, "bdhvs_practice_hotspots")]  # a tappable pretend screen
             assert bool(pictures) == bool(step.image), (lesson.id, step.id)
             if step.practice:
                 right = next(t for t in step.practice.targets if t.correct)
