@@ -45,3 +45,18 @@ def test_the_class_day_checklist_sends_trainers_to_the_voice_check(new_app, app_
     at.switch_page("ui/trainer/qr_cards.py").run()
     assert "Cài đặt → 🔊 Thử giọng đọc" in texts(at)
     assert len(voice_checks(at)) == 1
+
+
+def test_the_coverage_page_shows_each_voice_source_with_a_total_and_the_phone_voice_note(new_app, app_env):
+    from tests.ui.flows import texts
+    from tests.ui.test_trainer_flow import trainer_signs_in
+
+    at = trainer_signs_in(new_app())
+    at.switch_page("ui/trainer/audio_coverage.py").run()
+    table = at.dataframe[0].value
+    assert list(table.columns) == ["Bài học", "Số câu", "Ghi âm %", "Google %", "Giọng máy tạm %", "Chưa có %"]
+    total = table.iloc[-1]
+    assert total["Bài học"] == "Tất cả các bài" and total["Số câu"] == table["Số câu"].iloc[:-1].sum()
+    # espeak-ng runs here (the pip wheel at least): every text without a file plays as the temporary voice
+    assert total["Chưa có %"] == 0
+    assert "Điện thoại có giọng tiếng Việt thì đọc phần “giọng máy tạm” và “chưa có”" in texts(at)
