@@ -68,23 +68,32 @@ def cmd_render_audio(args: argparse.Namespace) -> int:
 
 
 def cmd_audio_coverage(args: argparse.Namespace) -> int:
-    from media.coverage import catalogue_coverage
+    from media.coverage import catalogue_coverage, total_coverage
     from media.engines import GttsEngine, offline_voice
     from progress.recordings import all_recordings
 
     db = current_database()
-    rows = catalogue_coverage(
-        load_content(), _audio_cache(), GttsEngine(), offline_voice(voice=load_settings().narration.espeak_voice),
-        all_recordings(db),
-    )
-    print("| Lesson | Texts | Recorded % | gTTS % | espeak-ng (temporary) % | No audio % |")
+    machine_voice = offline_voice(voice=load_settings().narration.espeak_voice)
+    live = machine_voice.available()
+    rows = catalogue_coverage(load_content(), _audio_cache(), GttsEngine(), machine_voice, all_recordings(db),
+                              fallback_live=live)
+    print("Share of each lesson's texts by the voice they play with (on a phone without a Vietnamese voice):")
+    print("| Lesson | Texts | Recording % | gTTS (pre-rendered) % | Temporary machine voice (espeak-ng) % "
+          "| No audio % |")
     print("|---|---:|---:|---:|---:|---:|")
-    for row in rows:
-        print(f"| {row.lesson_id} | {row.texts} | {row.percent(row.recorded)} | {row.percent(row.prerendered)} | "
-              f"{row.percent(row.fallback)} | {row.percent(row.missing)} |")
-    total = sum(r.texts for r in rows)
-    missing = sum(r.missing for r in rows)
-    print(f"{total - missing} of {total} texts have audio; {missing} have none yet.")
+    for row in [*rows, total_coverage(rows, "all lessons")]:
+        print(f"| {row.lesson_id or row.title} | {row.texts} | {row.percent(row.recorded)} | "
+              f"{row.percent(row.prerendered)} | {row.percent(row.fallback)} | {row.percent(row.missing)} |")
+    total = total_coverage(rows, "")
+    print(f"{total.recorded + total.prerendered} of {total.texts} texts have a recording or a gTTS file; "
+          f"{total.fallback} use the temporary machine voice; {total.missing} have no audio yet.")
+    if live:
+        print("espeak-ng works here: a text without a file is rendered the first time it is played.")
+    else:
+        print("espeak-ng is not available here, so only texts whose espeak-ng file is already made count as "
+              "the temporary voice.")
+    print("Phones with a Vietnamese voice read the temporary-voice and no-audio texts with their own voice "
+          "instead (check a phone with Cài đặt → Thử giọng đọc).")
     return 0
 
 

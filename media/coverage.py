@@ -1,4 +1,12 @@
-"""Narration coverage: for each lesson, how much of what it says has which voice."""
+"""Narration coverage: for each lesson, how much of what it says plays with which voice.
+
+Each text counts once, under the voice the narrator (media/narration.py) would give it:
+a volunteer's recording, a pre-rendered gTTS file, the temporary machine voice
+(espeak-ng: a cached file, or rendered the first time it is played when espeak-ng runs
+on this machine), or nothing. A phone with its own Vietnamese voice speaks the last
+two kinds with that voice instead (ui/audio_player.py); only the phone can tell, so
+the counts here are what a phone without one hears.
+"""
 
 from __future__ import annotations
 
@@ -39,7 +47,7 @@ class LessonCoverage:
     texts: int
     recorded: int
     prerendered: int
-    fallback: int
+    fallback: int  # the temporary machine voice
     missing: int
 
     def percent(self, count: int) -> int:
@@ -52,10 +60,12 @@ def _has(cache: AudioCache, text: str, voice: Voice) -> bool:
 
 def catalogue_coverage(
     catalog: Catalog, cache: AudioCache, prerendered: Voice, fallback: Voice | None,
-    recordings: Iterable[RecordingRef],
+    recordings: Iterable[RecordingRef], fallback_live: bool = False,
 ) -> list[LessonCoverage]:
     """Each text counts once, under its best voice: recorded > pre-rendered > fallback > none.
-    A recording counts only if it matches the step's current text."""
+    A recording counts only if it matches the step's current text. ``fallback_live``: the
+    fallback engine works on this machine, so a text with no file yet is rendered when it
+    is first played, and counts as the fallback voice rather than as nothing."""
     current = {(r.lesson_id, r.step_id, r.text_hash) for r in recordings}
     rows = []
     for lesson in catalog.lessons_in_order():
@@ -70,9 +80,18 @@ def catalogue_coverage(
                 counts["recorded"] += 1
             elif _has(cache, text, prerendered):
                 counts["prerendered"] += 1
-            elif fallback is not None and _has(cache, text, fallback):
+            elif fallback is not None and (fallback_live or _has(cache, text, fallback)):
                 counts["fallback"] += 1
             else:
                 counts["missing"] += 1
         rows.append(LessonCoverage(lesson.id, lesson.title, len(texts), **counts))
     return rows
+
+
+def total_coverage(rows: Iterable[LessonCoverage], title: str) -> LessonCoverage:
+    """The sum of several lessons' rows, as one row (``lesson_id`` empty)."""
+    rows = list(rows)
+    return LessonCoverage(
+        "", title, sum(r.texts for r in rows), sum(r.recorded for r in rows), sum(r.prerendered for r in rows),
+        sum(r.fallback for r in rows), sum(r.missing for r in rows),
+    )

@@ -42,4 +42,17 @@ WELCOME = " ".join([
     *STATUS_ICONS.values(),
 ])
 
-SPOKEN_UI_PHRASES = (CONSENT, ASK_GROUP, ASK_NAME, ASK_CODE, WRONG_CODE, WAIT_CODE, LOCKED_CODE, WELCOME)
+# "Thử giọng đọc" (ui/voice_check.py): a test sentence, then which voice this phone uses.
+VOICE_TEST = "Xin chào bác. Đây là giọng đọc bài học. Ví dụ: mở ứng dụng VNeID."
+VOICE_IS_FILE = "Điện thoại này phát giọng ghi âm hoặc giọng Google đã tải sẵn."
+VOICE_IS_PHONE = "Điện thoại này đọc bằng giọng tiếng Việt của điện thoại."
+VOICE_IS_MACHINE = "Điện thoại này đọc bằng giọng máy tạm thời."
+VOICE_REST_PHONE = "Phần nào chưa tải sẵn thì đọc bằng giọng tiếng Việt của điện thoại."
+VOICE_REST_MACHINE = "Phần nào chưa tải sẵn thì đọc bằng giọng máy tạm thời."
+VOICE_INSTALL = "Khi có Wi-Fi vào được mạng, bác nhờ tập huấn viên cài giọng tiếng Việt cho điện thoại."
+VOICE_NONE = "Điện thoại này chưa có tiếng đọc. Bác xem chữ trên màn hình."
+VOICE_PHRASES = (VOICE_TEST, VOICE_IS_FILE, VOICE_IS_PHONE, VOICE_IS_MACHINE, VOICE_REST_PHONE, VOICE_REST_MACHINE,
+                 VOICE_INSTALL)
+
+SPOKEN_UI_PHRASES = (CONSENT, ASK_GROUP, ASK_NAME, ASK_CODE, WRONG_CODE, WAIT_CODE, LOCKED_CODE, WELCOME,
+                     *VOICE_PHRASES)

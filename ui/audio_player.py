@@ -4,7 +4,10 @@ It downloads nothing until tapped (phones on little data), shows the length and
 size first, and picks the voice in the browser:
 - a recorded or Google (gTTS) file: always that file;
 - otherwise, if the phone has a Vietnamese voice (Web Speech API): the phone speaks
-  the text itself, which sounds better than espeak-ng and costs no data;
+  the text itself, which sounds better than espeak-ng and costs no data. It is given
+  ``speech``, the text as media/speech_text.py normalises it for every voice
+  ("VNeID" -> "vê en e ai đi", "15/8" -> "ngày mười lăm tháng tám"), not the text on
+  screen, so it says what the audio files say;
 - otherwise the espeak-ng file ("giọng máy tạm thời"); else "no audio yet" — the
   text is always on the page.
 """
@@ -28,9 +31,11 @@ _component = st.components.v2.component(
 
 
 def audio_button(
-    key: str, text: str, url: str | None, natural: bool, meta: str, label: str = "Nghe", autoplay: bool = False
+    key: str, text: str, speech: str, url: str | None, natural: bool, meta: str, label: str = "Nghe",
+    autoplay: bool = False,
 ) -> None:
-    """A "Nghe" button for ``text``; ``natural`` = recorded or gTTS audio at ``url``.
+    """A "Nghe" button for ``text``; ``speech`` = the same text normalised for a voice (what
+    the phone's own voice says); ``natural`` = recorded or gTTS audio at ``url``.
     ``autoplay`` starts it when shown (browsers allow that once the page has been tapped)."""
-    _component(data={"text": text, "url": url, "natural": natural, "meta": meta, "label": label,
-                     "autoplay": autoplay}, key=key)
+    _component(data={"text": text, "speech": speech, "url": url, "natural": natural, "meta": meta,
+                     "label": label, "autoplay": autoplay}, key=key)

@@ -8,6 +8,7 @@ from lessons.models import Step
 from media.audio_cache import text_fingerprint
 from media.languages import fallback_chain
 from media.narration import RECORDED, AudioClip
+from media.speech_text import normalise_for_speech
 from progress.learners import LearnerInfo
 from progress.recordings import RecordingInfo, current_recording
 from ui import resources
@@ -28,13 +29,16 @@ def describe(clip: AudioClip) -> str:
 
 
 def narrate(text: str, slot: str, label: str = "Nghe", clip: AudioClip | None = None, autoplay: bool = False) -> None:
-    """A "Nghe" button for ``text``; ``clip`` overrides the voice (a recording)."""
+    """A "Nghe" button for ``text``; ``clip`` overrides the voice (a recording). The phone's
+    own voice gets the text normalised as for the audio files (cached, so cheap per rerun)."""
     clip = clip or resources.narrator().clip_for(text)
     key = "say_" + slot + "_" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
+    speech = normalise_for_speech(text)
     if clip is None:
-        audio_button(key, text, None, natural=False, meta="", label=label, autoplay=autoplay)
+        audio_button(key, text, speech, None, natural=False, meta="", label=label, autoplay=autoplay)
     else:
-        audio_button(key, text, clip.url, natural=clip.natural, meta=describe(clip), label=label, autoplay=autoplay)
+        audio_button(key, text, speech, clip.url, natural=clip.natural, meta=describe(clip), label=label,
+                     autoplay=autoplay)
 
 
 def narrate_step(step: Step, recordings: list[RecordingInfo], learner: LearnerInfo) -> None:

@@ -28,7 +28,8 @@ export default function(component) {
         const m = mode();
         if (m === "device") {
             synth.cancel();
-            const utterance = new SpeechSynthesisUtterance(data.text);
+            // the text as the audio files say it ("VNeID" -> "vê en e ai đi"), not as shown
+            const utterance = new SpeechSynthesisUtterance(data.speech || data.text);
             utterance.lang = "vi-VN";
             utterance.voice = viVoice();
             utterance.rate = 0.9;

@@ -9,6 +9,7 @@ from progress.learners import set_narration_language, update_learner_settings
 from ui import resources
 from ui.narration_widget import narrate
 from ui.signin_state import signed_in_learner
+from ui.voice_check import voice_check
 
 SIZES = {"normal": "Chữ vừa", "large": "Chữ to", "very-large": "Chữ rất to"}
 INTRO = "Bác chọn cỡ chữ, giọng đọc, và cách tiết kiệm dữ liệu điện thoại."
@@ -40,5 +41,6 @@ st.toggle("▶️ Tự đọc mỗi bước khi mở", value=learner.autoplay, k
 st.toggle("📶 Tiết kiệm dữ liệu (không tự đọc, chỉ hiện hình khi bấm xem)", value=learner.save_data,
           key="setting_save_data", on_change=_save, args=("save_data",))
 st.caption("Mỗi nút Nghe ghi sẵn độ dài và dung lượng, ví dụ “12 giây · 45 KB”.")
+voice_check("settings")  # "Thử giọng đọc": which voice this phone reads with, and how to get a better one
 if st.button("🏠 Về trang chính", type="primary", key="settings_home", width="stretch"):
     st.switch_page("ui/learner/home.py")

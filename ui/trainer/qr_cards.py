@@ -17,8 +17,16 @@ from progress.learners import card_version, list_learners, revoke_cards
 from ui import resources
 from ui.signin_state import signed_in_trainer
 from ui.trainer.menu import trainer_menu
+from ui.voice_check import voice_check
 
 FLASH = "cards_flash"
+CLASS_DAY_CHECKLIST = """\
+1. Bật điểm phát sóng Wi-Fi (hotspot) của laptop và mở ứng dụng.
+2. Điện thoại của học viên vào Wi-Fi của laptop, quét mã QR bên dưới.
+3. Trên mỗi điện thoại: **⚙️ Cài đặt → 🔊 Thử giọng đọc**. Nếu máy báo *giọng máy tạm thời*,
+   hãy cài giọng tiếng Việt cho máy khi có Wi-Fi vào được mạng (cách làm hiện ngay dưới nút).
+4. Xem trang **🔊 Độ phủ tiếng đọc**: bài sắp dạy đã có giọng Google làm sẵn chưa.
+"""
 db = resources.database()
 trainer = signed_in_trainer()
 groups = [g for g in list_groups(db) if g.id in trainer.group_ids]
@@ -51,6 +59,10 @@ st.caption("In thẻ cho học viên: quét mã trên thẻ bằng điện tho�
            "Mất thẻ thì bấm “Thu hồi thẻ”: thẻ cũ hết dùng được, in thẻ mới.")
 if FLASH in st.session_state:
     st.success(st.session_state.pop(FLASH))
+with st.expander("✅ Chuẩn bị buổi học"):
+    st.markdown(CLASS_DAY_CHECKLIST)
+    st.caption("Thử giọng đọc trên máy đang mở trang này:")
+    voice_check("class_day")
 base = _base_url()
 on_this_computer_only = "localhost" in base or "127.0.0.1" in base
 phone_base = _phone_base(base) if on_this_computer_only or not base else base
