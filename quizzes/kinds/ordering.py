@@ -10,7 +10,8 @@ from pydantic import Field, model_validator
 
 from lessons.fields import ContentId, Frozen, Text
 from quizzes.answers import Answer, GradedAnswer, InvalidAnswer
-from quizzes.kinds.base import BaseQuestion, spoken_parts
+from quizzes.kinds.base import BaseQuestion
+from quizzes.speech import spoken_parts
 
 
 class OrderItem(Frozen):
@@ -53,5 +54,8 @@ class Ordering(BaseQuestion):
     def spoken(self) -> str:
         return spoken_parts([self.spoken_prompt, "Bấm lần lượt từng việc, việc làm trước bấm trước."])
 
+    def feedback_answers(self) -> list[Answer]:
+        return [self.right_answer(), tuple(item.id for item in self.shuffled_items())]
+
     def narratable_texts(self) -> list[str]:
-        return [self.spoken()] + [item.text for item in self.items] + [self.explanation]
+        return [self.spoken()] + [item.text for item in self.items] + [self.explanation] + self.feedback_texts()
