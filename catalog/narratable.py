@@ -1,10 +1,15 @@
 """Every text the app can speak for the catalogue (for pre-rendering): each lesson and
-its quiz, and the home screen's lists of modules and lessons."""
+its quiz (with what is said after each answer and at the end), the home screen's lists
+of modules and lessons, and the review counts."""
 
 from __future__ import annotations
 
 from catalog.loading import Catalog
 from lessons.models import Lesson, Module
+from quizzes.speech import number_word, numbered_question, reviews_due, reviews_left, spoken_result
+
+# counts said on the review pages are pre-rendered up to this; more is left to the live voice
+MAX_PRE_RENDERED_COUNT = 30
 
 
 def lesson_texts(catalog: Catalog, lesson_id: str) -> list[str]:
@@ -16,16 +21,25 @@ def lesson_texts(catalog: Catalog, lesson_id: str) -> list[str]:
             texts.append(step.practice.success)
             texts += [target.hint for target in step.practice.targets if target.hint]
     quiz = catalog.quiz_for(lesson_id)
-    for question in quiz.questions if quiz else ():
+    questions = quiz.questions if quiz else ()
+    for number, question in enumerate(questions, start=1):
         texts += question.narratable_texts()
+        texts.append(numbered_question(number, len(questions), question.spoken()))  # the quiz and class mode
     return texts
 
 
-_COUNT_WORDS = ("một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười")
+def quiz_result_texts(catalog: Catalog) -> list[str]:
+    """Every result screen a quiz can end on: each score, passed or not (the pass
+    mark is a setting, so both), for each quiz length in the catalogue."""
+    totals = sorted({len(quiz.questions) for quiz in catalog.quizzes.values()})
+    return [spoken_result(correct, total, passed)
+            for total in totals for correct in range(total + 1) for passed in (True, False)]
 
 
-def _count(n: int) -> str:
-    return _COUNT_WORDS[n - 1] if 1 <= n <= len(_COUNT_WORDS) else str(n)
+def review_texts() -> list[str]:
+    """The home screen's review card and the review page's count of what is left."""
+    counts = range(1, MAX_PRE_RENDERED_COUNT + 1)
+    return [reviews_due(n) for n in counts] + [reviews_left(n) for n in counts]
 
 
 def continue_text(lesson: Lesson) -> str:
@@ -35,30 +49,31 @@ def continue_text(lesson: Lesson) -> str:
 
 def modules_text(catalog: Catalog) -> str:
     """The home screen's modules, in order, for a learner who cannot read them."""
-    parts = [f"Phần {_count(n)}: {module.title}." for n, module in enumerate(catalog.modules_with_lessons(), start=1)]
+    modules = catalog.modules_with_lessons()
+    parts = [f"Phần {number_word(n)}: {module.title}." for n, module in enumerate(modules, start=1)]
     return "Các bài học, chia thành từng phần. Bấm vào tên một phần để thấy các bài. " + " ".join(parts)
 
 
 def _lesson_line(number: int, lesson: Lesson) -> str:
     """"Bài hai, thực hành: <title>. Bảy phút." — what a lesson's button shows, in words."""
     practice = ", thực hành" if lesson.kind == "practice" else ""
-    return f"Bài {_count(number)}{practice}: {lesson.title}. {_count(lesson.minutes).capitalize()} phút."
+    return f"Bài {number_word(number)}{practice}: {lesson.title}. {number_word(lesson.minutes).capitalize()} phút."
 
 
 def module_lessons_text(catalog: Catalog, module: Module) -> str:
     """The lessons of one module, read inside its section on the home screen."""
     lessons = catalog.lessons_of(module.id)
     parts = [_lesson_line(n, lesson) for n, lesson in enumerate(lessons, start=1)]
-    return f"Phần {module.title} có {_count(len(lessons))} bài. " + " ".join(parts)
+    return f"Phần {module.title} có {number_word(len(lessons))} bài. " + " ".join(parts)
 
 
 def home_texts(catalog: Catalog) -> list[str]:
     return ([modules_text(catalog)] + [module_lessons_text(catalog, m) for m in catalog.modules_with_lessons()]
-            + [continue_text(lesson) for lesson in catalog.lessons_in_order()])
+            + [continue_text(lesson) for lesson in catalog.lessons_in_order()] + review_texts())
 
 
 def catalogue_texts(catalog: Catalog) -> list[str]:
     texts: list[str] = []
     for lesson in catalog.lessons_in_order():
         texts += lesson_texts(catalog, lesson.id)
-    return texts + home_texts(catalog)
+    return texts + quiz_result_texts(catalog) + home_texts(catalog)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from lessons.models import Lesson, Step
 from quizzes.models import Quiz
+from quizzes.speech import starts_with_verdict
 
 MIN_STEPS = 5
 MIN_QUESTIONS = 5
@@ -22,6 +23,9 @@ MAX_SENTENCES_PER_STEP = 3
 MAX_SENTENCES_PER_TIP = 2
 MAX_WORDS_PER_SENTENCE = 20
 MIN_ILLUSTRATED_SHARE = 0.5
+# the practice widget (ui/practice_widget.py) shows "🤔 Chưa đúng. " + hint, and after two
+# wrong taps "👉 Gợi ý: …": a hint that starts with either repeats it
+HINT_PREFIXES = ("Gợi ý",)
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|(?<=[.!?…][”\"»)])\s+")
 
@@ -91,6 +95,13 @@ def lesson_problems(lesson: Lesson, images_root: Path) -> list[tuple[str, str]]:
             found += _length_problems(step.tip, f"steps.{index}.tip", MAX_SENTENCES_PER_TIP)
         if step.image and not (images_root / step.image).is_file():
             found.append((f"steps.{index}.image", f"file {step.image!r} does not exist under lessons/content"))
+        for target_index, target in enumerate(step.practice.targets if step.practice else ()):
+            repeated = starts_with_verdict(target.hint) or next(
+                (prefix for prefix in HINT_PREFIXES if target.hint.strip().startswith(prefix)), None)
+            if repeated:
+                found.append((f"steps.{index}.practice.targets.{target_index}.hint",
+                              f"starts with {repeated!r}, which the app already shows before a hint; "
+                              "begin with what to look for"))
         if step.practice and not step.image:
             found.append((f"steps.{index}.image", "a practice step needs a picture of the pretend screen"))
         elif (images_root / step.image).is_file():

@@ -32,8 +32,15 @@ class Frozen(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
-# How the voice numbers a list of choices: "Ý một: …" in a quiz, "Nút một: …" in a practice.
-NUMBER_WORDS = ("một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười")
+# How the voice says small numbers and lists of choices: "Ý một: …" in a quiz, "Nút một: …"
+# in a practice, "Câu hai trên năm". Content sits at the bottom, so lessons and quizzes share these.
+_NUMBER_WORDS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười")
+
+
+def number_word(n: int) -> str:
+    """0–10 in words ("hai"); larger numbers as digits, which the voice's text
+    normalisation reads out (media/speech_text.py)."""
+    return _NUMBER_WORDS[n] if 0 <= n < len(_NUMBER_WORDS) else str(n)
 
 
 def spoken_sentence(text: str) -> str:
@@ -43,4 +50,4 @@ def spoken_sentence(text: str) -> str:
 
 
 def spoken_parts(parts: list[str]) -> str:
-    return " ".join(spoken_sentence(part) for part in parts)
+    return " ".join(spoken_sentence(part) for part in parts if part.strip())

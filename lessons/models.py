@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 
 from lessons.competences import COMPETENCES
-from lessons.fields import NUMBER_WORDS, ContentId, Frozen, ImagePath, Text, spoken_parts
+from lessons.fields import ContentId, Frozen, ImagePath, Text, number_word, spoken_parts
 
 
 def _competence(value: str) -> str:
@@ -34,11 +34,6 @@ class Illustrated(Frozen):
         if self.image and not self.alt.strip():
             raise ValueError("an image needs alt text that says what matters in the picture")
         return self
-
-
-def choice_number(n: int) -> str:
-    """How the voice says a button's number: "một" for 1."""
-    return NUMBER_WORDS[n - 1] if 1 <= n <= len(NUMBER_WORDS) else str(n)
 
 
 def _four_numbers(value: object) -> object:
@@ -90,8 +85,8 @@ class Practice(Frozen):
     def spoken_choices(self) -> str:
         """What the voice says after the step: every button, with the number it shows.
         "Chọn một trong hai nút. Nút một: Đăng nhập. Nút hai: Đăng ký." """
-        return spoken_parts([f"Chọn một trong {choice_number(len(self.targets))} nút"]
-                            + [f"Nút {choice_number(i)}: {t.label}" for i, t in enumerate(self.targets, start=1)])
+        return spoken_parts([f"Chọn một trong {number_word(len(self.targets))} nút"]
+                            + [f"Nút {number_word(i)}: {t.label}" for i, t in enumerate(self.targets, start=1)])
 
 
 class Step(Illustrated):

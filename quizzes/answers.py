@@ -39,6 +39,20 @@ class GradedAnswer:
     correct: bool
     explanations: tuple[str, ...] = ()
     right_answers: tuple[str, ...] = ()  # what the right answer says, shown after a wrong one
+    # the explanations the voice reads after the verdict (quizzes.speech.spoken_feedback);
+    # None = all of them. A kind leaves out those whose combinations would be too many
+    # texts to pre-render (multiple choice: the wrong options a learner ticked); the
+    # page gives those their own "Nghe".
+    voiced: tuple[str, ...] | None = None
+
+    @property
+    def spoken_explanations(self) -> tuple[str, ...]:
+        return self.explanations if self.voiced is None else self.voiced
+
+    @property
+    def unspoken_explanations(self) -> tuple[str, ...]:
+        """Explanations shown but not in the spoken feedback."""
+        return tuple(text for text in self.explanations if text not in self.spoken_explanations)
 
     @property
     def stored_text(self) -> str:

@@ -41,10 +41,16 @@ def narrate(text: str, slot: str, label: str = "Nghe", clip: AudioClip | None = 
                      autoplay=autoplay)
 
 
+def plays_by_itself(learner: LearnerInfo | None) -> bool:
+    """Narration starts without a tap when the learner turned autoplay on, never in
+    data-saving mode; otherwise the learner taps "Nghe"."""
+    return learner is not None and learner.autoplay and not learner.save_data
+
+
 def narrate_step(step: Step, recordings: list[RecordingInfo], learner: LearnerInfo) -> None:
     """A step's audio: a volunteer's recording in the learner's language, else Vietnamese.
     Plays by itself when the learner turned autoplay on (never in data-saving mode)."""
     chain = fallback_chain(learner.narration_language)
     recording = current_recording(recordings, step.id, text_fingerprint(step.narrated), chain)
     clip = resources.narrator().recorded_clip(recording.file_name) if recording else None
-    narrate(step.narrated, "step", clip=clip, autoplay=learner.autoplay and not learner.save_data)
+    narrate(step.narrated, "step", clip=clip, autoplay=plays_by_itself(learner))

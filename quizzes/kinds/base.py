@@ -11,11 +11,9 @@ from pathlib import Path
 
 from pydantic import Field
 
-from lessons.fields import NUMBER_WORDS as NUMBER_WORDS  # the kinds import these three from here
 from lessons.fields import ContentId, Frozen, Text
-from lessons.fields import spoken_parts as spoken_parts
-from lessons.fields import spoken_sentence as spoken_sentence
 from quizzes.answers import Answer, GradedAnswer, InvalidAnswer
+from quizzes.speech import spoken_answer, spoken_feedback, starts_with_verdict
 
 # (field path inside the question, what is wrong), e.g. ("options.0.image", "file … does not exist")
 ContentProblems = list[tuple[str, str]]
@@ -65,6 +63,16 @@ class BaseQuestion(Frozen):
         """Every text of this question that can be read aloud (for pre-rendering)."""
         raise NotImplementedError(f"{type(self).__name__} does not list its texts")
 
+    def feedback_answers(self) -> list[Answer]:
+        """Answers that between them give every spoken feedback this question can have
+        (quizzes.speech.spoken_feedback), so each one can be pre-rendered."""
+        raise NotImplementedError(f"{type(self).__name__} does not list its feedback answers")
+
+    def feedback_texts(self) -> list[str]:
+        """Every spoken feedback of this question, right and wrong, and class mode's answer."""
+        said = [spoken_feedback(self.grade(answer)) for answer in self.feedback_answers()]
+        return list(dict.fromkeys(said + [spoken_answer(self.grade(self.right_answer()))]))
+
     def content_problems(self, images_root: Path) -> ContentProblems:
         """Quality problems of this question beyond its schema (most kinds have none)."""
         return []
@@ -95,8 +103,26 @@ class OneRightOption(BaseQuestion):
     def answer_from_text(self, text: str) -> Answer:
         return text
 
+    def feedback_answers(self) -> list[Answer]:
+        return [option.id for option in self.options]
+
     def narratable_texts(self) -> list[str]:
         texts = [self.spoken()]
         for option in self.options:
             texts += [option.text, option.explanation]
-        return texts
+        return texts + self.feedback_texts()
+
+    def content_problems(self, images_root: Path) -> ContentProblems:
+        return right_explanation_problems(self.options)
+
+
+def right_explanation_problems(options: tuple[Option, ...]) -> ContentProblems:
+    """A right option's explanation that starts with a verdict ("Đúng. …") contradicts a
+    learner who was wrong: the app says "Chưa đúng. Đáp án đúng là: …" and then reads it."""
+    found: ContentProblems = []
+    for index, option in enumerate(options):
+        word = starts_with_verdict(option.explanation) if option.correct else None
+        if word:
+            found.append((f"options.{index}.explanation",
+                          f"starts with {word!r}; the app says the verdict itself, so begin with the reason"))
+    return found

@@ -8,7 +8,8 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from lessons.fields import ImagePath, Text
-from quizzes.kinds.base import NUMBER_WORDS, ContentProblems, OneRightOption, Option, spoken_parts
+from quizzes.kinds.base import ContentProblems, OneRightOption, Option
+from quizzes.speech import number_word, spoken_parts
 
 
 class ImageOption(Option):
@@ -26,11 +27,11 @@ class ImageChoice(OneRightOption):
         return self
 
     def spoken(self) -> str:
-        options = [f"Hình {NUMBER_WORDS[i]}: {o.text}" for i, o in enumerate(self.options)]
+        options = [f"Hình {number_word(i + 1)}: {o.text}" for i, o in enumerate(self.options)]
         return spoken_parts([self.spoken_prompt] + options)
 
     def content_problems(self, images_root: Path) -> ContentProblems:
-        return [
+        return super().content_problems(images_root) + [
             (f"options.{index}.image", f"file {option.image!r} does not exist under lessons/content")
             for index, option in enumerate(self.options)
             if not (images_root / option.image).is_file()

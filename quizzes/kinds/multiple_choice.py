@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Literal
 
 from pydantic import Field, model_validator
 
 from quizzes.answers import Answer, GradedAnswer, InvalidAnswer
-from quizzes.kinds.base import NUMBER_WORDS, BaseQuestion, Option, spoken_parts, unique_option_ids
+from quizzes.kinds.base import BaseQuestion, ContentProblems, Option, right_explanation_problems, unique_option_ids
+from quizzes.speech import number_word, spoken_parts
 
 
 class MultipleChoice(BaseQuestion):
@@ -28,7 +30,10 @@ class MultipleChoice(BaseQuestion):
         right = frozenset(option.id for option in self.options if option.correct)
         explanations = tuple(option.explanation for option in self.options if option.id in answer or option.correct)
         right_texts = tuple(option.text for option in self.options if option.correct)
-        return GradedAnswer(self.id, answer, answer == right, explanations, right_texts)
+        # the voice reads the right options' explanations; a wrong tick's has its own "Nghe"
+        # (every combination of ticks in one text would be too many to pre-render)
+        voiced = tuple(option.explanation for option in self.options if option.correct)
+        return GradedAnswer(self.id, answer, answer == right, explanations, right_texts, voiced)
 
     def right_answer(self) -> Answer:
         return frozenset(option.id for option in self.options if option.correct)
@@ -39,11 +44,20 @@ class MultipleChoice(BaseQuestion):
     def spoken(self) -> str:
         return spoken_parts(
             [self.spoken_prompt, "Chọn tất cả các ý đúng."]
-            + [f"Ý {NUMBER_WORDS[i]}: {option.text}" for i, option in enumerate(self.options)]
+            + [f"Ý {number_word(i + 1)}: {option.text}" for i, option in enumerate(self.options)]
         )
+
+    def feedback_answers(self) -> list[Answer]:
+        right = frozenset(option.id for option in self.options if option.correct)
+        everything = frozenset(option.id for option in self.options)
+        wrong = everything if everything != right else right - {min(right)}
+        return [right, wrong]
 
     def narratable_texts(self) -> list[str]:
         texts = [self.spoken()]
         for option in self.options:
             texts += [option.text, option.explanation]
-        return texts
+        return texts + self.feedback_texts()
+
+    def content_problems(self, images_root: Path) -> ContentProblems:
+        return right_explanation_problems(self.options)

@@ -10,7 +10,8 @@ from pydantic import Field, model_validator
 
 from lessons.fields import ContentId, Frozen, Text
 from quizzes.answers import Answer, GradedAnswer, InvalidAnswer
-from quizzes.kinds.base import NUMBER_WORDS, BaseQuestion, spoken_parts
+from quizzes.kinds.base import BaseQuestion
+from quizzes.speech import number_word, spoken_parts
 
 
 class OrderItem(Frozen):
@@ -52,8 +53,11 @@ class Ordering(BaseQuestion):
 
     def spoken(self) -> str:
         """The items as the buttons show them (mixed), numbered: a listener taps by number."""
-        items = [f"Việc {NUMBER_WORDS[i]}: {item.text}" for i, item in enumerate(self.shuffled_items())]
+        items = [f"Việc {number_word(i)}: {item.text}" for i, item in enumerate(self.shuffled_items(), start=1)]
         return spoken_parts([self.spoken_prompt, "Bấm lần lượt từng việc, việc làm trước bấm trước.", *items])
 
+    def feedback_answers(self) -> list[Answer]:
+        return [self.right_answer(), tuple(item.id for item in self.shuffled_items())]
+
     def narratable_texts(self) -> list[str]:
-        return [self.spoken()] + [item.text for item in self.items] + [self.explanation]
+        return [self.spoken()] + [item.text for item in self.items] + [self.explanation] + self.feedback_texts()

@@ -6,7 +6,8 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from quizzes.kinds.base import NUMBER_WORDS, OneRightOption, Option, spoken_parts
+from quizzes.kinds.base import OneRightOption, Option
+from quizzes.speech import number_word, spoken_parts
 
 
 class SingleChoice(OneRightOption):
@@ -19,5 +20,5 @@ class SingleChoice(OneRightOption):
         return self
 
     def spoken(self) -> str:
-        options = [f"Ý {NUMBER_WORDS[i]}: {o.text}" for i, o in enumerate(self.options)]
+        options = [f"Ý {number_word(i + 1)}: {o.text}" for i, o in enumerate(self.options)]
         return spoken_parts([self.spoken_prompt] + options)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Literal
 
 from pydantic import Field
 
 from lessons.fields import Text
 from quizzes.answers import Answer, GradedAnswer, InvalidAnswer
-from quizzes.kinds.base import BaseQuestion, spoken_parts
+from quizzes.kinds.base import BaseQuestion, ContentProblems
+from quizzes.speech import spoken_parts, starts_with_verdict
 
 
 class TrueFalse(BaseQuestion):
@@ -31,5 +33,15 @@ class TrueFalse(BaseQuestion):
     def spoken(self) -> str:
         return spoken_parts([self.spoken_prompt, "Đúng hay sai?"])
 
+    def content_problems(self, images_root: Path) -> ContentProblems:
+        # the app says "Đáp án đúng là: Sai." itself; "Sai. …" again would stutter, and
+        # "Đúng. …" after "Chưa đúng." contradicts it
+        word = starts_with_verdict(self.explanation)
+        return [("explanation", f"starts with {word!r}; the app says the verdict and the right answer itself, "
+                                "so begin with the reason")] if word else []
+
+    def feedback_answers(self) -> list[Answer]:
+        return [True, False]
+
     def narratable_texts(self) -> list[str]:
-        return [self.spoken(), self.explanation]
+        return [self.spoken(), self.explanation] + self.feedback_texts()

@@ -83,7 +83,7 @@ def test_question_rules_are_checked(content):
     quiz = content / "quizzes" / "an-toan" / "bai-mau.yaml"
     text = quiz.read_text(encoding="utf-8")
     # the first question's right option loses its `correct: true`
-    kept = "        explanation: Đúng, giữ"
+    kept = "        explanation: Giữ mã"
     quiz.write_text(text.replace("        correct: true\n" + kept, kept), encoding="utf-8")
     found = messages(load(content))
     assert any("questions.0" in m and "exactly one option with correct: true" in m for m in found)

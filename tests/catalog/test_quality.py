@@ -125,3 +125,42 @@ def test_a_practice_area_is_checked_against_the_drawings_own_viewbox(content):
                        encoding="utf-8")
     assert any("steps.1.practice.targets.1.area: [115, 140, 130, 50] is not inside the picture's viewBox 0 0 180 120"
                in m for m in problems(content))
+
+
+@pytest.mark.parametrize("explanation", ["Đúng. Giữ mã cho riêng mình.", "Đúng rồi, giữ mã.", "Chính xác! Giữ mã.",
+                                         "Sai. Giữ mã.", "Không đúng: giữ mã."])
+def test_a_right_explanation_that_starts_with_a_verdict_is_reported(content, explanation):
+    """The app says "Chưa đúng. Đáp án đúng là: …" and then reads the right option's
+    explanation: one that starts "Đúng." tells a learner who was wrong that they were right."""
+    edit(content / QUIZ, lambda d: d["questions"][0]["options"][1].update(explanation=explanation))
+    found = problems(content)
+    assert any("questions.0.options.1.explanation: starts with" in m and "verdict" in m for m in found), found
+
+
+def test_verdict_words_are_reported_in_every_kind_that_has_a_right_explanation(content):
+    def change(data) -> None:  # type: ignore[no-untyped-def]
+        data["questions"][1]["explanation"] = "Sai. Công an không hỏi mã."  # true_false
+        data["questions"][2]["options"][0]["explanation"] = "Đúng. Giục chuyển tiền là lừa."  # multiple_choice
+        data["questions"][3]["options"][1]["explanation"] = "Chính xác. Màn hình thật."  # image_choice
+        # a wrong option may start "Sai.": the learner who picked it just heard "Chưa đúng."
+        data["questions"][2]["options"][2]["explanation"] = "Sai. Lịch sự không phải dấu hiệu lừa."
+
+    edit(content / QUIZ, change)
+    found = [m for m in problems(content) if "verdict" in m]
+    assert [m.split(": ")[1] for m in found] == [
+        "questions.1.explanation", "questions.2.options.0.explanation", "questions.3.options.1.explanation"]
+
+
+def test_words_that_only_begin_like_a_verdict_are_fine(content):
+    right = "Đúng hẹn thì tốt. Sai hẹn thì chờ."
+    edit(content / QUIZ, lambda d: d["questions"][0]["options"][1].update(explanation=right))
+    assert not [m for m in problems(content) if "verdict" in m]
+
+
+@pytest.mark.parametrize("hint", ["Chưa đúng. Hãy tìm nút Đăng nhập.", "Gợi ý: tìm nút Đăng nhập.",
+                                  "Sai rồi. Tìm nút Đăng nhập."])
+def test_a_hint_that_repeats_what_the_practice_widget_says_is_reported(content, hint):
+    """The widget shows "🤔 Chưa đúng. " + hint and "👉 Gợi ý: …" itself."""
+    edit(content / PRACTICE, lambda d: d["steps"][1]["practice"]["targets"][0].update(hint=hint))
+    found = problems(content)
+    assert any("steps.1.practice.targets.0.hint: starts with" in m for m in found), found

@@ -11,13 +11,13 @@ SINGLE, TRUE_FALSE, MULTIPLE, IMAGE, ORDERING = QUIZ.questions
 
 def test_single_choice_right_answer_explains_itself():
     feedback = grade_answer(SINGLE, "b")
-    assert feedback.correct and feedback.explanations == ("Đúng, giữ mã cho riêng mình.",)
+    assert feedback.correct and feedback.explanations == ("Giữ mã cho riêng mình.",)
 
 
 def test_single_choice_wrong_answer_explains_why_and_what_is_right():
     feedback = grade_answer(SINGLE, "a")
     assert not feedback.correct
-    assert feedback.explanations == ("Không ai được hỏi mã OTP.", "Đúng, giữ mã cho riêng mình.")
+    assert feedback.explanations == ("Không ai được hỏi mã OTP.", "Giữ mã cho riêng mình.")
     assert feedback.right_answers == ("Không đưa, gác máy",)
 
 

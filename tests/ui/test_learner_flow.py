@@ -99,7 +99,7 @@ def test_lesson_then_quiz_result_is_stored(new_app, app_env):
     assert "Câu 1 / 5" in at.get("progress")[0].proto.text
     at.button(key="opt_q-mot_a").click().run()
     page = texts(at)
-    assert "Chưa đúng" in page and "Không ai được hỏi mã OTP." in page and "Đúng, giữ mã cho riêng mình." in page
+    assert "Chưa đúng" in page and "Không ai được hỏi mã OTP." in page and "Giữ mã cho riêng mình." in page
     assert "Đáp án đúng: <b>Không đưa, gác máy</b>" in page
     (sound,) = component_data(at, "bdhvs_feedback_sound")
     assert sound["correct"] is False  # a low note, not only a red box

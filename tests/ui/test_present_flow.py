@@ -29,8 +29,11 @@ def test_the_class_goes_through_the_steps_then_the_questions(new_app, app_env):
     assert "Câu hỏi 1 / 5" in page and "Có người hỏi mã OTP. Bác làm gì?" in page
     assert "1. " in page and "2. " in page
     assert "Đáp án" not in page  # the class thinks first
+    assert "Câu một trên năm. Có người hỏi mã OTP. Bác làm gì?" in {p["text"][:50] for p in players(at)}
     at.button(key="present_reveal").click().run()
     assert "Đáp án: " in texts(at)
+    # said for the class: the answer and why, no verdict (nobody answered)
+    assert "Đáp án đúng là: Không đưa, gác máy. Giữ mã cho riêng mình." in {p["text"] for p in players(at)}
     at.button(key="present_next").click().run()
     assert "Đáp án" not in texts(at), "a new question starts hidden again"
     at.button(key="present_back").click().run()

@@ -7,6 +7,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import progress.review
+from media.ui_phrases import SPOKEN_UI_PHRASES
 from progress.groups import list_groups
 from progress.learners import list_learners
 from progress.models import ReviewItem
@@ -147,3 +148,26 @@ def test_the_trainer_sees_who_needs_support(app_env):
 
     record_attempt(app_env, learners["Đinh Văn Lâm"], "bai-mau", [GradedAnswer("q-mot", "b", True)], 100, True, 80)
     assert not AppTest.from_function(dashboard_top, default_timeout=30).run().warning
+
+
+def test_the_review_speaks_its_count_the_verdict_and_when_again(new_app, app_env, clock):
+    from catalog.narratable import home_texts
+    from tests.ui.flows import players
+    from ui import resources
+
+    at = learner_signs_in(new_app(), app_env)
+    quiz_with_two_wrong(at)
+    at.button(key="home_done").click().run()
+    clock(days=1.01)
+    at.run()
+    heard = {player["text"] for player in players(at)}
+    assert "Có hai câu bác cần ôn lại. Bấm nút Ôn tập ngay." in heard
+    pre_rendered = set(home_texts(resources.catalog())) | set(SPOKEN_UI_PHRASES)
+    assert heard <= pre_rendered, "the home screen's texts are all pre-renderable"
+    at.button(key="open_review").click().run()
+    assert "Còn hai câu cần ôn." in {player["text"] for player in players(at)}
+    at.button(key="opt_q-mot_a").click().run()
+    heard = {player["text"] for player in players(at)}
+    assert ("Chưa đúng. Đáp án đúng là: Không đưa, gác máy. Không ai được hỏi mã OTP. "
+            "Giữ mã cho riêng mình.") in heard
+    assert "Ngày mai bác ôn lại câu này nhé." in heard

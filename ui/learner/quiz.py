@@ -18,17 +18,19 @@ from quizzes.answers import Answer
 from quizzes.grading import QuizScore, grade_answer
 from quizzes.models import Quiz
 from quizzes.runs import QuizRun, resume_run
+from quizzes.speech import numbered_question, spoken_result
 from ui import resources
 from ui.answer_feedback import show_feedback
-from ui.narration_widget import narrate
+from ui.narration_widget import narrate, plays_by_itself
 from ui.question_kinds import answer_controls, forget_unsent_answers
 from ui.scroll_top import scroll_to_top
-from ui.signin_state import require_learner
+from ui.signin_state import learner_preferences, require_learner
 
 signin = require_learner("ui/learner/quiz.py")
 db = resources.database()
 catalog = resources.catalog()
 pass_mark = resources.settings().quiz.pass_mark_percent
+autoplay = plays_by_itself(learner_preferences())  # feedback and result speak without a tap
 
 
 def requested_quiz() -> tuple[Lesson, Quiz]:
@@ -97,6 +99,7 @@ def result_screen(score: QuizScore) -> None:
         st.success(f"🎉 Bác đã đạt! (cần {pass_mark}%)")
     else:
         st.warning(f"Bác chưa đạt: cần đúng {pass_mark}%. Bác xem lại bài và làm lại nhé.")
+    narrate(spoken_result(score.correct, score.total, score.passed), "result", autoplay=autoplay)
     st.button("🔁 Làm lại bài kiểm tra", key="retry", type="primary" if not score.passed else "secondary",
               width="stretch", on_click=_restart)
     if st.button("📖 Xem lại bài học", key="review_lesson", width="stretch"):
@@ -117,10 +120,10 @@ def question_card() -> None:
     scroll_to_top(f"{lesson.id}/q{index}")
     st.progress(index / run.total, text=f"Câu {index + 1} / {run.total}")
     st.markdown(f"<p class='step-text'><b>{html.escape(question.prompt)}</b></p>", unsafe_allow_html=True)
-    narrate(question.spoken(), "prompt", label="Nghe câu hỏi")
+    narrate(numbered_question(index + 1, run.total, question.spoken()), "prompt", label="Nghe câu hỏi")
 
     if run.feedback is not None:
-        show_feedback(run.feedback, f"{lesson.id}/{run_id}/{index}")
+        show_feedback(run.feedback, f"{lesson.id}/{run_id}/{index}", autoplay=autoplay)
         st.button("Xem kết quả 🏁" if run.is_last else "Câu tiếp theo ➡️", type="primary", key=f"next_{index}",
                   width="stretch", on_click=_next_question, args=(run_id, index))
         return

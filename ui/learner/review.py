@@ -13,18 +13,20 @@ from progress.review import DueReview, record_review
 from quizzes.answers import Answer, GradedAnswer
 from quizzes.grading import grade_answer
 from quizzes.review_rules import days_until_review
+from quizzes.speech import reviews_left
 from ui import resources
 from ui.answer_feedback import show_feedback
 from ui.learner.review_card import current_questions, live_due_reviews
-from ui.narration_widget import narrate
+from ui.narration_widget import narrate, plays_by_itself
 from ui.question_kinds import answer_controls, forget_unsent_answers
 from ui.scroll_top import scroll_to_top
-from ui.signin_state import require_learner
+from ui.signin_state import learner_preferences, require_learner
 
 signin = require_learner("ui/learner/review.py")
 db = resources.database()
 catalog = resources.catalog()
 questions = current_questions(catalog)
+autoplay = plays_by_itself(learner_preferences())  # the feedback speaks without a tap
 
 # "answered": the question on screen after an answer, with its feedback and next review
 STATE = "review_session"
@@ -99,7 +101,7 @@ def review_screen() -> None:
     scroll_to_top(f"review/{state['done'] - (answered is not None)}")
     if answered is not None:
         _show_question(answered["lesson"], answered["question"])
-        show_feedback(answered["feedback"])
+        show_feedback(answered["feedback"], autoplay=autoplay)
         when = _when_again(answered["feedback"], answered["next"])
         st.markdown(f"<p class='step-text'>{html.escape(when)}</p>", unsafe_allow_html=True)
         narrate(when.removeprefix("🎉 "), "review_when")
@@ -113,6 +115,7 @@ def review_screen() -> None:
         return
     item = due[0]
     st.progress(state["done"] / (state["done"] + len(due)), text=f"Còn {len(due)} câu cần ôn")
+    narrate(reviews_left(len(due)), "review_left")
     _show_question(item.lesson_id, item.question_id)
     answer_controls(questions[(item.lesson_id, item.question_id)], partial(_answer, item.lesson_id, item.question_id))
     _home_button()

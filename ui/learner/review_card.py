@@ -9,6 +9,7 @@ from progress.database import Database
 from progress.review import DueReview, due_reviews
 from quizzes.models import Question
 from quizzes.review_rules import questions_by_key
+from quizzes.speech import reviews_due
 from ui import resources
 from ui.narration_widget import narrate
 from ui.signin_state import current_signin
@@ -37,6 +38,6 @@ def review_card() -> None:
         return
     with st.container(border=True, key="review_card"):
         st.markdown(f"<p class='step-text'><b>📚 Có {len(due)} câu cần ôn lại</b></p>", unsafe_allow_html=True)
-        narrate(f"Có {len(due)} câu bác cần ôn lại. Bấm nút Ôn tập ngay.", "review_card")
+        narrate(reviews_due(len(due)), "review_card")
         if st.button("▶️ Ôn tập ngay", type="primary", key="open_review", width="stretch"):
             st.switch_page(REVIEW_PAGE)

@@ -11,6 +11,7 @@ import streamlit as st
 from lessons.models import Lesson, Step
 from quizzes.grading import grade_answer
 from quizzes.models import Question
+from quizzes.speech import numbered_question, spoken_answer
 from ui import resources
 from ui.narration_widget import narrate
 from ui.picture import show_picture
@@ -53,10 +54,10 @@ def _show_step(step: Step) -> None:
         st.markdown(f"<div class='tip present-tip'>💡 {html.escape(step.tip)}</div>", unsafe_allow_html=True)
 
 
-def _show_question(question: Question) -> None:
+def _show_question(question: Question, number: int, total: int) -> None:
     st.markdown(f"<p class='present-text'><b>{html.escape(question.prompt)}</b></p>", unsafe_allow_html=True)
     show_on_projector(question)
-    narrate(question.spoken(), "present_question", label="Nghe câu hỏi")
+    narrate(numbered_question(number, total, question.spoken()), "present_question", label="Nghe câu hỏi")
     if not st.session_state.get(REVEAL):
         st.button("👁️ Xem đáp án", key="present_reveal", width="stretch", on_click=_reveal)
         return
@@ -64,7 +65,7 @@ def _show_question(question: Question) -> None:
     st.success("Đáp án: " + "; ".join(model.right_answers), icon="✅")
     for explanation in model.explanations:
         st.markdown(f"<p class='present-choice'>{html.escape(explanation)}</p>", unsafe_allow_html=True)
-    narrate(" ".join(model.explanations), "present_explanation", label="Nghe giải thích")
+    narrate(spoken_answer(model), "present_explanation", label="Nghe đáp án")
 
 
 @st.fragment
@@ -78,7 +79,7 @@ def slide_show() -> None:
         _show_step(slide)
     else:
         st.progress((index + 1) / len(slides), text=f"Câu hỏi {index - steps + 1} / {len(slides) - steps}")
-        _show_question(slide)
+        _show_question(slide, index - steps + 1, len(slides) - steps)
     if index + 1 < len(slides):
         label = "Câu hỏi đầu tiên ➡️" if index + 1 == steps else "Tiếp theo ➡️"
         st.button(label, type="primary", key="present_next", width="stretch", on_click=_go, args=(index + 1,))
