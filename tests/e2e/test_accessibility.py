@@ -254,7 +254,7 @@ def test_every_learner_screen_is_accessible_on_a_phone(phone, server, axe_script
     audit.check("08-quiz-single-choice", lesson_text=True)
     page.get_by_role("button", name="Đọc mã cho họ").click()  # wrong: feedback names the right one
     page.get_by_text("Chưa đúng").wait_for()
-    page.get_by_role("button", name="🔊 Nghe giải thích").first.wait_for()
+    page.locator(".nghe-play").first.wait_for()  # the feedback's one Nghe: verdict, right answer, why
     audit.check("09-quiz-feedback", lesson_text=True)
     page.get_by_role("button", name="Câu tiếp theo").click()
     page.get_by_role("button", name="Sai").click()

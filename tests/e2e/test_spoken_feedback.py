@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import pytest
 
+from media.speech_text import normalise_for_speech
 from tests.e2e.conftest import shot, tap_sign_in
 from tests.e2e.test_learner_journey import FAKE_VIETNAMESE_VOICE
 
 pytestmark = pytest.mark.e2e
 
-WRONG = "Chưa đúng. Đáp án đúng là: Không đưa, gác máy. Không ai được hỏi mã OTP. Giữ mã cho riêng mình."
-RESULT = "Bác trả lời đúng bốn trên năm câu. Bác đã đạt."
+# the phone's voice is given the text after the app's speech normalisation ("OTP" → "ô tê pê")
+WRONG = normalise_for_speech(
+    "Chưa đúng. Đáp án đúng là: Không đưa, gác máy. Không ai được hỏi mã OTP. Giữ mã cho riêng mình.")
+RESULT = normalise_for_speech("Bác trả lời đúng bốn trên năm câu. Bác đã đạt.")
 
 
 def _a_listener_with_autoplay() -> None:
