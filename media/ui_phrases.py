@@ -4,6 +4,8 @@ Pages import them from here so the pre-render command can render them too."""
 
 from __future__ import annotations
 
+from lessons.fields import number_word
+
 CONSENT = (
     "Ứng dụng chỉ lưu tên của bác, nhóm học và kết quả học. "
     "Chỉ tập huấn viên của nhóm được xem. "
@@ -16,6 +18,30 @@ ASK_CODE = "Bác bấm mã bốn số của bác."
 WRONG_CODE = "Mã chưa đúng. Bác thử lại, hoặc hỏi tập huấn viên."
 WAIT_CODE = "Bác nhập sai nhiều lần. Bác chờ một chút rồi thử lại."
 LOCKED_CODE = "Bác nhập sai quá nhiều lần. Bác nhờ tập huấn viên mở khoá nhé."
+
+# What each name-card picture is called (progress.learners.AVATARS), so the voice can say
+# "Số một, hình con trâu: Đinh Văn Lâm" to a learner who knows their picture, not their name.
+AVATAR_NAMES = {
+    "🌻": "hoa hướng dương", "🐃": "con trâu", "🐓": "con gà", "🌽": "bắp ngô", "🍌": "quả chuối",
+    "🌶️": "quả ớt", "☕": "cốc cà phê", "🐟": "con cá", "🏔️": "ngọn núi", "🌾": "bông lúa", "🐘": "con voi",
+    "🦋": "con bướm", "🌺": "bông hoa đỏ", "🐝": "con ong", "🍍": "quả dứa", "🎋": "cây tre",
+}
+
+
+def groups_spoken(names: list[str]) -> str:
+    """The sign-in question with every group, numbered as the buttons are."""
+    listed = [f"Nhóm {number_word(n)}: {name}." for n, name in enumerate(names, start=1)]
+    return " ".join([ASK_GROUP, *listed])
+
+
+def learners_spoken(cards: list[tuple[str, str]]) -> str:
+    """The sign-in question with every learner of the group: number, picture and name."""
+    listed = []
+    for n, (avatar, name) in enumerate(cards, start=1):
+        picture = f", hình {AVATAR_NAMES[avatar]}" if avatar in AVATAR_NAMES else ""
+        listed.append(f"Số {number_word(n)}{picture}: {name}.")
+    return " ".join([ASK_NAME, *listed])
+
 
 # The icons that lead somewhere, the same on every screen, and what the home screen's
 # welcome says of each: a learner who cannot read the button's words knows it by its icon.

@@ -1,6 +1,7 @@
 import re
 
 from progress.groups import list_groups
+from progress.learners import list_learners
 from progress.models import QuizAttempt
 from progress.reports.lesson_states import learner_lessons
 from progress.tracking import LessonStatus
@@ -342,3 +343,21 @@ def test_a_double_tap_on_an_answer_counts_once(new_app, app_env):
     second.switch_page("ui/learner/quiz.py").run()
     assert "Đúng rồi" in texts(second)
     assert not [b for b in second.button if b.key and b.key.startswith("opt_q-mot_")]
+
+
+def test_sign_in_reads_every_group_and_every_name_card_with_its_number_and_picture(new_app, app_env):
+    from media.ui_phrases import AVATAR_NAMES, groups_spoken
+    from progress.learners import AVATARS, set_avatar
+
+    assert set(AVATAR_NAMES) == set(AVATARS), "every name-card picture can be said"
+    group = list_groups(app_env)[0]
+    learners = list_learners(app_env, group.id)
+    set_avatar(app_env, learners[0].id, "🐃")
+    at = new_app()
+    at.run()
+    assert groups_spoken([group.name]) in {player["text"] for player in players(at)}
+    assert at.button(key=f"group_{group.id}").label.startswith("1. ")
+    at.button(key=f"group_{group.id}").click().run()
+    (heard,) = [player["text"] for player in players(at)]
+    assert f"Số một, hình con trâu: {learners[0].display_name}." in heard
+    assert "Số hai" in heard and at.button(key=f"learner_{learners[1].id}").label.startswith("2. ")

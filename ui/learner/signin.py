@@ -6,7 +6,16 @@ from __future__ import annotations
 
 import streamlit as st
 
-from media.ui_phrases import ASK_CODE, ASK_GROUP, ASK_NAME, LOCKED_CODE, WAIT_CODE, WRONG_CODE
+from media.ui_phrases import (
+    ASK_CODE,
+    ASK_GROUP,
+    ASK_NAME,
+    LOCKED_CODE,
+    WAIT_CODE,
+    WRONG_CODE,
+    groups_spoken,
+    learners_spoken,
+)
 from progress.code_guard import check_learner_code
 from progress.groups import list_groups
 from progress.learners import list_learners
@@ -22,9 +31,10 @@ db = resources.database()
 state = st.session_state.setdefault(STATE, {})
 
 
-def _say(text: str, slot: str) -> None:
+def _say(text: str, slot: str, spoken: str = "") -> None:
+    """Show ``text`` and read it (or ``spoken``, which may go on to name the choices)."""
     st.markdown(f"<p class='step-text'><b>{text}</b></p>", unsafe_allow_html=True)
-    narrate(text, slot)
+    narrate(spoken or text, slot)
 
 
 def _check(code: str) -> None:
@@ -62,25 +72,25 @@ if state.get("consent_for"):
     st.stop()
 
 if "group" not in state:
-    _say(ASK_GROUP, "ask_group")
     groups = list_groups(db, with_learners_only=True)
+    _say(ASK_GROUP, "ask_group", spoken=groups_spoken([group.name for group in groups]))
     if not groups:
         st.info("Chưa có nhóm học nào. Nhờ tập huấn viên tạo nhóm trước.")
-    for group in groups:
-        st.button(f"🏠 {group.name}", key=f"group_{group.id}", width="stretch",
+    for number, group in enumerate(groups, start=1):  # numbered as the voice reads them
+        st.button(f"{number}. 🏘️ {group.name}", key=f"group_{group.id}", width="stretch",
                   on_click=_choose, args=("group", group.id))
     st.divider()
     st.page_link("ui/trainer/signin.py", label="Tập huấn viên đăng nhập", icon="🧑‍🏫")
     st.stop()
 
 if "learner" not in state:
-    _say(ASK_NAME, "ask_name")
     learners = list_learners(db, state["group"])
+    _say(ASK_NAME, "ask_name", spoken=learners_spoken([(learner.avatar, learner.display_name) for learner in learners]))
     if not learners:
         st.info("Nhóm này chưa có học viên.")
-    for learner in learners:
-        st.button(f"{learner.avatar or '👤'}  {learner.display_name}", key=f"learner_{learner.id}", width="stretch",
-                  on_click=_choose, args=("learner", learner.id, learner.display_name))
+    for number, learner in enumerate(learners, start=1):
+        st.button(f"{number}. {learner.avatar or '👤'}  {learner.display_name}", key=f"learner_{learner.id}",
+                  width="stretch", on_click=_choose, args=("learner", learner.id, learner.display_name))
     st.button("⬅️ Chọn nhóm khác", key="back_to_groups", width="stretch", on_click=_restart, args=("group",))
     st.stop()
 
