@@ -26,7 +26,7 @@ What it does
    of it (letters only, compared in lower case after the app's own speech
    normalisation) is among the words spoken on that screen. A string with no letters
    (an icon, a number, "1 / 5") counts as needing no reading, and so does a button whose
-   only words follow an icon the home screen's spoken welcome explains
+   only words go with an icon the home screen's spoken welcome explains
    (``media.ui_phrases.NAVIGATION_ICONS``, when the app defines it).
 
 It prints one row per screen (strings, heard, icon or number only, share) and the
@@ -121,7 +121,7 @@ class Walk:
         screen = Screen(name, strings)
         for text in strings:
             letters = words(text)
-            navigation = any(text.startswith(icon) for icon in self.nav_icons)
+            navigation = any(icon in text for icon in self.nav_icons)
             if not letters or navigation:
                 screen.icon_only.append(text)
             elif set(letters) <= heard_words or set(words(self.normalise(text))) <= heard_words:

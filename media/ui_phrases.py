@@ -54,6 +54,12 @@ NAVIGATION_ICONS = {
     "📊": "Nút hình biểu đồ là xem bác đã học được bao nhiêu.",
     "⚙️": "Nút bánh răng là cài đặt: chữ to hơn, giọng đọc, tiết kiệm dữ liệu.",
     "🚪": "Nút cánh cửa là thoát ra khi học xong.",
+    "📝": "Nút cây bút là làm bài kiểm tra.",
+    "✔️": "Nút dấu tích là trả lời.",
+    "🏁": "Nút lá cờ là xem kết quả.",
+    "🔁": "Nút hai mũi tên quay vòng là làm lại.",
+    "📖": "Nút quyển sách mở là xem lại bài học.",
+    "📚": "Nút chồng sách là ôn lại câu đã làm sai.",
 }
 # How a lesson's state shows on the home screen, said in the welcome too.
 STATUS_ICONS = {

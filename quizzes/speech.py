@@ -78,4 +78,4 @@ def reviews_left(count: int) -> str:
 
 def reviews_due(count: int) -> str:
     """Read on the home screen's review card."""
-    return f"Có {number_word(count)} câu bác cần ôn lại. Bấm nút Ôn tập ngay."
+    return f"Có {number_word(count)} câu bác cần ôn lại. Bấm nút chồng sách, Ôn tập ngay."

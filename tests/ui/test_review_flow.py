@@ -161,7 +161,7 @@ def test_the_review_speaks_its_count_the_verdict_and_when_again(new_app, app_env
     clock(days=1.01)
     at.run()
     heard = {player["text"] for player in players(at)}
-    assert "Có hai câu bác cần ôn lại. Bấm nút Ôn tập ngay." in heard
+    assert "Có hai câu bác cần ôn lại. Bấm nút chồng sách, Ôn tập ngay." in heard
     pre_rendered = set(home_texts(resources.catalog())) | set(SPOKEN_UI_PHRASES)
     assert heard <= pre_rendered, "the home screen's texts are all pre-renderable"
     at.button(key="open_review").click().run()
