@@ -74,7 +74,7 @@ VISIBLE_STRINGS = """
     if (box.width < 2 || box.height < 2 || box.right <= 0 || box.left >= innerWidth) continue;
     if (style.visibility === 'hidden' || style.display === 'none' || style.opacity === '0') continue;
     if (!el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) continue;  // e.g. a closed section
-    out.push(text);
+    out.push({ text, button: !!el.closest('button, [role="button"], a') });
   }
   return out;
 }
@@ -110,7 +110,9 @@ class Walk:
 
     def measure(self, name: str) -> None:
         self.settle()
-        strings = self.page.evaluate(VISIBLE_STRINGS)
+        found = self.page.evaluate(VISIBLE_STRINGS)
+        strings = [item["text"] for item in found]
+        buttons = {item["text"] for item in found if item["button"]}
         self.page.evaluate("() => { window.__spoken.length = 0; }")
         for button in self.page.locator(".nghe-play").all():
             if button.is_visible():
@@ -121,7 +123,7 @@ class Walk:
         screen = Screen(name, strings)
         for text in strings:
             letters = words(text)
-            navigation = any(icon in text for icon in self.nav_icons)
+            navigation = text in buttons and any(icon in text for icon in self.nav_icons)
             if not letters or navigation:
                 screen.icon_only.append(text)
             elif set(letters) <= heard_words or set(words(self.normalise(text))) <= heard_words:
