@@ -13,8 +13,10 @@ def _reveal(key: str) -> None:
     st.session_state[key] = True
 
 
-def show_picture(image: str, alt: str, save_data: bool = False) -> None:
-    """In data-saving mode the picture loads only when the learner taps "Xem hình"."""
+def show_picture(image: str, alt: str, save_data: bool = False, max_heights: tuple[str, ...] = ()) -> None:
+    """In data-saving mode the picture loads only when the learner taps "Xem hình".
+    ``max_heights`` (CSS values, the last one a browser understands wins, e.g.
+    ("calc(100vh - 400px)", "calc(100svh - 400px)")) shrink it to leave room below."""
     url = resources.image_urls().get(image)
     if url is None:
         return  # validate-content reports missing files; the page still teaches by text and voice
@@ -22,7 +24,9 @@ def show_picture(image: str, alt: str, save_data: bool = False) -> None:
     if save_data and not st.session_state.get(key):
         st.button(f"🖼️ Xem hình: {alt}", key=key + "_button", width="stretch", on_click=_reveal, args=(key,))
         return
+    style = "; ".join(f"max-height: {html.escape(value)}" for value in max_heights)
+    style = f" style='{style}'" if style else ""
     st.markdown(
-        f"<img src='{html.escape(url)}' alt='{html.escape(alt)}' class='lesson-picture'>",
+        f"<img src='{html.escape(url)}' alt='{html.escape(alt)}' class='lesson-picture'{style}>",
         unsafe_allow_html=True,
     )
