@@ -51,8 +51,6 @@ def _restart(*fields: str) -> None:
         state.pop(field, None)
 
 
-st.title("📱 Bình dân học vụ số")
-
 if state.get("consent_for"):
     if consent_screen(state["consent_for"]):
         learner_id = state["consent_for"]
@@ -62,6 +60,7 @@ if state.get("consent_for"):
     st.stop()
 
 if "group" not in state:
+    st.title("📱 Bình dân học vụ số")  # on the first screens only: the keypad needs the room
     _say(ASK_GROUP, "ask_group")
     groups = list_groups(db, with_learners_only=True)
     if not groups:
@@ -74,6 +73,7 @@ if "group" not in state:
     st.stop()
 
 if "learner" not in state:
+    st.title("📱 Bình dân học vụ số")
     _say(ASK_NAME, "ask_name")
     learners = list_learners(db, state["group"])
     if not learners:
