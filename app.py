@@ -6,11 +6,13 @@ import streamlit as st
 
 from ui.cookie_sync import sync_cookie
 from ui.signin_state import current_signin, learner_preferences
+from ui.streamlit_words import translate_streamlit_words
 from ui.style import apply_style
 
 st.set_page_config(page_title="Bình dân học vụ số", page_icon="📱", layout="centered")
 preferences = learner_preferences()
 apply_style(preferences.text_size if preferences else "normal")
+translate_streamlit_words()  # Streamlit's own English ("Skip to main content", …) in Vietnamese
 
 signin = current_signin()
 role = signin.role if signin else None
