@@ -66,7 +66,7 @@ def test_the_phone_is_360_by_640():
     assert PHONE["viewport"] == {"width": 360, "height": 640}
 
 
-def test_keypad_lesson_steps_and_certificate_are_on_the_first_screen(phone, server):
+def test_keypad_lesson_steps_answer_and_certificate_are_on_the_first_screen(phone, server):
     page = phone
     height = PHONE["viewport"]["height"]
     add_learner("Y Màn Hình", "5151", passed=("bai-mau", "thuc-hanh-mau"))
@@ -102,6 +102,18 @@ def test_keypad_lesson_steps_and_certificate_are_on_the_first_screen(phone, serv
             assert control["reachable"], f"step {step}: {name} is covered"
         if step < FIXTURE_STEPS:
             page.locator(forward).click()
+
+    # after an answer: the verdict and "Câu tiếp theo" (in the same bar) are on the screen
+    page.locator(".st-key-to_quiz button").click()
+    page.get_by_text("Câu 1 / 5").wait_for()
+    page.get_by_role("button", name="Đọc mã cho họ").click()
+    page.get_by_text("Chưa đúng").wait_for()
+    shot(page, "phone-quiz-feedback")
+    bar = box(page, ".st-key-question_actions")
+    verdict = box(page, '[data-testid="stAlert"]')
+    assert 0 <= verdict["top"] and verdict["bottom"] <= bar["top"], f"verdict {verdict} under the bar {bar}"
+    next_question = box(page, ".st-key-question_actions button")
+    assert next_question["bottom"] <= height and next_question["reachable"], f"Câu tiếp theo {next_question}"
 
     page.goto(f"{server}/tien-bo")
     page.get_by_role("button", name="Tải giấy chứng nhận").wait_for()
