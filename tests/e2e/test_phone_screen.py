@@ -75,11 +75,18 @@ def test_keypad_lesson_steps_answer_and_certificate_are_on_the_first_screen(phon
     page.get_by_role("button", name="Y Màn Hình").click()
     page.get_by_text("Chào Y Màn Hình").wait_for()
     page.get_by_role("button", name="✖ Làm lại").wait_for()
-    shot(page, "phone-keypad")
-    for key in ("xoa", "0", "lam-lai"):  # the last row, ⌫ · 0 · ✖
-        button = box(page, f".st-key-code_keypad_{key} button")
-        assert button["bottom"] <= height and button["reachable"], f"keypad key {key}: {button}"
-        assert button["height"] >= 48, f"keypad key {key}: {button}"
+
+    def keypad_is_whole(screen: str) -> None:
+        shot(page, f"phone-{screen}")
+        for key in ("xoa", "0", "lam-lai"):  # the last row, ⌫ · 0 · ✖
+            button = box(page, f".st-key-code_keypad_{key} button")
+            assert button["bottom"] <= height and button["reachable"], f"{screen}, key {key}: {button}"
+            assert button["height"] >= 48, f"{screen}, key {key}: {button}"
+
+    keypad_is_whole("keypad")
+    tap_digits(page, "9999")  # a wrong code: a red note above the keypad, which must still fit
+    page.get_by_text("Mã chưa đúng").wait_for()
+    keypad_is_whole("keypad-wrong-code")
     tap_digits(page, "5151")
     page.get_by_text("Các bài học").wait_for()
 
