@@ -6,11 +6,13 @@ import streamlit as st
 
 from ui.cookie_sync import sync_cookie
 from ui.signin_state import current_signin, learner_preferences
+from ui.streamlit_words import translate_streamlit_words
 from ui.style import apply_style
 
 st.set_page_config(page_title="Bình dân học vụ số", page_icon="📱", layout="centered")
 preferences = learner_preferences()
 apply_style(preferences.text_size if preferences else "normal")
+translate_streamlit_words()  # Streamlit's own English ("Skip to main content", …) in Vietnamese
 
 signin = current_signin()
 role = signin.role if signin else None
@@ -19,29 +21,44 @@ role = signin.role if signin else None
 # a reload after the cookie expired) never shows "page not found": each learner page
 # sends a visitor who is not signed in to sign in first, then back to that page.
 LEARNER_PAGES = [
-    st.Page("ui/learner/home.py", title="Trang chính", url_path="trang-chinh", default=role == "learner"),
+    st.Page("ui/learner/home.py", title="Trang chính", url_path="trang-chinh"),
     st.Page("ui/learner/lesson.py", title="Bài học", url_path="bai-hoc"),
     st.Page("ui/learner/quiz.py", title="Bài kiểm tra", url_path="kiem-tra"),
     st.Page("ui/learner/review.py", title="Ôn tập", url_path="on-tap"),
     st.Page("ui/learner/settings.py", title="Cài đặt", url_path="cai-dat"),
     st.Page("ui/learner/my_progress.py", title="Tiến bộ của tôi", url_path="tien-bo"),
 ]
-LEARNER_SIGNIN = st.Page("ui/learner/signin.py", title="Vào học", url_path="vao-hoc", default=role is None)
-TRAINER_SIGNIN = st.Page("ui/trainer/signin.py", title="Tập huấn viên", url_path="tap-huan-vien")
+SIGNIN_PAGES = [
+    st.Page("ui/learner/signin.py", title="Vào học", url_path="vao-hoc"),
+    st.Page("ui/trainer/signin.py", title="Tập huấn viên", url_path="tap-huan-vien"),
+]
+START_PAGES = {"learner": "ui/learner/home.py", "trainer": "ui/trainer/dashboard.py"}
 
 if role == "learner":
     pages = LEARNER_PAGES
 elif role == "trainer":
     pages = [
-        st.Page("ui/trainer/dashboard.py", title="Tiến độ nhóm", url_path="tien-do", default=True),
+        st.Page("ui/trainer/dashboard.py", title="Tiến độ nhóm", url_path="tien-do"),
         st.Page("ui/trainer/recordings.py", title="Ghi âm giọng đọc", url_path="ghi-am"),
         st.Page("ui/trainer/audio_coverage.py", title="Độ phủ tiếng đọc", url_path="do-phu-tieng-doc"),
         st.Page("ui/trainer/qr_cards.py", title="Thẻ QR vào học", url_path="the-qr"),
         st.Page("ui/trainer/present.py", title="Trình chiếu", url_path="trinh-chieu"),
     ]
 else:
-    pages = [LEARNER_SIGNIN, TRAINER_SIGNIN, *LEARNER_PAGES]
+    pages = LEARNER_PAGES
 
-page = st.navigation(pages, position="hidden")
+
+def open_start_page() -> None:
+    st.switch_page(START_PAGES.get(role or "", "ui/learner/signin.py"))
+
+
+# Streamlit serves its default page at "/" only, so a default page's own address (e.g.
+# /trang-chinh) was "Page not found". No real page is the default: "/" opens the right
+# page for whoever is here, and every page answers at its own address. The sign-in pages
+# are registered for everyone too; someone already signed in is sent on from them.
+start = st.Page(open_start_page, title="Bình dân học vụ số", url_path="bat-dau", default=True)
+page = st.navigation([start, *SIGNIN_PAGES, *pages], position="hidden")
+if role and any(page is signin_page for signin_page in SIGNIN_PAGES):
+    open_start_page()
 sync_cookie()
 page.run()

@@ -30,8 +30,12 @@ def code_keypad(key: str, on_complete: Callable[[str], None]) -> None:
     dots = " ".join("●" if i < typed else "○" for i in range(CODE_LENGTH))
     st.markdown(f"<p class='code-dots' aria-label='Đã bấm {typed} trên {CODE_LENGTH} số'>{dots}</p>",
                 unsafe_allow_html=True)
-    for row in _ROWS:
-        for column, symbol in zip(st.columns(3, wrap=False, gap="small"), row, strict=True):
-            label = {"⌫": "⌫ Xoá", "✖": "✖ Làm lại"}.get(symbol, symbol)
-            name = {"⌫": "xoa", "✖": "lam-lai"}.get(symbol, symbol)
-            column.button(label, key=f"{key}_{name}", width="stretch", on_click=_press, args=(key, symbol, on_complete))
+    # rows closer together than Streamlit's gap (.st-key-keypad in ui/browser/page.css):
+    # all four rows fit a 360×640 screen under the greeting and the "Nghe" button
+    with st.container(key="keypad"):
+        for row in _ROWS:
+            for column, symbol in zip(st.columns(3, wrap=False, gap="small"), row, strict=True):
+                label = {"⌫": "⌫ Xoá", "✖": "✖ Làm lại"}.get(symbol, symbol)
+                name = {"⌫": "xoa", "✖": "lam-lai"}.get(symbol, symbol)
+                column.button(label, key=f"{key}_{name}", width="stretch", on_click=_press,
+                              args=(key, symbol, on_complete))

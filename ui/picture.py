@@ -26,11 +26,15 @@ def picture_url(image: str, alt: str, save_data: bool = False) -> str | None:
     return url
 
 
-def show_picture(image: str, alt: str, save_data: bool = False) -> None:
+def show_picture(image: str, alt: str, save_data: bool = False, max_heights: tuple[str, ...] = ()) -> None:
+    """``max_heights`` (CSS values, the last one a browser understands wins, e.g.
+    ("calc(100vh - 400px)", "calc(100svh - 400px)")) shrink it to leave room below."""
     url = picture_url(image, alt, save_data)
     if url is None:
         return
+    style = "; ".join(f"max-height: {html.escape(value)}" for value in max_heights)
+    style = f" style='{style}'" if style else ""
     st.markdown(
-        f"<img src='{html.escape(url)}' alt='{html.escape(alt)}' class='lesson-picture'>",
+        f"<img src='{html.escape(url)}' alt='{html.escape(alt)}' class='lesson-picture'{style}>",
         unsafe_allow_html=True,
     )

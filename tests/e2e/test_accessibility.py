@@ -1,4 +1,4 @@
-"""Accessibility, measured on every learner page of a 360×740 phone.
+"""Accessibility, measured on every learner page of a 360×640 phone.
 
 On each screen: axe-core (WCAG 2.0/2.1/2.2 A and AA rules) finds no serious or critical
 violation, nothing scrolls sideways, every button/link/input of the app is at least

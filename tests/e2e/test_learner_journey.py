@@ -1,4 +1,4 @@
-"""A learner on a 360×740 phone, through the running app: sign in, lesson with audio,
+"""A learner on a 360×640 phone, through the running app: sign in, lesson with audio,
 reload mid-lesson, quiz, result; then the trainer finds the result."""
 
 import re

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import math
 import time
 
 import streamlit as st
@@ -53,6 +54,31 @@ def _move_to(new_step: int, finished: bool = False) -> None:
     st.session_state[SINCE_KEY] = time.monotonic()
 
 
+# What a step needs below its picture on a phone, at the normal text size (ui/browser/page.css):
+# the text at 22 px in lines of about 29 letters on a 360 px screen, a tip box, and the bar
+# with "Nghe" and "Tiếp theo" (≈ 140 px). The picture gets what is left, down to a minimum,
+# so on a 360×640 screen picture, text and bar are all on the first screen.
+_LETTERS_PER_LINE = 29
+_TEXT_LINE_PX, _TIP_LINE_PX = 34, 30
+_ABOVE_PICTURE_PX = {1: 142, 2: 176}  # title (1 or 2 lines), step count and progress bar
+_BAR_PX = 150  # the action bar and a little air above it
+_MIN_PICTURE_PX = 110
+
+
+def _lines(text: str) -> int:
+    return max(1, math.ceil(len(text) / _LETTERS_PER_LINE))
+
+
+def picture_room(title: str, text: str, tip: str | None) -> tuple[str, str]:
+    """CSS max-heights for the step's picture: the screen's height minus everything else
+    (in vh, and in svh, the height with the browser's bar shown, where a phone knows it)."""
+    below = _lines(text) * _TEXT_LINE_PX + 12
+    if tip:
+        below += _lines(tip) * _TIP_LINE_PX + 30
+    rest = _ABOVE_PICTURE_PX[min(2, math.ceil(len(title) / 24))] + below + _BAR_PX
+    return f"max({_MIN_PICTURE_PX}px, calc(100vh - {rest}px))", f"max({_MIN_PICTURE_PX}px, calc(100svh - {rest}px))"
+
+
 @st.fragment
 def step_player() -> None:
     index = st.session_state[STEP_KEY]
@@ -63,22 +89,31 @@ def step_player() -> None:
     if step.image and step.practice:  # a pretend screen: its places can be tapped
         practice_picture(lesson.id, step, save_data=learner.save_data)
     elif step.image:
-        show_picture(step.image, step.alt, save_data=learner.save_data)
+        show_picture(step.image, step.alt, save_data=learner.save_data,
+                     max_heights=picture_room(lesson.title, step.text, step.tip))
     st.markdown(f"<p class='step-text'>{html.escape(step.text)}</p>", unsafe_allow_html=True)
-    narrate_step(step, recordings, learner)
     if step.tip:
         st.markdown(f"<div class='tip'>💡 {html.escape(step.tip)}</div>", unsafe_allow_html=True)
     # a practice step lets the learner move on once the right thing was tapped
     done = (practice_step(lesson.id, step.id, step.practice, autoplay=learner.autoplay and not learner.save_data)
             if step.practice else True)
-    if done and last:
-        if st.button("📝 Làm bài kiểm tra", type="primary", key="to_quiz", width="stretch"):
-            _move_to(index, finished=True)
-            st.switch_page("ui/learner/quiz.py", query_params={"bai": lesson.id})
-    elif done:
-        st.button("Tiếp theo ➡️", type="primary", key="next", width="stretch", on_click=_move_to, args=(index + 1,))
-    if index > 0:
-        st.button("⬅️ Quay lại", key="back", width="stretch", on_click=_move_to, args=(index - 1,))
+    # "Nghe", "Quay lại" and "Tiếp theo" sit in a bar fixed to the bottom of the screen
+    # (ui/browser/page.css, .st-key-step_actions): on a 360×640 phone they are on the
+    # first screen whatever the length of the text, and they come after it when read aloud
+    with st.container(key="step_actions"):
+        narrate_step(step, recordings, learner)
+        if index > 0:
+            back, forward = st.columns([2, 3], wrap=False, gap="small")
+            back.button("⬅️ Quay lại", key="back", width="stretch", on_click=_move_to, args=(index - 1,))
+        else:
+            forward = st.container()
+        if done and last:
+            if forward.button("📝 Làm bài kiểm tra", type="primary", key="to_quiz", width="stretch"):
+                _move_to(index, finished=True)
+                st.switch_page("ui/learner/quiz.py", query_params={"bai": lesson.id})
+        elif done:
+            forward.button("Tiếp theo ➡️", type="primary", key="next", width="stretch", on_click=_move_to,
+                           args=(index + 1,))
 
 
 step_player()

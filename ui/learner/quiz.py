@@ -124,8 +124,9 @@ def question_card() -> None:
 
     if run.feedback is not None:
         show_feedback(run.feedback, f"{lesson.id}/{run_id}/{index}", autoplay=autoplay)
-        st.button("Xem kết quả 🏁" if run.is_last else "Câu tiếp theo ➡️", type="primary", key=f"next_{index}",
-                  width="stretch", on_click=_next_question, args=(run_id, index))
+        with st.container(key="question_actions"):  # a bar fixed to the bottom, as in a lesson step
+            st.button("Xem kết quả 🏁" if run.is_last else "Câu tiếp theo ➡️", type="primary", key=f"next_{index}",
+                      width="stretch", on_click=_next_question, args=(run_id, index))
         return
 
     answer_controls(question, lambda answer: _answer(run_id, index, answer))

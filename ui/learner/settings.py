@@ -34,7 +34,8 @@ st.radio("🔠 Cỡ chữ", list(SIZES), format_func=SIZES.__getitem__, index=li
          key="setting_text_size", on_change=_save, args=("text_size",))
 st.selectbox("🔊 Giọng đọc bài học", list(LANGUAGES), format_func=LANGUAGES.__getitem__,
              index=list(LANGUAGES).index(learner.narration_language) if learner.narration_language in LANGUAGES else 0,
-             key="setting_narration_language", on_change=_save, args=("narration_language",))
+             key="setting_narration_language", on_change=_save, args=("narration_language",),
+             placeholder="Chọn giọng đọc")  # Streamlit's own is "Choose an option"
 st.caption("Phần nào chưa có người đọc bằng tiếng này thì ứng dụng đọc bằng tiếng Việt.")
 st.toggle("▶️ Tự đọc mỗi bước khi mở", value=learner.autoplay, key="setting_autoplay",
           on_change=_save, args=("autoplay",))

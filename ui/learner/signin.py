@@ -61,8 +61,6 @@ def _restart(*fields: str) -> None:
         state.pop(field, None)
 
 
-st.title("📱 Bình dân học vụ số")
-
 if state.get("consent_for"):
     if consent_screen(state["consent_for"]):
         learner_id = state["consent_for"]
@@ -72,6 +70,7 @@ if state.get("consent_for"):
     st.stop()
 
 if "group" not in state:
+    st.title("📱 Bình dân học vụ số")  # on the first screens only: the keypad needs the room
     groups = list_groups(db, with_learners_only=True)
     _say(ASK_GROUP, "ask_group", spoken=groups_spoken([group.name for group in groups]))
     if not groups:
@@ -84,6 +83,7 @@ if "group" not in state:
     st.stop()
 
 if "learner" not in state:
+    st.title("📱 Bình dân học vụ số")
     learners = list_learners(db, state["group"])
     _say(ASK_NAME, "ask_name", spoken=learners_spoken([(learner.avatar, learner.display_name) for learner in learners]))
     if not learners:
