@@ -15,17 +15,22 @@ MAX_PRE_RENDERED_COUNT = 30
 def lesson_texts(catalog: Catalog, lesson_id: str) -> list[str]:
     lesson = catalog.lessons[lesson_id]
     texts = [lesson.title]
-    for step in lesson.steps:
-        texts.append(step.narrated)
+    for number, step in enumerate(lesson.steps, start=1):
+        texts += [step_heading(lesson, number), step.narrated]
         if step.practice:
             texts.append(step.practice.success)
-            texts += [target.hint for target in step.practice.targets if target.hint]
+            texts += [target.spoken_hint for target in step.practice.targets if target.hint]
     quiz = catalog.quiz_for(lesson_id)
     questions = quiz.questions if quiz else ()
     for number, question in enumerate(questions, start=1):
         texts += question.narratable_texts()
         texts.append(numbered_question(number, len(questions), question.spoken()))  # the quiz and class mode
     return texts
+
+
+def step_heading(lesson: Lesson, number: int) -> str:
+    """Read beside a step's counter: the lesson and where in it the learner is."""
+    return f"Bài: {lesson.title}. Bước {number_word(number)} trên {number_word(len(lesson.steps))}."
 
 
 def quiz_result_texts(catalog: Catalog) -> list[str]:

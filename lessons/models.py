@@ -56,11 +56,19 @@ def _area(value: tuple[float, float, float, float] | None) -> tuple[float, float
 Area = Annotated[tuple[float, float, float, float] | None, BeforeValidator(_four_numbers), AfterValidator(_area)]
 
 
+WRONG_TAP = "Chưa đúng."  # what a wrong tap on the pretend screen shows and says before the hint
+
+
 class PracticeTarget(Frozen):
     id: ContentId
     label: Text = Field(description="What the big button says: the thing the learner taps on the pretend screen.")
     correct: bool = False
     hint: str = Field("", description="Shown after a wrong tap on this target: what to look for instead.")
+
+    @property
+    def spoken_hint(self) -> str:
+        """Shown and said after a wrong tap: "Chưa đúng." and the hint."""
+        return f"{WRONG_TAP} {self.hint}"
     area: Area = Field(None, description="Where the target is drawn in the step's picture, "
                        "[x, y, width, height] in the SVG's viewBox units; tapping there counts as tapping the button. "
                        "Leave it out for a choice that is not a place on the screen (e.g. 'Tin giả').")

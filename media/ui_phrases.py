@@ -5,16 +5,18 @@ Pages import them from here so the pre-render command can render them too."""
 from __future__ import annotations
 
 from lessons.fields import number_word
+from media.languages import LANGUAGES
 
 CONSENT = (
     "Ứng dụng chỉ lưu tên của bác, nhóm học và kết quả học. "
     "Chỉ tập huấn viên của nhóm được xem. "
-    "Khi bác muốn xoá, hãy nói với tập huấn viên."
+    "Khi bác muốn xoá, hãy nói với tập huấn viên. "
+    "Bác đồng ý thì bấm nút có dấu tích xanh: Tôi đồng ý."
 )
 
 ASK_GROUP = "Bác học ở nhóm nào? Bấm vào tên nhóm."
 ASK_NAME = "Bác tên là gì? Bấm vào tên của bác."
-ASK_CODE = "Bác bấm mã bốn số của bác."
+ASK_CODE = "Bác bấm mã bốn số của bác. Bấm nhầm thì bấm nút Xoá, hoặc nút Làm lại."
 WRONG_CODE = "Mã chưa đúng. Bác thử lại, hoặc hỏi tập huấn viên."
 WAIT_CODE = "Bác nhập sai nhiều lần. Bác chờ một chút rồi thử lại."
 LOCKED_CODE = "Bác nhập sai quá nhiều lần. Bác nhờ tập huấn viên mở khoá nhé."
@@ -41,6 +43,19 @@ def learners_spoken(cards: list[tuple[str, str]]) -> str:
         picture = f", hình {AVATAR_NAMES[avatar]}" if avatar in AVATAR_NAMES else ""
         listed.append(f"Số {number_word(n)}{picture}: {name}.")
     return " ".join([ASK_NAME, *listed])
+
+
+# The settings page, said: every choice on it, in the words it shows.
+SETTINGS_INTRO = "Bác chọn cỡ chữ, giọng đọc, và cách tiết kiệm dữ liệu điện thoại."
+SETTINGS_HELP = " ".join([
+    SETTINGS_INTRO,
+    "Cỡ chữ: Chữ vừa, Chữ to, hoặc Chữ rất to.",
+    "Giọng đọc bài học: " + ", ".join(LANGUAGES.values()) + ".",
+    "Phần nào chưa có người đọc bằng tiếng này thì ứng dụng đọc bằng tiếng Việt.",
+    "Tự đọc mỗi bước khi mở: bật lên thì bác không cần bấm Nghe.",
+    "Tiết kiệm dữ liệu: không tự đọc, chỉ hiện hình khi bấm xem.",
+    "Mỗi nút Nghe ghi sẵn độ dài và dung lượng.",
+])
 
 
 # The icons that lead somewhere, the same on every screen, and what the home screen's
@@ -86,5 +101,5 @@ VOICE_NONE = "Điện thoại này chưa có tiếng đọc. Bác xem chữ trê
 VOICE_PHRASES = (VOICE_TEST, VOICE_IS_FILE, VOICE_IS_PHONE, VOICE_IS_MACHINE, VOICE_REST_PHONE, VOICE_REST_MACHINE,
                  VOICE_INSTALL)
 
-SPOKEN_UI_PHRASES = (CONSENT, ASK_GROUP, ASK_NAME, ASK_CODE, WRONG_CODE, WAIT_CODE, LOCKED_CODE, WELCOME,
+SPOKEN_UI_PHRASES = (CONSENT, ASK_GROUP, ASK_NAME, ASK_CODE, WRONG_CODE, WAIT_CODE, LOCKED_CODE, WELCOME, SETTINGS_HELP,
                      *VOICE_PHRASES)

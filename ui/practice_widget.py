@@ -15,6 +15,7 @@ import html
 
 import streamlit as st
 
+from lessons.fields import number_word
 from lessons.models import Practice, Step
 from ui import resources
 from ui.narration_widget import narrate
@@ -81,8 +82,8 @@ def practice_step(lesson_id: str, step_id: str, practice: Practice, autoplay: bo
         narrate(practice.success, "success", autoplay=speak_now)
         return True
     if state["last"]:
-        hint = next(t.hint for t in practice.targets if t.id == state["last"])
-        st.warning(f"🤔 Chưa đúng. {hint}")
+        hint = next(t.spoken_hint for t in practice.targets if t.id == state["last"])
+        st.warning(f"🤔 {hint}")
         # a new slot per wrong tap, so the same hint is read again after the same mistake
         narrate(hint, f"hint{state['wrong']}", label="Nghe gợi ý", autoplay=speak_now)
         if state["wrong"] >= WRONG_TAPS_BEFORE_ANSWER:
@@ -90,7 +91,7 @@ def practice_step(lesson_id: str, step_id: str, practice: Practice, autoplay: bo
                                   for n, t in enumerate(practice.targets, start=1) if t.correct)
             st.markdown(f"<p class='step-text'>👉 Gợi ý: bấm vào <b>{html.escape(right)}</b>.</p>",
                         unsafe_allow_html=True)
-    st.caption("👆 Bấm vào đúng chỗ trên màn hình tập:")
+    st.caption(f"👆 Chọn một trong {number_word(len(practice.targets))} nút:")  # as the step's Nghe says
     for number, target in enumerate(practice.targets, start=1):  # below the hint, so a hint shows without scrolling
         st.button(button_label(number, target.label), key=f"{key}_{target.id}", width="stretch", on_click=_tap,
                   args=(key, practice, target.id))

@@ -143,7 +143,7 @@ def answer(ear: Listener, question, right: bool) -> None:  # type: ignore[no-unt
         label = "Ý" if question.kind == "single_choice" else "Hình"
         number = ear.number_of(heard, label, option.text)
         if question.kind == "image_choice":
-            page.locator("button:visible", has_text=re.compile(rf"hình {number}\b")).first.click()
+            page.locator("button:visible", has_text=re.compile(rf"[Hh]ình {number}\b")).first.click()
         else:
             ear.tap_number(number)
     elif question.kind == "true_false":

@@ -83,8 +83,9 @@ def test_tapping_the_places_on_the_pretend_screen(small_phone, server):
 
     wrong.tap()
     page.get_by_text(HINT).wait_for()
-    page.wait_for_function("(text) => window.__spoken.some((u) => u.text === text)", arg=HINT)
-    assert spoken(page)[-1] == HINT
+    said = "Chưa đúng. " + HINT  # shown and said with what the tap was
+    page.wait_for_function("(text) => window.__spoken.some((u) => u.text === text)", arg=said)
+    assert spoken(page)[-1] == said
     assert page.get_by_role("button", name="🔊 Nghe gợi ý").count() == 1
     shot(page, "practice-02-wrong-place-hint")
     assert page.get_by_role("button", name="Tiếp theo").count() == 0

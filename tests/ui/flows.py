@@ -47,6 +47,12 @@ def players(at: AppTest) -> list[dict]:
     return component_data(at, "bdhvs_audio_player")
 
 
+def step_players(at: AppTest) -> list[dict]:
+    """The "Nghe" buttons of a lesson step, without the one that says the lesson's name
+    and the step counter (catalog.narratable.step_heading)."""
+    return [player for player in players(at) if not player["text"].startswith("Bài: ")]
+
+
 def walk_to_quiz(at: AppTest) -> None:
     """From home, through the fixture lesson "Bài mẫu", to its quiz."""
     at.button(key="lesson_bai-mau").click().run()

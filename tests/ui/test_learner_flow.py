@@ -12,6 +12,7 @@ from tests.ui.flows import (
     component_data,
     learner_signs_in,
     players,
+    step_players,
     texts,
     walk_to_quiz,
 )
@@ -182,7 +183,7 @@ def test_practice_step_gives_hints_and_moves_on_only_after_the_right_tap(new_app
     assert not [b for b in at.button if b.key == "next"], "no Next before the practice tap"
     # the buttons carry the numbers the step's one "Nghe" says with them
     assert [b.label for b in at.button if b.key.startswith("practice_")] == ["1. Đăng ký", "2. Đăng nhập"]
-    assert players(at)[0]["text"].endswith("Chọn một trong hai nút. Nút một: Đăng ký. Nút hai: Đăng nhập.")
+    assert step_players(at)[0]["text"].endswith("Chọn một trong hai nút. Nút một: Đăng ký. Nút hai: Đăng nhập.")
     # the picture is a pretend screen with a tap zone over each place it draws
     (screen,) = component_data(at, "bdhvs_practice_hotspots")
     assert screen["view"] == [0, 0, 360, 240] and screen["url"].startswith("/app/static/images/")
@@ -191,7 +192,7 @@ def test_practice_step_gives_hints_and_moves_on_only_after_the_right_tap(new_app
     at.button(key="practice_thuc-hanh-mau_chon-that_dang-ky").click().run()
     assert "Đó là nút Đăng ký. Hãy tìm nút Đăng nhập." in texts(at)
     assert "Gợi ý: bấm vào" not in texts(at)
-    hint = next(p for p in players(at) if p["text"] == "Đó là nút Đăng ký. Hãy tìm nút Đăng nhập.")
+    hint = next(p for p in players(at) if p["text"] == "Chưa đúng. Đó là nút Đăng ký. Hãy tìm nút Đăng nhập.")
     assert hint["autoplay"] is False  # autoplay is off in this learner's settings: the "Nghe gợi ý" is there
     at.button(key="practice_thuc-hanh-mau_chon-that_dang-ky").click().run()
     assert "Gợi ý: bấm vào <b>“2. Đăng nhập”</b>" in texts(at)
@@ -210,7 +211,7 @@ def test_with_autoplay_a_wrong_tap_reads_its_hint_and_the_right_tap_the_success_
     at.button(key="lesson_thuc-hanh-mau").click().run()
     at.button(key="next").click().run()
     at.button(key="practice_thuc-hanh-mau_chon-that_dang-ky").click().run()
-    hint = next(p for p in players(at) if p["text"] == "Đó là nút Đăng ký. Hãy tìm nút Đăng nhập.")
+    hint = next(p for p in players(at) if p["text"] == "Chưa đúng. Đó là nút Đăng ký. Hãy tìm nút Đăng nhập.")
     assert hint["autoplay"] is True and hint["label"] == "Nghe gợi ý"
     at.button(key="practice_thuc-hanh-mau_chon-that_dang-nhap").click().run()
     success = next(p for p in players(at) if p["text"] == "Đúng rồi, bác đã bấm Đăng nhập.")
@@ -237,7 +238,7 @@ def test_every_step_has_a_listen_button_with_length_and_size(new_app, app_env):
     at = learner_signs_in(new_app(), app_env)
     at.button(key="lesson_bai-mau").click().run()
     at.button(key="next").click().run()
-    (player,) = players(at)
+    (player,) = step_players(at)
     assert player["text"] == "Đây là bước hai. Mẹo nhỏ."  # the tip is read with its step
     assert player["label"] == "Nghe"
     if player["url"]:  # espeak-ng is installed: a cached file with what a tap costs

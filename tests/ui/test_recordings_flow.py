@@ -9,7 +9,7 @@ import pytest
 from progress.groups import list_groups
 from progress.learners import list_learners, set_narration_language
 from progress.recordings import all_recordings
-from tests.ui.flows import button_by_label, learner_signs_in, players, texts
+from tests.ui.flows import button_by_label, learner_signs_in, step_players, texts
 from tests.ui.test_trainer_flow import trainer_signs_in
 
 
@@ -82,7 +82,7 @@ def test_recording_is_saved_and_learners_hear_it_with_language_fallback(new_app,
     set_narration_language(app_env, hoa.id, "hre")
     learner = learner_signs_in(new_app(), app_env)
     learner.button(key="lesson_bai-mau").click().run()
-    (player,) = players(learner)
+    (player,) = step_players(learner)
     assert player["url"].endswith(saved.file_name) and player["natural"] is True
     assert "giọng ghi âm" in player["meta"] and "2 giây" in player["meta"]
 
@@ -93,7 +93,7 @@ def test_recording_is_saved_and_learners_hear_it_with_language_fallback(new_app,
     hre_file = next(r.file_name for r in all_recordings(app_env) if r.language == "hre")
     learner = learner_signs_in(new_app(), app_env)
     learner.button(key="lesson_bai-mau").click().run()
-    assert players(learner)[0]["url"].endswith(hre_file)
+    assert step_players(learner)[0]["url"].endswith(hre_file)
 
 
 def test_recording_again_replaces_and_delete_removes(new_app, app_env, limits):

@@ -1,7 +1,7 @@
 """The learner's settings change what every page shows, and are kept in the database."""
 
 from progress.learners import get_learner
-from tests.ui.flows import learner_signs_in, players, texts
+from tests.ui.flows import learner_signs_in, step_players, texts
 
 
 def open_settings(at):  # type: ignore[no-untyped-def]
@@ -30,13 +30,13 @@ def test_autoplay_reads_each_step_unless_saving_data(new_app, app_env):
     at.toggle(key="setting_autoplay").set_value(True).run()
     at.button(key="settings_home").click().run()
     at.button(key="lesson_bai-mau").click().run()
-    assert players(at)[0]["autoplay"] is True
+    assert step_players(at)[0]["autoplay"] is True
     at.button(key="home").click().run()
     open_settings(at)
     at.toggle(key="setting_save_data").set_value(True).run()
     at.button(key="settings_home").click().run()
     at.button(key="lesson_bai-mau").click().run()
-    assert players(at)[0]["autoplay"] is False
+    assert step_players(at)[0]["autoplay"] is False
 
 
 def test_saving_data_shows_pictures_only_when_tapped(new_app, app_env):

@@ -8,11 +8,12 @@ import time
 
 import streamlit as st
 
+from catalog.narratable import step_heading
 from lessons.models import Lesson
 from progress.recordings import lesson_recordings
 from progress.tracking import open_lesson, save_step
 from ui import resources
-from ui.narration_widget import narrate_step
+from ui.narration_widget import narrate, narrate_step
 from ui.picture import show_picture
 from ui.practice_widget import practice_picture, practice_step
 from ui.scroll_top import scroll_to_top
@@ -42,8 +43,6 @@ if STEP_KEY not in st.session_state:
     st.session_state[STEP_KEY] = open_lesson(db, learner.id, lesson.id, len(lesson.steps))
     st.session_state[SINCE_KEY] = time.monotonic()
 
-module = catalog.module(lesson.module)
-st.caption(module.title if module else "")
 st.subheader(lesson.title)  # smaller than a page title: the step and its picture fit the screen
 
 
@@ -85,7 +84,10 @@ def step_player() -> None:
     step = lesson.steps[index]
     last = index == len(lesson.steps) - 1
     scroll_to_top(f"{lesson.id}/{index}")
-    st.progress((index + 1) / len(lesson.steps), text=f"Bước {index + 1} / {len(lesson.steps)}")
+    counter, heading = st.columns([3, 2], vertical_alignment="center", gap="small")
+    counter.progress((index + 1) / len(lesson.steps), text=f"Bước {index + 1} / {len(lesson.steps)}")
+    with heading:  # the lesson's name and the counter, said
+        narrate(step_heading(lesson, index + 1), "heading", label="Nghe")
     if step.image and step.practice:  # a pretend screen: its places can be tapped
         practice_picture(lesson.id, step, save_data=learner.save_data)
     elif step.image:

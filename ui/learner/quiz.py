@@ -48,8 +48,6 @@ def requested_quiz() -> tuple[Lesson, Quiz]:
 lesson, quiz = requested_quiz()
 
 RESULT = f"quiz_result_{lesson.id}"  # the score of the run just finished, until the learner leaves or retries
-st.caption("Bài kiểm tra")
-st.subheader(lesson.title)  # smaller than a page title: the step and its picture fit the screen
 
 
 def current_run() -> tuple[int, QuizRun]:
@@ -117,6 +115,8 @@ def question_card() -> None:
         return
     run_id, run = current_run()
     index, question = run.position, run.question
+    if index == 0:  # the quiz's name on its first screen only: the questions need the room
+        st.subheader(f"📝 {lesson.title}")
     scroll_to_top(f"{lesson.id}/q{index}")
     st.progress(index / run.total, text=f"Câu {index + 1} / {run.total}")
     st.markdown(f"<p class='step-text'><b>{html.escape(question.prompt)}</b></p>", unsafe_allow_html=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from media.languages import LANGUAGES
+from media.ui_phrases import SETTINGS_HELP, SETTINGS_INTRO
 from progress.learners import set_narration_language, update_learner_settings
 from ui import resources
 from ui.narration_widget import narrate
@@ -12,7 +13,6 @@ from ui.signin_state import signed_in_learner
 from ui.voice_check import voice_check
 
 SIZES = {"normal": "Chữ vừa", "large": "Chữ to", "very-large": "Chữ rất to"}
-INTRO = "Bác chọn cỡ chữ, giọng đọc, và cách tiết kiệm dữ liệu điện thoại."
 
 learner = signed_in_learner("ui/learner/settings.py")
 db = resources.database()
@@ -27,8 +27,8 @@ def _save(field: str) -> None:
 
 
 st.title("⚙️ Cài đặt")
-st.markdown(f"<p class='step-text'>{INTRO}</p>", unsafe_allow_html=True)
-narrate(INTRO, "settings_intro")
+st.markdown(f"<p class='step-text'>{SETTINGS_INTRO}</p>", unsafe_allow_html=True)
+narrate(SETTINGS_HELP, "settings_intro")  # every choice below, in its own words
 
 st.radio("🔠 Cỡ chữ", list(SIZES), format_func=SIZES.__getitem__, index=list(SIZES).index(learner.text_size),
          key="setting_text_size", on_change=_save, args=("text_size",))
@@ -41,7 +41,7 @@ st.toggle("▶️ Tự đọc mỗi bước khi mở", value=learner.autoplay, k
           on_change=_save, args=("autoplay",))
 st.toggle("📶 Tiết kiệm dữ liệu (không tự đọc, chỉ hiện hình khi bấm xem)", value=learner.save_data,
           key="setting_save_data", on_change=_save, args=("save_data",))
-st.caption("Mỗi nút Nghe ghi sẵn độ dài và dung lượng, ví dụ “12 giây · 45 KB”.")
+st.caption("Mỗi nút Nghe ghi sẵn độ dài và dung lượng.")
 voice_check("settings")  # "Thử giọng đọc": which voice this phone reads with, and how to get a better one
 if st.button("🏠 Về trang chính", type="primary", key="settings_home", width="stretch"):
     st.switch_page("ui/learner/home.py")

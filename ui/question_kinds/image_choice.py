@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 def answer_control(question: ImageChoice, submit: Submit) -> None:
     for number, option in enumerate(question.options, start=1):
         show_picture(option.image, option.alt)
-        st.button(f"👆 Chọn hình {number}: {option.text}", key=f"img_{question.id}_{option.id}", width="stretch",
+        st.button(f"👆 Hình {number}: {option.text}", key=f"img_{question.id}_{option.id}", width="stretch",
                   on_click=submit, args=(option.id,))
 
 
