@@ -78,7 +78,23 @@ class BaseQuestion(Frozen):
         return []
 
 
-class OneRightOption(BaseQuestion):
+class ChoiceQuestion(BaseQuestion):
+    """Kinds whose answers are options, each with its explanation (single, picture and
+    multiple choice): their texts and their content rule are the same."""
+
+    options: tuple[Option, ...]
+
+    def narratable_texts(self) -> list[str]:
+        texts = [self.spoken()]
+        for option in self.options:
+            texts += [option.text, option.explanation]
+        return texts + self.feedback_texts()
+
+    def content_problems(self, images_root: Path) -> ContentProblems:
+        return right_explanation_problems(self.options)
+
+
+class OneRightOption(ChoiceQuestion):
     """Kinds where the learner taps exactly one option (single choice, image choice)."""
 
     options: tuple[Option, ...]
@@ -106,14 +122,6 @@ class OneRightOption(BaseQuestion):
     def feedback_answers(self) -> list[Answer]:
         return [option.id for option in self.options]
 
-    def narratable_texts(self) -> list[str]:
-        texts = [self.spoken()]
-        for option in self.options:
-            texts += [option.text, option.explanation]
-        return texts + self.feedback_texts()
-
-    def content_problems(self, images_root: Path) -> ContentProblems:
-        return right_explanation_problems(self.options)
 
 
 def right_explanation_problems(options: tuple[Option, ...]) -> ContentProblems:

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Literal
 
 from pydantic import Field, model_validator
 
 from quizzes.answers import Answer, GradedAnswer, InvalidAnswer
-from quizzes.kinds.base import BaseQuestion, ContentProblems, Option, right_explanation_problems, unique_option_ids
+from quizzes.kinds.base import ChoiceQuestion, Option, unique_option_ids
 from quizzes.speech import number_word, spoken_parts
 
 
-class MultipleChoice(BaseQuestion):
+class MultipleChoice(ChoiceQuestion):
     kind: Literal["multiple_choice"]
     options: tuple[Option, ...] = Field(min_length=3)
 
@@ -53,11 +52,3 @@ class MultipleChoice(BaseQuestion):
         wrong = everything if everything != right else right - {min(right)}
         return [right, wrong]
 
-    def narratable_texts(self) -> list[str]:
-        texts = [self.spoken()]
-        for option in self.options:
-            texts += [option.text, option.explanation]
-        return texts + self.feedback_texts()
-
-    def content_problems(self, images_root: Path) -> ContentProblems:
-        return right_explanation_problems(self.options)
