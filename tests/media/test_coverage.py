@@ -15,10 +15,10 @@ def test_each_text_counts_once_under_its_best_voice(tmp_path):
     cache = AudioCache(tmp_path)
     lesson = CATALOG.lessons["bai-mau"]
     texts = list(dict.fromkeys(lesson_texts(CATALOG, "bai-mau")))
-    cache.store(audio_key(texts[0], "gtts", "vi", "mp3"), "mp3", b"g")        # the title
-    cache.store(audio_key(texts[1], "gtts", "vi", "mp3"), "mp3", b"g")        # step 1: also recorded
-    cache.store(audio_key(texts[2], "espeak-ng", "vi", "mp3"), "mp3", b"e")   # step 2
-    step1 = lesson.steps[0]
+    step1, step2 = lesson.steps[:2]
+    cache.store(audio_key(lesson.title, "gtts", "vi", "mp3"), "mp3", b"g")
+    cache.store(audio_key(step1.narrated, "gtts", "vi", "mp3"), "mp3", b"g")  # also recorded
+    cache.store(audio_key(step2.narrated, "espeak-ng", "vi", "mp3"), "mp3", b"e")
     recordings = [
         RecordingInfo("bai-mau", step1.id, "hre", text_fingerprint(step1.narrated), "rec.mp3", 1, 1),
         RecordingInfo("bai-mau", "hai", "vi", "old-version", "old.mp3", 1, 1),  # stale: not counted
