@@ -61,24 +61,30 @@ def walk_to_quiz(at: AppTest) -> None:
     at.button(key="to_quiz").click().run()
 
 
-def answer_bai_mau_quiz(at: AppTest, first_option: str = "b", true_false: bool = False) -> None:
-    """Answer the fixture quiz: q-mot and q-hai as given (right by default), the rest right."""
-    at.button(key=f"opt_q-mot_{first_option}").click().run()
-    button_by_label(at, "Câu tiếp theo").click().run()
-    at.button(key=f"tf_q-hai_{'true' if true_false else 'false'}").click().run()
-    button_by_label(at, "Câu tiếp theo").click().run()
-    answer_bai_mau_from_question_3(at)
+QUESTIONS = ("q-mot", "q-hai", "q-ba", "q-bon", "q-nam")
 
 
-def answer_bai_mau_from_question_3(at: AppTest) -> None:
-    """The fixture quiz's questions 3 to 5, answered right, then its result."""
-    at.checkbox(key="chk_q-ba_a").check()
-    at.checkbox(key="chk_q-ba_b").check()
-    at.button(key="submit_q-ba").click().run()
-    button_by_label(at, "Câu tiếp theo").click().run()
-    at.button(key="img_q-bon_that").click().run()
-    button_by_label(at, "Câu tiếp theo").click().run()
-    for item in ("mo", "nhap", "bam"):
-        at.button(key=f"ord_q-nam_{item}").click().run()
-    at.button(key="submit_q-nam").click().run()
-    button_by_label(at, "Xem kết quả").click().run()
+def answer_bai_mau(
+    at: AppTest, q_mot: str = "b", q_hai: bool = False, q_ba: tuple[str, ...] = ("a", "b"), q_bon: str = "that",
+    q_nam: tuple[str, ...] = ("mo", "nhap", "bam"), start: str = "q-mot", stop_before: str | None = None,
+) -> None:
+    """Answer the fixture quiz "Bài mẫu" (right by default) from question ``start``,
+    moving on after each, and open the result — or stop on question ``stop_before``."""
+    for question in QUESTIONS[QUESTIONS.index(start):]:
+        if question == stop_before:
+            return
+        if question == "q-mot":
+            at.button(key=f"opt_q-mot_{q_mot}").click().run()
+        elif question == "q-hai":
+            at.button(key=f"tf_q-hai_{'true' if q_hai else 'false'}").click().run()
+        elif question == "q-ba":
+            for option in q_ba:
+                at.checkbox(key=f"chk_q-ba_{option}").check()
+            at.button(key="submit_q-ba").click().run()
+        elif question == "q-bon":
+            at.button(key=f"img_q-bon_{q_bon}").click().run()
+        else:
+            for item in q_nam:
+                at.button(key=f"ord_q-nam_{item}").click().run()
+            at.button(key="submit_q-nam").click().run()
+        button_by_label(at, "Xem kết quả" if question == QUESTIONS[-1] else "Câu tiếp theo").click().run()

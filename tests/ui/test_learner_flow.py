@@ -6,8 +6,7 @@ from progress.models import QuizAttempt
 from progress.reports.lesson_states import learner_lessons
 from progress.tracking import LessonStatus
 from tests.ui.flows import (
-    answer_bai_mau_from_question_3,
-    answer_bai_mau_quiz,
+    answer_bai_mau,
     button_by_label,
     component_data,
     learner_signs_in,
@@ -149,7 +148,7 @@ def test_lesson_then_quiz_result_is_stored(new_app, app_env):
 
     # retry and pass
     at.button(key="retry").click().run()
-    answer_bai_mau_quiz(at)
+    answer_bai_mau(at)
     assert "Bác đã đạt" in texts(at)
     learner_id = at.session_state["signin"].account_id
     assert learner_lessons(app_env, learner_id)["bai-mau"].status == LessonStatus.PASSED
@@ -160,15 +159,7 @@ def test_lesson_then_quiz_result_is_stored(new_app, app_env):
 def test_ordering_can_be_started_again(new_app, app_env):
     at = learner_signs_in(new_app(), app_env)
     walk_to_quiz(at)
-    at.button(key="opt_q-mot_b").click().run()
-    button_by_label(at, "Câu tiếp theo").click().run()
-    at.button(key="tf_q-hai_false").click().run()
-    button_by_label(at, "Câu tiếp theo").click().run()
-    at.checkbox(key="chk_q-ba_a").check()
-    at.button(key="submit_q-ba").click().run()
-    button_by_label(at, "Câu tiếp theo").click().run()
-    at.button(key="img_q-bon_that").click().run()
-    button_by_label(at, "Câu tiếp theo").click().run()
+    answer_bai_mau(at, q_ba=("a",), stop_before="q-nam")
     at.button(key="ord_q-nam_nhap").click().run()
     at.button(key="reset_q-nam").click().run()
     assert "<li>" not in texts(at)
@@ -326,7 +317,7 @@ def test_a_reload_mid_quiz_resumes_at_the_same_question_with_earlier_answers_kep
     with app_env() as session:
         assert session.query(QuizAttempt).count() == 0, "an unfinished run is not an attempt"
     button_by_label(again, "Câu tiếp theo").click().run()
-    answer_bai_mau_from_question_3(again)
+    answer_bai_mau(again, start="q-ba")
     assert "đúng 4 / 5 câu (80%)" in texts(again)  # q-mot's wrong answer from before the reload counts
     with app_env() as session:
         attempt = session.query(QuizAttempt).one()

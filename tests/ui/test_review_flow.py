@@ -14,7 +14,7 @@ from progress.models import ReviewItem
 from progress.review import schedule_wrong_answers
 from progress.tracking import record_attempt
 from quizzes.answers import GradedAnswer
-from tests.ui.flows import answer_bai_mau_quiz, learner_signs_in, texts, walk_to_quiz
+from tests.ui.flows import answer_bai_mau, learner_signs_in, texts, walk_to_quiz
 
 REVIEW_PAGE = "ui/learner/review.py"
 
@@ -34,7 +34,7 @@ def clock(monkeypatch):
 def quiz_with_two_wrong(at: AppTest) -> None:
     """bai-mau's quiz: q-mot and q-hai wrong, the rest right (3 / 5, not passed)."""
     walk_to_quiz(at)
-    answer_bai_mau_quiz(at, first_option="a", true_false=True)
+    answer_bai_mau(at, q_mot="a", q_hai=True)
     assert "đúng 3 / 5 câu" in texts(at)
 
 

@@ -8,7 +8,7 @@ import pytest
 from progress.groups import list_groups
 from progress.learners import list_learners, update_learner_settings
 from quizzes.speech import spoken_result
-from tests.ui.flows import answer_bai_mau_quiz, button_by_label, learner_signs_in, players, walk_to_quiz
+from tests.ui.flows import answer_bai_mau, learner_signs_in, players, walk_to_quiz
 
 WRONG = "Chưa đúng. Đáp án đúng là: Không đưa, gác máy. Không ai được hỏi mã OTP. Giữ mã cho riêng mình."
 
@@ -50,10 +50,7 @@ def test_the_verdict_plays_by_itself_only_with_autoplay_on_and_data_saving_off(
 def test_a_wrong_tick_in_multiple_choice_keeps_its_own_nghe(new_app, app_env):
     at = learner_signs_in(new_app(), app_env)
     walk_to_quiz(at)
-    at.button(key="opt_q-mot_b").click().run()
-    button_by_label(at, "Câu tiếp theo").click().run()
-    at.button(key="tf_q-hai_false").click().run()
-    button_by_label(at, "Câu tiếp theo").click().run()
+    answer_bai_mau(at, stop_before="q-ba")
     at.checkbox(key="chk_q-ba_a").check()
     at.checkbox(key="chk_q-ba_c").check()
     at.button(key="submit_q-ba").click().run()
@@ -67,7 +64,7 @@ def test_the_result_screen_says_the_score_and_what_to_do_next(new_app, app_env, 
     _settings(app_env, autoplay=autoplay)
     at = learner_signs_in(new_app(), app_env)
     walk_to_quiz(at)
-    answer_bai_mau_quiz(at, first_option=first_option)
+    answer_bai_mau(at, q_mot=first_option)
     correct = 5 if first_option == "b" else 4
     player = _player(at, spoken_result(correct, 5, passed))
     assert player["autoplay"] is autoplay
@@ -77,18 +74,6 @@ def test_the_result_screen_says_the_score_and_what_to_do_next(new_app, app_env, 
 def test_the_result_of_a_failed_quiz_says_to_look_at_the_lesson_again(new_app, app_env):
     at = learner_signs_in(new_app(), app_env)
     walk_to_quiz(at)
-    at.button(key="opt_q-mot_a").click().run()
-    button_by_label(at, "Câu tiếp theo").click().run()
-    at.button(key="tf_q-hai_true").click().run()
-    button_by_label(at, "Câu tiếp theo").click().run()
-    at.checkbox(key="chk_q-ba_c").check()
-    at.button(key="submit_q-ba").click().run()
-    button_by_label(at, "Câu tiếp theo").click().run()
-    at.button(key="img_q-bon_gia").click().run()
-    button_by_label(at, "Câu tiếp theo").click().run()
-    for item in ("nhap", "mo", "bam"):
-        at.button(key=f"ord_q-nam_{item}").click().run()
-    at.button(key="submit_q-nam").click().run()
-    button_by_label(at, "Xem kết quả").click().run()
+    answer_bai_mau(at, q_mot="a", q_hai=True, q_ba=("c",), q_bon="gia", q_nam=("nhap", "mo", "bam"))
     said = _player(at, spoken_result(0, 5, False))["text"]
     assert said.startswith("Bác trả lời đúng không trên năm câu. Bác chưa đạt.")
