@@ -23,12 +23,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from catalog.loading import load_catalog  # noqa: E402
-from catalog.narratable import catalogue_texts  # noqa: E402
 from media.audio_cache import AudioCache  # noqa: E402
 from media.audio_file import inspect_audio  # noqa: E402
 from media.engines import offline_voice  # noqa: E402
 from media.prerender import prerender  # noqa: E402
-from media.ui_phrases import SPOKEN_UI_PHRASES  # noqa: E402
+from media.ui_phrases import texts_to_prerender  # noqa: E402
 
 
 def main() -> int:
@@ -42,7 +41,7 @@ def main() -> int:
               file=sys.stderr)
         return 2
     catalog = load_catalog(ROOT / "lessons" / "content", ROOT / "quizzes" / "content")
-    texts = list(dict.fromkeys(catalogue_texts(catalog) + list(SPOKEN_UI_PHRASES)))
+    texts = texts_to_prerender(catalog)
     if args.limit:
         texts = texts[: args.limit]
     with tempfile.TemporaryDirectory(prefix="narration-bench-") as folder:

@@ -25,10 +25,9 @@ def _audio_cache() -> AudioCache:
 
 
 def cmd_render_audio(args: argparse.Namespace) -> int:
-    from catalog.narratable import catalogue_texts
     from media.engines import GttsEngine, offline_voice
     from media.prerender import prerender
-    from media.ui_phrases import SPOKEN_UI_PHRASES
+    from media.ui_phrases import texts_to_prerender
 
     narration = load_settings().narration
     engine: SpeechEngine
@@ -49,7 +48,7 @@ def cmd_render_audio(args: argparse.Namespace) -> int:
             outcome = "failed"
         print(f"\r{bar} {outcome:<40}", end="", flush=True)
 
-    texts = catalogue_texts(load_content()) + list(SPOKEN_UI_PHRASES)
+    texts = texts_to_prerender(load_content())
     remote = args.engine == "gtts"
     summary = prerender(
         texts, engine, _audio_cache(), narration.gtts_deadline_seconds, on_progress=show,

@@ -4,6 +4,8 @@ Pages import them from here so the pre-render command can render them too."""
 
 from __future__ import annotations
 
+from catalog.loading import Catalog
+from catalog.narratable import catalogue_texts
 from lessons.fields import number_word
 from media.languages import LANGUAGES
 
@@ -103,3 +105,9 @@ VOICE_PHRASES = (VOICE_TEST, VOICE_IS_FILE, VOICE_IS_PHONE, VOICE_IS_MACHINE, VO
 
 SPOKEN_UI_PHRASES = (CONSENT, ASK_GROUP, ASK_NAME, ASK_CODE, WRONG_CODE, WAIT_CODE, LOCKED_CODE, WELCOME, SETTINGS_HELP,
                      *VOICE_PHRASES)
+
+
+def texts_to_prerender(catalog: Catalog) -> list[str]:
+    """Every text the app can speak, each once: the catalogue's (lessons, quizzes, the
+    home screen's lists) and the app's own sentences above. render-audio renders these."""
+    return list(dict.fromkeys(catalogue_texts(catalog) + list(SPOKEN_UI_PHRASES)))

@@ -282,8 +282,8 @@ def test_elements_keep_their_place_when_the_cookie_is_done(new_app, app_env):
 
 
 def test_a_learner_who_cannot_read_hears_the_home_screen(new_app, app_env):
-    from catalog.narratable import catalogue_texts, continue_text, module_lessons_text, modules_text
-    from media.ui_phrases import NAVIGATION_ICONS, SPOKEN_UI_PHRASES, WELCOME
+    from catalog.narratable import continue_text, module_lessons_text, modules_text
+    from media.ui_phrases import NAVIGATION_ICONS, WELCOME, texts_to_prerender
     from ui import resources
 
     at = learner_signs_in(new_app(), app_env)
@@ -297,7 +297,7 @@ def test_a_learner_who_cannot_read_hears_the_home_screen(new_app, app_env):
     at.button(key="home").click().run()  # back home with a lesson in progress
     heard = {player["text"] for player in players(at)}
     assert continue_text(catalog.lessons["bai-mau"]) in heard
-    pre_rendered = set(catalogue_texts(catalog)) | set(SPOKEN_UI_PHRASES)
+    pre_rendered = set(texts_to_prerender(catalog))
     assert heard <= pre_rendered | {t for t in heard if t.startswith("Có ")}, "all pre-renderable"
 
 
