@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -79,3 +82,20 @@ def schema_is_current(url: str) -> bool:
             return MigrationContext.configure(connection).get_current_revision() == head
     finally:
         engine.dispose()
+
+
+Row = TypeVar("Row")
+
+
+def add_unless_taken(session: Session, row: Row, existing: Callable[[], Row | None]) -> Row:
+    """Insert ``row`` in a savepoint; if a unique key says another session (the same
+    learner in a second tab) inserted its twin a moment ago, use theirs instead of failing."""
+    try:
+        with session.begin_nested():
+            session.add(row)
+        return row
+    except IntegrityError:
+        found = existing()
+        if found is None:
+            raise
+        return found

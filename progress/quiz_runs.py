@@ -15,7 +15,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from progress.database import Database
+from progress.database import Database, add_unless_taken
 from progress.models import QuizRun, QuizRunAnswer, utcnow
 from progress.tracking import store_attempt
 from quizzes.answers import GradedAnswer
@@ -40,17 +40,8 @@ def _stored(run: QuizRun) -> StoredRun:
 
 
 def _create(session: Session, learner_id: int, lesson_id: str) -> QuizRun:
-    """Insert a run in a savepoint; if another tab of the same learner did a moment ago, use theirs."""
-    try:
-        with session.begin_nested():
-            run = QuizRun(learner_id=learner_id, lesson_id=lesson_id, position=0, answers=[])
-            session.add(run)
-        return run
-    except IntegrityError:
-        existing = _find(session, learner_id, lesson_id)
-        if existing is None:
-            raise
-        return existing
+    run = QuizRun(learner_id=learner_id, lesson_id=lesson_id, position=0, answers=[])
+    return add_unless_taken(session, run, lambda: _find(session, learner_id, lesson_id))
 
 
 def open_run(db: Database, learner_id: int, lesson_id: str) -> StoredRun:

@@ -14,10 +14,9 @@ from collections.abc import Container, Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import delete, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from progress.database import Database
+from progress.database import Database, add_unless_taken
 from progress.models import ReviewItem, utcnow
 from quizzes.answers import GradedAnswer
 from quizzes.review_rules import DEFAULT_POLICY, ReviewPolicy, ReviewStep, first_review, next_review
@@ -68,18 +67,12 @@ def _put(
 ) -> ReviewItem:
     """Set the item's stage and due time, inserting it if needed. The insert runs in a
     savepoint: if the same learner in another tab inserted it a moment ago, update theirs."""
-    item = _find(session, learner_id, lesson_id, question_id)
-    if item is None:
-        try:
-            with session.begin_nested():
-                item = ReviewItem(learner_id=learner_id, lesson_id=lesson_id, question_id=question_id,
-                                  stage=step.stage, due_at=step.due_at, created_at=now)
-                session.add(item)
-            return item
-        except IntegrityError:
-            item = _find(session, learner_id, lesson_id, question_id)
-            if item is None:
-                raise
+    item = _find(session, learner_id, lesson_id, question_id) or add_unless_taken(
+        session,
+        ReviewItem(learner_id=learner_id, lesson_id=lesson_id, question_id=question_id, stage=step.stage,
+                   due_at=step.due_at, created_at=now),
+        lambda: _find(session, learner_id, lesson_id, question_id),
+    )
     item.stage, item.due_at = step.stage, step.due_at
     return item
 

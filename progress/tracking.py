@@ -8,10 +8,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from sqlalchemy import case, func, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from progress.database import Database
+from progress.database import Database, add_unless_taken
 from progress.models import LessonProgress, QuizAnswer, QuizAttempt, utcnow
 from progress.review import schedule_in_session
 from quizzes.answers import GradedAnswer
@@ -47,19 +46,9 @@ def _find(session: Session, learner_id: int, lesson_id: str) -> LessonProgress |
 
 
 def _insert_unless_exists(session: Session, learner_id: int, lesson_id: str) -> LessonProgress:
-    """Insert the row in a savepoint; if another session (the same learner in a second
-    tab) inserted it a moment ago, use theirs instead of failing."""
-    try:
-        with session.begin_nested():
-            row = LessonProgress(learner_id=learner_id, lesson_id=lesson_id, current_step=0, steps_done=False,
-                                 seconds_spent=0)
-            session.add(row)
-        return row
-    except IntegrityError:
-        existing = _find(session, learner_id, lesson_id)
-        if existing is None:
-            raise
-        return existing
+    row = LessonProgress(learner_id=learner_id, lesson_id=lesson_id, current_step=0, steps_done=False,
+                         seconds_spent=0)
+    return add_unless_taken(session, row, lambda: _find(session, learner_id, lesson_id))
 
 
 def _get_or_create(session: Session, learner_id: int, lesson_id: str) -> LessonProgress:
