@@ -236,3 +236,12 @@ def test_a_learner_who_cannot_read_finishes_by_ear(phone_640, server, learner):
     ear.tap_icon("📚")
     answer(ear, QUIZ.questions[0], right=True)
     shot(page, "no-reading-04-review")
+
+    # settings and progress, by the icons the welcome explained: each read whole
+    ear.tap_icon("🏠")
+    ear.tap_icon("⚙️")
+    assert said("Cỡ chữ: Chữ vừa, Chữ to, hoặc Chữ rất to") in ear.listen()
+    ear.tap_icon("🏠")
+    ear.tap_icon("📊")
+    assert "bác đã đạt một trên hai bài" in ear.listen()  # the lesson whose quiz was passed
+    shot(page, "no-reading-05-progress")
