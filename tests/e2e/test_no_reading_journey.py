@@ -182,6 +182,11 @@ def test_a_learner_who_cannot_read_finishes_by_ear(phone_640, server, learner):
     lesson = CATALOG.lessons["bai-mau"]
     for index, step in enumerate(lesson.steps):
         assert said(step.text.split(".")[0]) in ear.listen()
+        if index == 1:  # once back with ⬅️, and on again
+            ear.tap_icon("⬅️")
+            assert "Bước một trên" in ear.listen()
+            ear.tap_icon("➡️")
+            assert "Bước hai trên" in ear.listen()
         ear.tap_icon("📝" if index == len(lesson.steps) - 1 else "➡️")
 
     # the quiz: every kind, answered wrongly, from what was heard
@@ -204,6 +209,8 @@ def test_a_learner_who_cannot_read_finishes_by_ear(phone_640, server, learner):
         next_question(ear, last=index == len(QUIZ.questions) - 1)
     heard = ear.listen()
     assert "Bác đã đạt" in heard, heard
+    ear.tap_icon("📖")  # the lesson again, from the result
+    assert "Bước" in ear.listen()
     ear.tap_icon("🏠")
 
     # a practice lesson: the choices are heard with their numbers; a wrong tap's hint is heard
