@@ -25,10 +25,9 @@ from lessons.models import Module
 from progress.group_team import GroupTeam
 from progress.groups import create_group
 from progress.learners import LearnerInfo, create_learner, delete_learner
-from progress.tracking import record_attempt
 from progress.trainers import create_trainer
-from quizzes.answers import GradedAnswer
 from tests.conftest import FIXTURE_CONTENT
+from tests.progress.graded import pass_lesson
 
 SECRET = "certificate-secret"
 DAY = dt.date(2026, 1, 5)
@@ -37,11 +36,6 @@ DAY = dt.date(2026, 1, 5)
 @pytest.fixture(scope="module")
 def catalog():
     return load_catalog(FIXTURE_CONTENT / "lessons", FIXTURE_CONTENT / "quizzes")
-
-
-def pass_lesson(db, learner_id: int, lesson_id: str, passed: bool = True) -> None:  # type: ignore[no-untyped-def]
-    record_attempt(db, learner_id, lesson_id, [GradedAnswer("q-mot", "a", passed)], 100 if passed else 0,
-                   passed, 80)
 
 
 def pdf_text(data: bytes) -> str:

@@ -7,19 +7,14 @@ from progress.groups import create_group
 from progress.learners import create_learner
 from progress.reports.lesson_states import learner_lessons
 from progress.reports.module_progress import lessons_passed_of_all, module_progress, progress_of_module
-from progress.tracking import record_attempt, save_step
-from quizzes.answers import GradedAnswer
+from progress.tracking import save_step
 from tests.conftest import FIXTURE_CONTENT
+from tests.progress.graded import pass_lesson
 
 
 @pytest.fixture(scope="module")
 def catalog():
     return load_catalog(FIXTURE_CONTENT / "lessons", FIXTURE_CONTENT / "quizzes")
-
-
-def pass_lesson(db, learner_id: int, lesson_id: str, passed: bool = True) -> None:  # type: ignore[no-untyped-def]
-    record_attempt(db, learner_id, lesson_id, [GradedAnswer("q-mot", "a", passed)], 100 if passed else 0,
-                   passed, 80)
 
 
 def test_module_is_complete_only_when_every_lesson_is_passed(sqlite_db, catalog):
