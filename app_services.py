@@ -1,7 +1,7 @@
 """The composition root: the long-lived objects of a process, built in one place.
 
 Settings, the signing secret, the content catalogue, the database (engine and
-sessionmaker), the narrator and the review policy are built once per process by
+sessionmaker), the narrator, the review policy and the cache of classes in progress are built once per process by
 ``app_services()`` and shared read-only by every page (through ui/resources.py, which
 wraps it in ``st.cache_resource``) and every HTTP route (access/route_resources.py).
 Plain Python: no Streamlit here. ``app_services.cache_clear()`` rebuilds them on the next
@@ -11,6 +11,7 @@ that change the settings and clear it get fresh objects).
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -18,6 +19,7 @@ from catalog.loading import Catalog, load_catalog
 from media.audio_cache import AudioCache
 from media.engines import GttsEngine, offline_voice
 from media.narration import Narrator, PrerenderedVoice
+from progress.classes.state import ClassStates
 from progress.database import Database, connect
 from quizzes.review_rules import ReviewPolicy
 from settings import PROJECT_ROOT, Settings, ensure_secret_key, load_settings
@@ -34,6 +36,7 @@ class AppServices:
     database: Database
     narrator: Narrator
     review_policy: ReviewPolicy  # when wrong answers come back, when a learner needs help
+    class_states: ClassStates  # classes in progress as phones poll them, cached for a moment per process
 
 
 def build_catalog(settings: Settings) -> Catalog:
@@ -54,13 +57,18 @@ def build_narrator(settings: Settings) -> Narrator:
 def build_app_services(settings: Settings) -> AppServices:
     """Every long-lived object for these settings (config.yaml plus BDHVS_* variables)."""
     quiz = settings.quiz
+    database = connect(settings.database_url, settings.database.sqlite_busy_timeout_ms)
+    class_mode = settings.class_mode
     return AppServices(
         settings=settings,
         secret_key=ensure_secret_key(settings),
         catalog=build_catalog(settings),
-        database=connect(settings.database_url, settings.database.sqlite_busy_timeout_ms),
+        database=database,
         narrator=build_narrator(settings),
         review_policy=ReviewPolicy(quiz.review_after_days, quiz.support_after_failed_attempts),
+        # half a poll: a phone never sees a state older than one poll interval
+        class_states=ClassStates(database, max_age_seconds=class_mode.follow_seconds / 2,
+                                 idle_after=dt.timedelta(minutes=class_mode.idle_end_minutes)),
     )
 
 

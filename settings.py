@@ -101,6 +101,18 @@ class NarrationSettings(_Section):
     max_upload_mb: float = Field(5, gt=0, le=100, description="Largest recording file accepted (MB).")
 
 
+class ClassModeSettings(_Section):
+    follow_seconds: float = Field(
+        2, ge=0.5, le=10, description="How often each phone in a class checks for the trainer's next step (seconds)."
+    )
+    present_seconds: int = Field(
+        30, ge=5, le=600, description="A phone seen within this many seconds counts as with the class."
+    )
+    idle_end_minutes: int = Field(
+        120, ge=5, le=1440, description="A class nobody moves for this long ends itself (minutes)."
+    )
+
+
 class Settings(BaseSettings):
     """All settings. Sections mirror config.yaml."""
 
@@ -114,6 +126,7 @@ class Settings(BaseSettings):
     auth: AuthSettings = Field(default_factory=AuthSettings)
     content: ContentSettings = Field(default_factory=ContentSettings)
     narration: NarrationSettings = Field(default_factory=NarrationSettings)
+    class_mode: ClassModeSettings = Field(default_factory=ClassModeSettings)
 
     @classmethod
     def settings_customise_sources(

@@ -209,3 +209,88 @@ class ReviewItem(Base):
     stage: Mapped[int] = mapped_column(Integer, default=0)
     due_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class ClassSession(Base):
+    """A class at the cultural house: a trainer shows lessons on the projector and the
+    learners' phones follow. While it runs, ``position`` is the slide everyone sees and
+    ``version`` goes up on every change (phones compare it); when it ends it stays as
+    the record of a class held (date, place, group, trainers, lessons, attendance)."""
+
+    __tablename__ = "class_sessions"
+    __table_args__ = ({"sqlite_autoincrement": True},)  # an old join link never reaches a new class
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    join_code: Mapped[str] = mapped_column(String(8), index=True)  # unique among open classes
+    group_id: Mapped[int] = mapped_column(ForeignKey("learner_groups.id"), index=True)
+    place: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    lesson_ids: Mapped[str] = mapped_column(Text)  # the lessons planned, in order, separated by ","
+    position: Mapped[int] = mapped_column(Integer, default=0)  # the slide on screen, over all lessons
+    furthest_position: Mapped[int] = mapped_column(Integer, default=0)  # how far the class got
+    live_question_id: Mapped[int | None] = mapped_column(Integer)  # the ClassQuestion on the phones
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    head_count: Mapped[int | None] = mapped_column(Integer)  # people in the room, as the trainer counted
+    started_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    ended_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), index=True)
+    ended_by: Mapped[str] = mapped_column(String(16), default="", server_default="")  # "trainer" | "idle"
+
+
+class ClassTrainer(Base):
+    """The trainers who ran a class (the one who started it, and any who helped)."""
+
+    __tablename__ = "class_trainers"
+
+    class_id: Mapped[int] = mapped_column(ForeignKey("class_sessions.id", ondelete="CASCADE"), primary_key=True)
+    trainer_id: Mapped[int] = mapped_column(ForeignKey("trainers.id", ondelete="CASCADE"), primary_key=True)
+
+
+class ClassParticipant(Base):
+    """One phone's person in a class: a learner of the group, or a guest without an
+    account (counted as an unregistered participant)."""
+
+    __tablename__ = "class_participants"
+    __table_args__ = (
+        UniqueConstraint("class_id", "learner_id", name="uq_class_participants_learner"),
+        UniqueConstraint("class_id", "guest_number", name="uq_class_participants_guest"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    class_id: Mapped[int] = mapped_column(ForeignKey("class_sessions.id", ondelete="CASCADE"), index=True)
+    learner_id: Mapped[int | None] = mapped_column(ForeignKey("learners.id", ondelete="SET NULL"))
+    guest_number: Mapped[int | None] = mapped_column(Integer)  # "Khách 1", "Khách 2", …
+    joined_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    last_seen_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class ClassQuestion(Base):
+    """A quiz question asked live in a class. ``hands`` holds the show-of-hands counts
+    the trainer typed in for people without a phone ("option key=count,…")."""
+
+    __tablename__ = "class_questions"
+    __table_args__ = (UniqueConstraint("class_id", "lesson_id", "question_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    class_id: Mapped[int] = mapped_column(ForeignKey("class_sessions.id", ondelete="CASCADE"), index=True)
+    lesson_id: Mapped[str] = mapped_column(String(100))
+    question_id: Mapped[str] = mapped_column(String(100))
+    opened_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    revealed_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    hands: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+
+class ClassAnswer(Base):
+    """One phone's answer to a live question: graded like a quiz answer and stored as
+    given. ``learner_id`` is set for signed-in learners (their answer counts as given
+    in class); a guest's answer counts only in the class tally."""
+
+    __tablename__ = "class_answers"
+    __table_args__ = (UniqueConstraint("question_id", "participant_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    question_id: Mapped[int] = mapped_column(ForeignKey("class_questions.id", ondelete="CASCADE"), index=True)
+    participant_id: Mapped[int] = mapped_column(ForeignKey("class_participants.id", ondelete="CASCADE"))
+    learner_id: Mapped[int | None] = mapped_column(ForeignKey("learners.id", ondelete="SET NULL"), index=True)
+    answer: Mapped[str] = mapped_column(Text)
+    correct: Mapped[bool] = mapped_column(Boolean)
+    answered_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

@@ -11,6 +11,7 @@ from catalog.loading import Catalog
 from catalog.quality import svg_view_box
 from media.images import publish_images
 from media.narration import Narrator
+from progress.classes.state import ClassStates
 from progress.database import Database
 from quizzes.review_rules import ReviewPolicy
 from settings import PROJECT_ROOT, Settings
@@ -62,3 +63,8 @@ def database() -> Database:
 
 def narrator() -> Narrator:
     return services().narrator
+
+
+def class_states() -> ClassStates:
+    """Classes in progress, as phones and the projector poll them (cached per process)."""
+    return services().class_states

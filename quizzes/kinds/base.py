@@ -7,6 +7,7 @@ one of the methods below out fails ``tests/quizzes/test_question_kinds.py``.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import Field
@@ -14,6 +15,16 @@ from pydantic import Field
 from lessons.fields import ContentId, Frozen, Text
 from quizzes.answers import Answer, GradedAnswer, InvalidAnswer
 from quizzes.speech import spoken_answer, spoken_feedback, starts_with_verdict
+
+
+@dataclass(frozen=True)
+class TallyLine:
+    """One line of a live class question's tally: what the projector counts answers under."""
+
+    key: str  # an option id, "true"/"false", or "right"/"wrong" for an order
+    label: str  # as the phones and the projector show it, numbered as the voice reads it
+    right: bool
+
 
 # (field path inside the question, what is wrong), e.g. ("options.0.image", "file … does not exist")
 ContentProblems = list[tuple[str, str]]
@@ -77,6 +88,14 @@ class BaseQuestion(Frozen):
         """Quality problems of this question beyond its schema (most kinds have none)."""
         return []
 
+    def tally_lines(self) -> tuple[TallyLine, ...]:
+        """What a class's answers are counted under, in the order the choices are shown."""
+        raise NotImplementedError(f"{type(self).__name__} does not say how a class's answers are counted")
+
+    def tally_keys(self, answer: Answer) -> tuple[str, ...]:
+        """The tally lines one answer counts on (several for ticked boxes)."""
+        raise NotImplementedError(f"{type(self).__name__} does not say how a class's answers are counted")
+
 
 class ChoiceQuestion(BaseQuestion):
     """Kinds whose answers are options, each with its explanation (single, picture and
@@ -92,6 +111,12 @@ class ChoiceQuestion(BaseQuestion):
 
     def content_problems(self, images_root: Path) -> ContentProblems:
         return right_explanation_problems(self.options)
+
+    def tally_lines(self) -> tuple[TallyLine, ...]:
+        return tuple(TallyLine(o.id, f"{n}. {o.text}", o.correct) for n, o in enumerate(self.options, start=1))
+
+    def tally_keys(self, answer: Answer) -> tuple[str, ...]:
+        return tuple(sorted(answer)) if isinstance(answer, frozenset) else (str(answer),)
 
 
 class OneRightOption(ChoiceQuestion):

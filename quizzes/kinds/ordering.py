@@ -10,7 +10,7 @@ from pydantic import Field, model_validator
 
 from lessons.fields import ContentId, Frozen, Text
 from quizzes.answers import Answer, GradedAnswer, InvalidAnswer
-from quizzes.kinds.base import BaseQuestion
+from quizzes.kinds.base import BaseQuestion, TallyLine
 from quizzes.speech import number_word, spoken_parts
 
 
@@ -44,6 +44,12 @@ class Ordering(BaseQuestion):
             raise InvalidAnswer(f"{self.id}: expected every item once, got {answer!r}")
         in_order = " → ".join(item.text for item in self.items)
         return GradedAnswer(self.id, answer, answer == right, (self.explanation,), (in_order,))
+
+    def tally_lines(self) -> tuple[TallyLine, ...]:
+        return (TallyLine("right", "✅ Đúng thứ tự", True), TallyLine("wrong", "❌ Chưa đúng thứ tự", False))
+
+    def tally_keys(self, answer: Answer) -> tuple[str, ...]:
+        return ("right",) if answer == self.right_answer() else ("wrong",)
 
     def right_answer(self) -> Answer:
         return tuple(item.id for item in self.items)

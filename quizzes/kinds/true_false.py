@@ -9,7 +9,7 @@ from pydantic import Field
 
 from lessons.fields import Text
 from quizzes.answers import Answer, GradedAnswer, InvalidAnswer
-from quizzes.kinds.base import BaseQuestion, ContentProblems
+from quizzes.kinds.base import BaseQuestion, ContentProblems, TallyLine
 from quizzes.speech import spoken_parts, starts_with_verdict
 
 
@@ -29,6 +29,12 @@ class TrueFalse(BaseQuestion):
 
     def answer_from_text(self, text: str) -> Answer:
         return text == "true"
+
+    def tally_lines(self) -> tuple[TallyLine, ...]:
+        return (TallyLine("true", "✅ Đúng", self.answer), TallyLine("false", "❌ Sai", not self.answer))
+
+    def tally_keys(self, answer: Answer) -> tuple[str, ...]:
+        return ("true" if answer is True else "false",)
 
     def spoken(self) -> str:
         return spoken_parts([self.spoken_prompt, "Đúng hay sai?"])

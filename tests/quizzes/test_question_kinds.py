@@ -6,7 +6,8 @@ import pytest
 from quizzes.kinds.base import BaseQuestion
 from quizzes.models import QUESTION_CLASSES, QUESTION_KINDS
 
-LAYER_METHODS = ("grade", "right_answer", "answer_from_text", "spoken", "narratable_texts", "feedback_answers")
+LAYER_METHODS = ("grade", "right_answer", "answer_from_text", "spoken", "narratable_texts", "feedback_answers",
+                 "tally_lines", "tally_keys")
 
 
 def test_the_kinds_are_read_from_the_union():
