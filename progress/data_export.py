@@ -9,7 +9,16 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from progress.models import Learner, LessonProgress, QuizAttempt, ReviewItem
+from progress.models import (
+    ClassAnswer,
+    ClassParticipant,
+    ClassQuestion,
+    ClassSession,
+    Learner,
+    LessonProgress,
+    QuizAttempt,
+    ReviewItem,
+)
 
 
 def _time(value: dt.datetime | None) -> str | None:
@@ -30,6 +39,17 @@ def export_learner(db: sessionmaker[Session], learner_id: int) -> dict[str, Any]
             select(QuizAttempt).where(QuizAttempt.learner_id == learner_id).order_by(QuizAttempt.finished_at)
         ).all()
         reviews = session.scalars(select(ReviewItem).where(ReviewItem.learner_id == learner_id)).all()
+        classes = session.execute(
+            select(ClassSession.started_at, ClassSession.place, ClassParticipant.joined_at)
+            .join(ClassParticipant, ClassParticipant.class_id == ClassSession.id)
+            .where(ClassParticipant.learner_id == learner_id).order_by(ClassSession.started_at)
+        ).all()
+        class_answers = session.execute(
+            select(ClassQuestion.lesson_id, ClassQuestion.question_id, ClassAnswer.answer, ClassAnswer.correct,
+                   ClassAnswer.answered_at)
+            .join(ClassQuestion, ClassQuestion.id == ClassAnswer.question_id)
+            .where(ClassAnswer.learner_id == learner_id).order_by(ClassAnswer.answered_at)
+        ).all()
         return {
             "learner": {
                 "name": learner.display_name,
@@ -54,6 +74,15 @@ def export_learner(db: sessionmaker[Session], learner_id: int) -> dict[str, Any]
                  "passed": a.passed, "answers": [{"question": x.question_id, "answer": x.answer, "correct": x.correct}
                                                  for x in a.answers]}
                 for a in attempts
+            ],
+            "classes_joined": [
+                {"class_started_at": _time(started), "place": place, "joined_at": _time(joined)}
+                for started, place, joined in classes
+            ],
+            "answers_in_class": [
+                {"lesson": lesson, "question": question, "answer": answer, "correct": correct,
+                 "answered_at": _time(answered)}
+                for lesson, question, answer, correct, answered in class_answers
             ],
             "questions_to_review": [
                 {"lesson": r.lesson_id, "question": r.question_id, "due_at": _time(r.due_at)} for r in reviews

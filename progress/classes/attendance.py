@@ -31,7 +31,7 @@ class Participant:
 
     @property
     def is_guest(self) -> bool:
-        return self.learner_id is None
+        return self.guest_number is not None
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,7 @@ class Joined:
 
 @dataclass(frozen=True)
 class Attendance:
-    learners: tuple[Participant, ...]  # learners of the group who joined, by name
+    learners: tuple[Participant, ...]  # learners of the group who joined, by name (and any deleted since)
     guests: int
     with_class_now: int  # phones seen in the last moments
     head_count: int | None  # as the trainer counted the room, if they did
@@ -61,10 +61,15 @@ def guest_name(number: int) -> str:
     return f"Khách {number}"
 
 
+REMOVED_LEARNER = "Học viên đã xóa"  # a learner deleted since: still counted as a registered participant
+
+
 def _participant(row: ClassParticipant, learner: Learner | None) -> Participant:
     if learner is not None:
         return Participant(row.id, row.class_id, row.learner_id, None, learner.display_name, learner.avatar)
-    return Participant(row.id, row.class_id, None, row.guest_number, guest_name(row.guest_number or 0))
+    if row.guest_number is None:
+        return Participant(row.id, row.class_id, None, None, REMOVED_LEARNER)
+    return Participant(row.id, row.class_id, None, row.guest_number, guest_name(row.guest_number))
 
 
 def _open_class(session: Session, class_id: int) -> ClassSession:

@@ -152,3 +152,16 @@ def test_a_phone_still_following_is_counted_with_the_class(db, setting):  # type
     assert attendance(db, started.class_id, present_within=long_ago).with_class_now == 0
     mark_seen(db, guest.id, now=dt.datetime.now(dt.UTC) + dt.timedelta(minutes=1))
     assert attendance(db, started.class_id, present_within=long_ago).with_class_now == 1
+
+
+def test_a_learner_deleted_after_the_class_still_counts_as_a_registered_participant(db, setting):  # type: ignore[no-untyped-def]
+    from progress.learners import delete_learner
+
+    trainer, (hoa, _, _) = setting
+    started = start_class(db, trainer.id, hoa.group_id, ["bai-1"])
+    join_as_learner(db, started.class_id, hoa.id)
+    join_as_guest(db, started.class_id)
+    end_class(db, started.class_id)
+    delete_learner(db, hoa.id)
+    counted = attendance(db, started.class_id)
+    assert [p.name for p in counted.learners] == ["Học viên đã xóa"] and counted.guests == 1
