@@ -7,11 +7,15 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
+from progress.classes.attendance import join_as_guest, join_as_learner
+from progress.classes.live import answer_live_question
 from progress.classes.running import start_class
 from progress.classes.state import read_class
 from progress.groups import create_group, list_groups
+from progress.learners import list_learners
 from progress.models import ClassQuestion, ClassSession, ClassTrainer
 from progress.trainers import create_trainer
+from quizzes.answers import GradedAnswer
 from tests.ui.flows import players, texts
 from tests.ui.test_trainer_flow import trainer_signs_in
 
@@ -96,6 +100,13 @@ def test_reveal_shows_the_tally_and_hands_add_to_it(new_app, app_env):
     at = start_from_page(open_present(new_app))
     class_id = the_class(app_env).id
     go_to_first_question(at)
+    live = read_class(app_env, class_id).live_question  # type: ignore[union-attr]
+    assert live is not None
+    for answer in ("b", "b", "a"):  # three phones answer
+        guest = join_as_guest(app_env, class_id).participant
+        answer_live_question(app_env, class_id, live.id, guest.id, GradedAnswer("q-mot", answer, answer == "b"))
+    at.run()
+    assert "3 người đã trả lời" in texts(at)
     at.number_input(key=next(k.key for k in at.number_input if k.key.endswith("_b"))).set_value(4)
     at.number_input(key=next(k.key for k in at.number_input if k.key.endswith("_a"))).set_value(1)
     next(b for b in at.button if "Lưu số giơ tay" in b.label).click().run()
@@ -106,7 +117,7 @@ def test_reveal_shows_the_tally_and_hands_add_to_it(new_app, app_env):
     assert state is not None and state.live_question is not None and state.live_question.revealed
     page = texts(at)
     assert "✅ Đáp án: Không đưa, gác máy" in page
-    assert "tally-right" in page and "✋ 4" in page and "✋ 1" in page
+    assert "tally-right" in page and "6 <small>(📱 2 + ✋ 4)" in page and "2 <small>(📱 1 + ✋ 1)" in page
     assert "Đáp án đúng là: Không đưa, gác máy. Giữ mã cho riêng mình." in {p["text"] for p in players(at)}
 
 
@@ -115,8 +126,13 @@ def test_head_count_end_and_the_class_held(new_app, app_env):
     class_id = the_class(app_env).id
     go_to_first_question(at)
     at.button(key="present_reveal").click().run()
+    hoa = next(m for m in list_learners(app_env, list_groups(app_env)[0].id) if m.display_name == "Đinh Thị Hoa")
+    join_as_learner(app_env, class_id, hoa.id)
+    join_as_guest(app_env, class_id)
     at.button(key="present_show_people").click().run()
-    assert "Điểm danh" in texts(at)
+    page = texts(at)
+    assert "Điểm danh" in page and "🌻 Đinh Thị Hoa" in page
+    assert "<b>1</b><span>Khách</span>" in page and "<b>2</b><span>Số người dự</span>" in page
     at.number_input(key=f"class_head_count_{class_id}").set_value(12)
     next(b for b in at.button if "Lưu số người dự" in b.label).click().run()
     assert the_class(app_env).head_count == 12
@@ -128,7 +144,8 @@ def test_head_count_end_and_the_class_held(new_app, app_env):
     page = texts(at)
     assert "Đã kết thúc buổi học" in page
     for expected in ("Nhà văn hóa thôn Bờ He", "Thôn Bờ He", "Tập huấn viên Thôn Bờ He", "Bài mẫu",
-                     "12 người", "Có người hỏi mã OTP. Bác làm gì?", "0 người trả lời"):
+                     "12 người", "🌻 Đinh Thị Hoa", "1 học viên, 1 khách", "Có người hỏi mã OTP. Bác làm gì?",
+                     "0 người trả lời"):
         assert expected in page, expected
     at.button(key="class_back").click().run()
     assert "Các buổi học đã tổ chức" in texts(at)

@@ -38,7 +38,7 @@ export default function(component) {
     const { parentElement } = component;
     const button = parentElement.querySelector(".present-fullscreen");
     const label = () => {
-        if (button) { button.textContent = document.fullscreenElement ? "🗗 Thu nhỏ" : "⛶ Toàn màn hình"; }
+        if (button) { button.textContent = document.fullscreenElement ? "↩️ Thoát toàn màn hình" : "🖥️ Toàn màn hình"; }
     };
     if (button) {
         button.hidden = !document.documentElement.requestFullscreen;

@@ -34,11 +34,11 @@ def show_attendance(state: ClassState) -> None:
     people = attendance(resources.database(), state.class_id, dt.timedelta(seconds=seconds))
     with st.container(key="present_people"):
         st.markdown("<p class='present-lesson'>Điểm danh</p>", unsafe_allow_html=True)
-        counts = st.columns(4)
-        counts[0].metric("Học viên đã vào lớp", len(people.learners))
-        counts[1].metric("Khách", people.guests)
-        counts[2].metric("Điện thoại đang theo lớp", people.with_class_now)
-        counts[3].metric("Số người dự", people.total)
+        counts = (("Học viên đã vào lớp", len(people.learners)), ("Khách", people.guests),
+                  ("Điện thoại đang theo lớp", people.with_class_now), ("Số người dự", people.total))
+        st.markdown("<div class='class-counts'>" + "".join(
+            f"<div><b>{number}</b><span>{label}</span></div>" for label, number in counts) + "</div>",
+            unsafe_allow_html=True)
         if people.learners:
             st.markdown("<div class='class-people'>" + "".join(
                 f"<span>{html.escape(p.avatar)} {html.escape(p.name)}</span>" for p in people.learners)
@@ -47,6 +47,6 @@ def show_attendance(state: ClassState) -> None:
             st.caption("Chưa học viên nào vào lớp bằng điện thoại.")
         with st.form(key=f"head_count_form_{state.class_id}", border=False):
             st.number_input("Số người có mặt (tự đếm, kể cả người không có điện thoại)", min_value=0,
-                            max_value=MAX_HEAD_COUNT, step=1, value=people.total,
+                            max_value=MAX_HEAD_COUNT, step=1, value=people.total, width=560,
                             key=HEAD_COUNT.format(state.class_id))
             st.form_submit_button("💾 Lưu số người dự", on_click=_save_head_count, args=(state.class_id,))

@@ -25,7 +25,8 @@ def _phones_with_class(class_id: int, shown_version: int) -> None:
         st.rerun()
     seconds = resources.settings().class_mode.present_seconds
     now = attendance(resources.database(), class_id, dt.timedelta(seconds=seconds)).with_class_now
-    st.markdown(f"<p class='bar-count' title='Điện thoại đang theo lớp'>📱 {now}</p>", unsafe_allow_html=True)
+    st.markdown(f"<p class='bar-count' title='Điện thoại đang theo lớp'>📱 {now} điện thoại</p>",
+                unsafe_allow_html=True, width="content")
 
 
 def _answered(class_question_id: int) -> None:

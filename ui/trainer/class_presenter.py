@@ -77,10 +77,12 @@ def _bar(state: ClassState, plan: ClassPlan, position: int, panel: str) -> None:
                   on_click=_move, args=(class_id, plan, position - 1))
         st.button("➡️", key="present_next", help="Bước sau (phím → hoặc phím cách)", type="primary",
                   disabled=position >= last and panel == SLIDE, on_click=_move, args=(class_id, plan, position + 1))
-        st.markdown(f"<p class='bar-counter'>{position + 1} / {len(plan.slides)}</p>", unsafe_allow_html=True)
+        st.markdown(f"<p class='bar-counter'>{position + 1} / {len(plan.slides)}</p>", unsafe_allow_html=True,
+                    width="content")
         st.button(f"🔢 Số vào lớp {state.join_code}", key="present_show_join", help="Hiện mã QR và số vào lớp",
                   on_click=_toggle_panel, args=(class_id, JOIN))
         phones_with_class(class_id, state.version)
+        st.space("stretch")  # what shows the class on the left, what changes the page on the right
         st.button("👥 Điểm danh", key="present_show_people", on_click=_toggle_panel, args=(class_id, PEOPLE))
         presenter_keys()
         st.button("⏹️ Kết thúc buổi học", key="present_end", on_click=_show_panel, args=(class_id, END))

@@ -38,8 +38,14 @@ def _heading(slide: Slide) -> None:
                 unsafe_allow_html=True)
 
 
+def text_length_class(text: str) -> str:
+    """Short texts are shown larger; a long step (up to ~300 letters) still fits the screen."""
+    return "short" if len(text) <= 90 else "medium" if len(text) <= 180 else "long"
+
+
 def _text(step: Step) -> None:
-    st.markdown(f"<p class='present-text'>{html.escape(step.text)}</p>", unsafe_allow_html=True)
+    size = text_length_class(step.text + step.tip)
+    st.markdown(f"<p class='present-text {size}'>{html.escape(step.text)}</p>", unsafe_allow_html=True)
     if step.tip:
         st.markdown(f"<div class='tip present-tip'>💡 {html.escape(step.tip)}</div>", unsafe_allow_html=True)
     narrate(step.narrated, "present_step")
@@ -105,7 +111,7 @@ def _tally_rows(counts: tuple[TallyCount, ...]) -> str:
     most = max((count.total for count in counts), default=0) or 1
     rows = []
     for count in counts:
-        mark = "✅" if count.line.right else "▫️"
+        mark = "✅" if count.line.right else "❌"
         hands = f" + ✋ {count.hands}" if count.hands else ""
         rows.append(
             f"<div class='tally-row{' tally-right' if count.line.right else ''}'>"

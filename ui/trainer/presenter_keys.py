@@ -10,7 +10,7 @@ import streamlit as st
 from ui.browser_modules import loader_js
 
 _HTML = ('<button type="button" class="present-fullscreen" title="Toàn màn hình (phím F)">'
-         "⛶ Toàn màn hình</button>")
+         "🖥️ Toàn màn hình</button>")
 
 _component = st.components.v2.component(
     "bdhvs_presenter_keys", html=_HTML, js=loader_js("presenter_keys"),
@@ -20,4 +20,4 @@ _component = st.components.v2.component(
 
 def presenter_keys() -> None:
     """The full-screen button, and the keys that click the bar's ⬅️ and ➡️."""
-    _component(data={}, key="presenter_keys")
+    _component(data={}, key="presenter_keys", width="content")
