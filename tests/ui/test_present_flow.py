@@ -218,3 +218,15 @@ def test_learners_cannot_open_class_mode(new_app, app_env):
     at = learner_signs_in(new_app(), app_env)
     with pytest.raises(ValueError):
         at.switch_page("ui/trainer/present.py").run()
+
+
+def test_another_trainer_of_the_group_who_opens_the_class_is_counted_in_it(new_app, app_env):
+    group = list_groups(app_env)[0]
+    helper = create_trainer(app_env, "giup", "Người giúp", "matkhau-giup", [group.id])
+    state = start_class(app_env, helper.id, group.id, ["bai-mau"], "Nhà văn hóa thôn Bờ He")
+    at = open_present(new_app, lop=state.class_id)  # the demo trainer, same group
+    at.button(key="present_next").click().run()
+    at.button(key="present_next").click().run()
+    assert position(app_env, state.class_id) == 1
+    with app_env() as session:
+        assert session.query(ClassTrainer).filter_by(class_id=state.class_id).count() == 2
