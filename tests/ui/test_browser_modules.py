@@ -18,7 +18,7 @@ from ui.browser_modules import (
     module_url,
 )
 
-COMPONENT_MODULES = ("audio_player", "scroll_top", "feedback_sound")
+COMPONENT_MODULES = ("audio_player", "scroll_top", "feedback_sound", "presenter_keys")
 
 
 @pytest.fixture

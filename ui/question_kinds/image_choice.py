@@ -22,6 +22,9 @@ def answer_control(question: ImageChoice, submit: Submit) -> None:
 
 
 def show_on_projector(question: ImageChoice) -> None:
-    for number, option in enumerate(question.options, start=1):
-        projector_line(f"Hình {number}: {option.text}")
-        show_picture(option.image, option.alt)
+    # side by side, so three pictures fit a projector's height (stacked on a narrow screen)
+    for number, (option, column) in enumerate(zip(question.options, st.columns(len(question.options)),
+                                                  strict=True), start=1):
+        with column:
+            projector_line(f"Hình {number}: {option.text}")
+            show_picture(option.image, option.alt)

@@ -1,93 +1,91 @@
-"""Class mode: a lesson on the laptop screen or a projector, one step at a time, read
-aloud through the laptop's speakers; then its quiz questions to talk over together,
-the answer shown when the trainer taps "Xem đáp án". Nothing is recorded."""
+"""Class mode for the trainer: start a class (or go back to one still open), then present
+it on the projector while the learners' phones follow; end it and read the class held.
+The class shown is in the address (?lop=ID), so a reload comes back to it."""
 
 from __future__ import annotations
 
-import html
+from typing import NoReturn
 
 import streamlit as st
 
-from lessons.models import Lesson, Step
-from quizzes.grading import grade_answer
-from quizzes.models import Question
-from quizzes.speech import numbered_question, spoken_answer
+from progress.classes.errors import ClassError
+from progress.classes.records import class_record
+from progress.classes.running import add_trainer, open_classes_of
+from progress.classes.state import ClassState
+from progress.trainers import TrainerInfo
 from ui import resources
-from ui.narration_widget import narrate
-from ui.picture import show_picture
-from ui.question_kinds import show_on_projector
-from ui.scroll_top import scroll_to_top
+from ui.signin_state import signed_in_trainer
+from ui.trainer.class_presenter import show_presenter
+from ui.trainer.class_record_view import show_record
+from ui.trainer.class_slide import NOTE
+from ui.trainer.class_start import CLASS_PARAM, show_start
 from ui.trainer.menu import trainer_menu
 
-catalog = resources.catalog()
-
-trainer_menu()
-st.title("🖥️ Trình chiếu cho cả lớp")
-st.caption("Chiếu bài lên màn hình lớn, bấm “Nghe” để cả lớp cùng nghe qua loa máy tính, "
-           "rồi cùng làm từng câu hỏi. Không lưu điểm của ai.")
-
-module = st.selectbox("Phần", catalog.modules_with_lessons(), format_func=lambda m: f"{m.icon} {m.title}",
-                      key="present_module")
-lesson: Lesson = st.selectbox("Bài", catalog.lessons_of(module.id), format_func=lambda item: item.title,
-                              key="present_lesson")
-quiz = catalog.quiz_for(lesson.id)
-slides: list[Step | Question] = [*lesson.steps, *(quiz.questions if quiz else ())]
-INDEX = f"present_index_{lesson.id}"
-REVEAL = f"present_reveal_{lesson.id}"
+# the projector needs every pixel: wide here (app.py sets "centered" again for the other pages)
+st.set_page_config(layout="wide")
+trainer = signed_in_trainer()
 
 
-def _go(index: int) -> None:
-    st.session_state[INDEX] = index
-    st.session_state[REVEAL] = False
+def requested_class() -> int | None:
+    text = st.query_params.get(CLASS_PARAM, "")
+    return int(text) if text.isdigit() else None
 
 
-def _reveal() -> None:
-    st.session_state[REVEAL] = True
+def back_to_start() -> None:
+    st.query_params.pop(CLASS_PARAM, None)
 
 
-def _show_step(step: Step) -> None:
-    if step.image:
-        show_picture(step.image, step.alt)
-    st.markdown(f"<p class='present-text'>{html.escape(step.text)}</p>", unsafe_allow_html=True)
-    narrate(step.narrated, "present_step")
-    if step.tip:
-        st.markdown(f"<div class='tip present-tip'>💡 {html.escape(step.tip)}</div>", unsafe_allow_html=True)
+def may_run(state: ClassState, trainer: TrainerInfo) -> bool:
+    """A trainer runs the classes of their own groups, and those they were counted in."""
+    if state.group_id in trainer.group_ids:
+        return True
+    running = open_classes_of(resources.database(), trainer.id) if state.is_open else []
+    return any(c.class_id == state.class_id for c in running)
 
 
-def _show_question(question: Question, number: int, total: int) -> None:
-    st.markdown(f"<p class='present-text'><b>{html.escape(question.prompt)}</b></p>", unsafe_allow_html=True)
-    show_on_projector(question)
-    narrate(numbered_question(number, total, question.spoken()), "present_question", label="Nghe câu hỏi")
-    if not st.session_state.get(REVEAL):
-        st.button("👁️ Xem đáp án", key="present_reveal", width="stretch", on_click=_reveal)
-        return
-    model = grade_answer(question, question.right_answer())
-    st.success("Đáp án: " + "; ".join(model.right_answers), icon="✅")
-    for explanation in model.explanations:
-        st.markdown(f"<p class='present-choice'>{html.escape(explanation)}</p>", unsafe_allow_html=True)
-    narrate(spoken_answer(model), "present_explanation", label="Nghe đáp án")
+def refuse(message: str) -> NoReturn:
+    trainer_menu()
+    st.title("🖥️ Trình chiếu cho cả lớp")
+    st.warning(message)
+    st.button("⬅️ Về trang bắt đầu buổi học", key="class_back", on_click=back_to_start)
+    st.stop()
 
 
-@st.fragment
-def slide_show() -> None:
-    index = min(st.session_state.get(INDEX, 0), len(slides) - 1)
-    slide = slides[index]
-    scroll_to_top(f"present/{lesson.id}/{index}")
-    steps = len(lesson.steps)
-    if isinstance(slide, Step):
-        st.progress((index + 1) / len(slides), text=f"Bước {index + 1} / {steps}")
-        _show_step(slide)
+class_id = requested_class()
+if class_id is None:
+    trainer_menu()
+    st.title("🖥️ Trình chiếu cho cả lớp")
+    st.caption("Chiếu bài lên màn hình lớn; điện thoại của học viên vào lớp bằng mã QR hoặc số vào lớp, cùng "
+               "theo từng bước và trả lời câu hỏi. Buổi học được ghi lại khi kết thúc.")
+    show_start(trainer)
+    st.stop()
+
+states = resources.class_states()
+states.forget(class_id)  # the trainer's own screen reads the class fresh; phones use the cache
+state = states.get(class_id)
+if state is None:
+    refuse("Không tìm thấy buổi học này (có thể địa chỉ đã cũ). Hãy chọn lại buổi học ở trang bắt đầu.")
+if not may_run(state, trainer):
+    refuse(f"Buổi học này là của nhóm “{state.group_name}”, không phải nhóm của tài khoản này, nên không "
+           "trình chiếu được. Hãy chọn một buổi học của nhóm mình.")
+if not state.is_open:
+    trainer_menu()
+    st.title("📋 Buổi học đã tổ chức")
+    if NOTE in st.session_state:
+        st.success(st.session_state.pop(NOTE))
     else:
-        st.progress((index + 1) / len(slides), text=f"Câu hỏi {index - steps + 1} / {len(slides) - steps}")
-        _show_question(slide, index - steps + 1, len(slides) - steps)
-    if index + 1 < len(slides):
-        label = "Câu hỏi đầu tiên ➡️" if index + 1 == steps else "Tiếp theo ➡️"
-        st.button(label, type="primary", key="present_next", width="stretch", on_click=_go, args=(index + 1,))
-    else:
-        st.info("Hết bài. Học viên làm bài kiểm tra trên điện thoại của mình để được lưu kết quả.")
-    if index > 0:
-        st.button("⬅️ Quay lại", key="present_back", width="stretch", on_click=_go, args=(index - 1,))
+        st.info("Buổi học này đã kết thúc.")
+    record = class_record(resources.database(), class_id)
+    if record is not None:
+        show_record(record, resources.catalog())
+    st.button("⬅️ Về trang bắt đầu buổi học", key="class_back", on_click=back_to_start)
+    st.stop()
 
-
-st.subheader(lesson.title)
-slide_show()
+joined_key = f"class_counted_{class_id}"
+if not st.session_state.get(joined_key):
+    try:  # a trainer of the group who opens the class helps run it: counted in the class held
+        add_trainer(resources.database(), class_id, trainer.id)
+    except ClassError as exc:
+        refuse(str(exc))
+    st.session_state[joined_key] = True
+show_presenter(state)

@@ -4,19 +4,16 @@ and one QR code for the whole class to open the app."""
 from __future__ import annotations
 
 import html
-import io
 
-import qrcode
-import qrcode.image.svg
 import streamlit as st
 
 from access.card_links import card_url
-from access.lan_addresses import phone_urls
 from progress.groups import list_groups
 from progress.learners import card_version, list_learners, revoke_cards
 from ui import resources
 from ui.signin_state import signed_in_trainer
 from ui.trainer.menu import trainer_menu
+from ui.trainer.phone_address import phone_address, qr_svg
 from ui.voice_check import voice_check
 
 FLASH = "cards_flash"
@@ -32,27 +29,6 @@ trainer = signed_in_trainer()
 groups = [g for g in list_groups(db) if g.id in trainer.group_ids]
 
 
-def _qr_svg(url: str) -> str:
-    buffer = io.BytesIO()
-    qrcode.make(url, image_factory=qrcode.image.svg.SvgPathImage, box_size=8, border=2).save(buffer)
-    return buffer.getvalue().decode("utf-8").split("?>", 1)[-1]  # drop the XML prolog to inline it
-
-
-def _base_url() -> str:
-    """The address the phones use: the one this page was opened with (e.g. the laptop's hotspot)."""
-    url = st.context.url or ""
-    scheme, _, rest = url.partition("://")
-    return f"{scheme}://{rest.split('/', 1)[0]}" if rest else ""
-
-
-def _phone_base(base: str) -> str:
-    """The same server as seen from the class Wi-Fi, when this page was opened as
-    localhost (or its address is unknown): the laptop's Wi-Fi address, same port."""
-    port = base.rsplit(":", 1)[-1] if base.count(":") == 2 else str(resources.settings().server.port)
-    urls = phone_urls(int(port)) if port.isdigit() else []
-    return urls[0] if urls else ""
-
-
 trainer_menu()
 st.title("🪪 Thẻ QR vào học")
 st.caption("In thẻ cho học viên: quét mã trên thẻ bằng điện thoại là vào học, không cần bấm mã. "
@@ -63,12 +39,11 @@ with st.expander("✅ Chuẩn bị buổi học"):
     st.markdown(CLASS_DAY_CHECKLIST)
     st.caption("Thử giọng đọc trên máy đang mở trang này:")
     voice_check("class_day")
-base = _base_url()
-on_this_computer_only = "localhost" in base or "127.0.0.1" in base
-phone_base = _phone_base(base) if on_this_computer_only or not base else base
+address = phone_address()
+base, phone_base, on_this_computer_only = address.page_base, address.phone_base, address.on_this_computer_only
 with st.expander("📱 Mã QR để cả lớp mở ứng dụng", expanded=True):
     if phone_base:
-        st.markdown(f"<div class='qr-join'>{_qr_svg(phone_base + '/')}</div>", unsafe_allow_html=True)
+        st.markdown(f"<div class='qr-join'>{qr_svg(phone_base + '/')}</div>", unsafe_allow_html=True)
         st.caption(f"Học viên quét mã này (hoặc gõ {phone_base}) khi điện thoại đã vào Wi-Fi của lớp.")
     else:
         st.caption("Máy tính này chưa vào mạng nào: bật Wi-Fi hoặc điểm phát sóng (hotspot) trước.")
@@ -88,7 +63,7 @@ for learner in list_learners(db, group.id):
         continue  # deleted since the list was read: no card to print
     link = card_url(base, resources.secret_key(), learner.id, version)
     st.markdown(
-        f"<div class='qr-card'><div class='qr-code'>{_qr_svg(link)}</div>"
+        f"<div class='qr-card'><div class='qr-code'>{qr_svg(link)}</div>"
         f"<div><b>{html.escape(learner.avatar)} {html.escape(learner.display_name)}</b><br>"
         f"{html.escape(group.name)}<br>"
         f"<small>Thẻ số {version}</small></div></div>",
