@@ -1,6 +1,6 @@
 """A copy of this app, served on a free loopback port, for the benchmark scripts.
 
-Used by bench/load_classroom.py and bench/page_weight.py; not run by itself.
+Used by bench/load_classroom.py, bench/class_follow.py and bench/page_weight.py; not run by itself.
 
 - ``app_copy(prefix)`` (context manager) makes a temporary folder, copies the project
   into ``<tmp>/app`` (without .git, data/, tests/, test-artifacts/, bench/, caches,
@@ -8,12 +8,14 @@ Used by bench/load_classroom.py and bench/page_weight.py; not run by itself.
   ``lessons`` import from it, and deletes the folder at the end (unless ``keep``).
   The copy matters: the app renders missing narration *into static/audio/*, the
   working tree must stay untouched, and concurrent edits cannot change the code
-  mid-run. ``in_place=True`` serves the working tree itself instead. The SQLite
+  mid-run. ``in_place=True`` serves the working tree itself instead; ``source`` copies
+  another checkout (e.g. a colleague's worktree) instead of this one. The SQLite
   database is ``<tmp>/bench.db``; ``AppCopy.database()`` creates its schema.
 - ``Server(app, timeout)`` (context manager) starts ``python manage.py serve --host
   127.0.0.1 --port <free>`` from the copy, in its own process group, output appended
-  to ``<tmp>/server.log``; it waits until ``/healthz`` answers 200 and, on leaving,
-  stops the whole group (SIGTERM, then SIGKILL after 10 s), espeak-ng children too.
+  to ``<tmp>/server.log`` (``env``: extra BDHVS_* variables, e.g. another database
+  URL or a setting); it waits until ``/healthz`` answers 200 and, on leaving, stops
+  the whole group (SIGTERM, then SIGKILL after 10 s), espeak-ng children too.
 """
 
 from __future__ import annotations
@@ -67,12 +69,12 @@ class AppCopy:
 
 
 @contextmanager
-def app_copy(prefix: str, in_place: bool = False, keep: bool = False) -> Iterator[AppCopy]:
+def app_copy(prefix: str, in_place: bool = False, keep: bool = False, source: Path = PROJECT) -> Iterator[AppCopy]:
     workdir = Path(tempfile.mkdtemp(prefix=prefix))
     try:
-        app_dir = PROJECT if in_place else workdir / "app"
+        app_dir = source if in_place else workdir / "app"
         if not in_place:
-            shutil.copytree(PROJECT, app_dir, ignore=IGNORE, symlinks=True)
+            shutil.copytree(source, app_dir, ignore=IGNORE, symlinks=True)
         sys.path.insert(0, str(app_dir))
         yield AppCopy(workdir, app_dir)
     finally:
@@ -83,8 +85,8 @@ def app_copy(prefix: str, in_place: bool = False, keep: bool = False) -> Iterato
 class Server:
     """``manage.py serve`` for one AppCopy; ``with Server(app, timeout) as server`` waits until it is up."""
 
-    def __init__(self, app: AppCopy, timeout: float = 60.0) -> None:
-        self.app, self.timeout = app, timeout
+    def __init__(self, app: AppCopy, timeout: float = 60.0, env: dict[str, str] | None = None) -> None:
+        self.app, self.timeout, self.extra_env = app, timeout, env or {}
         with socket.socket() as sock:
             sock.bind(("127.0.0.1", 0))
             self.port = sock.getsockname()[1]
@@ -94,7 +96,7 @@ class Server:
 
     def __enter__(self) -> Server:
         env = {**os.environ, "BDHVS_DATABASE__URL": self.app.db_url, "BDHVS_AUTH__SECRET_KEY": "bench-not-secret",
-               "PYTHONDONTWRITEBYTECODE": "1"}
+               "PYTHONDONTWRITEBYTECODE": "1", **self.extra_env}
         self.log = open(self.app.log_path, "ab")
         self.proc = subprocess.Popen(
             [sys.executable, "manage.py", "serve", "--host", "127.0.0.1", "--port", str(self.port)],

@@ -16,19 +16,36 @@ It speaks the protocol the Streamlit frontend speaks (Streamlit 1.67):
 Widget ids in the protocol are computed ids; a keyed widget's id ends with
 ``-<key>``, which is how ``find`` locates it. It renders nothing, never fetches
 HTTP assets (JS bundle, audio files) and never runs custom components.
+
+``follow()`` turns the session into an idle browser tab that keeps reading: an
+``st.fragment(run_every=...)`` makes the server send ``auto_rerun`` (fragment id and
+interval) each time the fragment is registered in a full run, and the *browser*
+schedules the reruns. Replicated from Streamlit 1.67's frontend (App.tsx,
+``handleAutoRerun``): one ``setInterval`` per fragment id, started when the message
+arrives, left alone when the same id comes again with the same interval; every tick
+sends ``rerun_script`` with that ``fragment_id``, ``is_auto_rerun`` and the current
+widget states, whether or not a run is in progress (the server coalesces); a full
+run's ``new_session`` (no fragment ids) and a page change clear every timer, and
+``stop_auto_rerun`` clears the ones it names. ``on_element(t, text)`` is called for
+every element that arrives, with its monotonic arrival time.
 """
 
 from __future__ import annotations
 
 import asyncio
+import html
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ClientState_pb2 import ClientState, ContextInfo
+from streamlit.proto.Delta_pb2 import Delta
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 from websockets.asyncio.client import connect
+from websockets.typing import Subprotocol
 
 DONE = {ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY,
         ForwardMsg.FINISHED_WITH_COMPILE_ERROR}
@@ -55,7 +72,7 @@ class Session:
         self.url = f"ws://127.0.0.1:{port}/_stcore/stream"
         self.page_url = f"http://127.0.0.1:{port}/"
         self.name, self.timeout = name, timeout
-        self.ws = None
+        self.ws: Any = None  # websockets' ClientConnection once open
         self.page_hash = ""
         self.query_string = ""
         self.widgets: dict[str, Widget] = {}
@@ -65,18 +82,35 @@ class Session:
         self._run_id = ""
         self._run_fragments: frozenset[str] = frozenset()
         self.latencies: list[float] = []
+        self.auto_reruns: dict[str, float] = {}  # fragment id -> seconds, as the browser's timers hold them
+        self.on_element: Callable[[float, str], None] | None = None  # (arrival time, text) of every element
+        self.received_bytes = 0
+        self.runs_finished = 0  # script_finished messages seen (full and fragment runs)
+        self.full_runs = 0  # runs of the whole page started (new_session without fragment ids)
+        self.auto_reruns_sent = 0
+        self._reader: asyncio.Task[None] | None = None
+        self._timers: dict[str, tuple[float, asyncio.Task[None]]] = {}
+        self._finished = asyncio.Event()  # replaced after each script_finished while following
 
-    async def open(self) -> None:
+    async def open(self, path: str = "", query: str = "") -> None:
+        """Open the app at ``/<path>?<query>`` as a browser tab does (e.g. "lop-hoc", "lop=3&so=1234")."""
+        self.page_url = self.page_url.rstrip("/") + "/" + path.strip("/") + (f"?{query}" if query else "")
+        self.query_string = query
         try:
             self.ws = await asyncio.wait_for(
-                connect(self.url, subprotocols=["streamlit"], max_size=None, open_timeout=self.timeout),
+                connect(self.url, subprotocols=[Subprotocol("streamlit")], max_size=None, open_timeout=self.timeout),
                 self.timeout)
         except Exception as exc:  # refused, handshake rejected, timeout
             raise DriverError(f"{self.name}: cannot open websocket {self.url}: {exc!r}") from exc
         # The browser's first rerun: no page hash yet, page name and query string from the URL.
-        await self._rerun(ClientState(page_name="", query_string=""), first=True)
+        await self._rerun(ClientState(page_name=path.strip("/"), query_string=query))
 
     async def close(self) -> None:
+        for _, timer in self._timers.values():
+            timer.cancel()
+        self._timers.clear()
+        if self._reader is not None:
+            self._reader.cancel()
         if self.ws is not None:
             try:
                 await asyncio.wait_for(self.ws.close(), 5)
@@ -124,17 +158,105 @@ class Session:
             state.widget_states.widgets.append(trigger)
         return await self._rerun(state)
 
+    # ---- following: an idle tab whose fragments rerun on the browser's timers --------
+    def follow(self) -> None:
+        """From now on read every message as it arrives (in a task) and send the fragment
+        reruns the server asked for on their timers; taps keep working."""
+        if self._reader is None:
+            self._reader = asyncio.create_task(self._read_forever())
+            self._sync_timers()
+
+    @property
+    def following(self) -> bool:
+        return self._reader is not None and not self._reader.done()
+
+    async def _read_forever(self) -> None:
+        while True:
+            try:
+                raw = await self.ws.recv()
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:  # connection closed: the tab is gone
+                self.errors.append(f"websocket closed while following: {exc!r}")
+                for _, timer in self._timers.values():
+                    timer.cancel()
+                self._timers.clear()
+                self._finished.set()
+                return
+            self._receive(raw)
+
+    def _receive(self, raw: bytes) -> bool:
+        self.received_bytes += len(raw)
+        msg = ForwardMsg()
+        msg.ParseFromString(raw)
+        done = self._handle(msg)
+        if done:
+            self.runs_finished += 1
+            if self._reader is not None:
+                self._finished.set()
+                self._finished = asyncio.Event()
+        if self._reader is not None:
+            self._sync_timers()
+        return done
+
+    def _sync_timers(self) -> None:
+        """Start, restart or stop interval timers so they match ``auto_reruns``."""
+        for fragment_id, (interval, timer) in list(self._timers.items()):
+            if self.auto_reruns.get(fragment_id) != interval:
+                timer.cancel()
+                del self._timers[fragment_id]
+        for fragment_id, interval in self.auto_reruns.items():
+            if fragment_id not in self._timers:
+                task = asyncio.create_task(self._tick(fragment_id, interval))
+                self._timers[fragment_id] = (interval, task)
+
+    async def _tick(self, fragment_id: str, interval: float) -> None:
+        """``setInterval``: fixed-rate ticks from the moment the timer was set."""
+        loop = asyncio.get_running_loop()
+        next_at = loop.time() + interval
+        while True:
+            await asyncio.sleep(max(0.0, next_at - loop.time()))
+            next_at += interval
+            state = ClientState(page_script_hash=self.page_hash, query_string=self.query_string,
+                                fragment_id=fragment_id, is_auto_rerun=True)
+            for wid, value in self.values.items():
+                if wid in self.widgets:
+                    state.widget_states.widgets.append(value)
+            self._add_context(state)
+            try:
+                await self.ws.send(BackMsg(rerun_script=state).SerializeToString())
+            except Exception as exc:  # connection closed; the reader notes it
+                self.errors.append(f"cannot send an auto-rerun: {exc!r}")
+                return
+            self.auto_reruns_sent += 1
+
     # ---- protocol ----------------------------------------------------------------
-    async def _rerun(self, state: ClientState, first: bool = False) -> float:
-        if first:
-            state.context_info.CopyFrom(ContextInfo(
-                timezone="Asia/Ho_Chi_Minh", timezone_offset=-420, locale="vi-VN",
-                url=self.page_url, is_embedded=False, color_scheme="light"))
+    def _add_context(self, state: ClientState) -> None:
+        """The browser sends its context (time zone, locale, URL, …) with every rerun."""
+        state.context_info.CopyFrom(ContextInfo(
+            timezone="Asia/Ho_Chi_Minh", timezone_offset=-420, locale="vi-VN",
+            url=self.page_url, is_embedded=False, color_scheme="light"))
+
+    async def _rerun(self, state: ClientState) -> float:
+        self._add_context(state)
         started = time.perf_counter()
+        finished = self._finished
         try:
             await self.ws.send(BackMsg(rerun_script=state).SerializeToString())
         except Exception as exc:  # connection closed by the server
             raise DriverError(f"{self.name}: cannot send to the server: {exc!r}") from exc
+        if self.following:
+            # The reader owns the socket: the tap is over at the next script_finished (an
+            # auto-rerun in flight may finish first; the server coalesces requests anyway).
+            try:
+                await asyncio.wait_for(finished.wait(), self.timeout)
+            except TimeoutError as exc:
+                raise DriverError(f"{self.name}: no script_finished within {self.timeout:.0f} s") from exc
+            latency = time.perf_counter() - started
+            self.latencies.append(latency)
+            if self.errors:
+                raise DriverError(f"{self.name}: {self.errors[0]}")
+            return latency
         deadline = started + self.timeout
         while True:
             remaining = deadline - time.perf_counter()
@@ -147,9 +269,7 @@ class Session:
                 continue
             except Exception as exc:  # connection closed by the server
                 raise DriverError(f"{self.name}: websocket closed while waiting: {exc!r}") from exc
-            msg = ForwardMsg()
-            msg.ParseFromString(raw)
-            if self._handle(msg):
+            if self._receive(raw):
                 break
         latency = time.perf_counter() - started
         self.latencies.append(latency)
@@ -166,7 +286,14 @@ class Session:
             if msg.new_session.page_script_hash:
                 self.page_hash = msg.new_session.page_script_hash
             if not self._run_fragments:
+                self.full_runs += 1
                 self.texts = []
+                self.auto_reruns.clear()  # the browser's cleanupAutoReruns() on a full run
+        elif kind == "auto_rerun" and msg.auto_rerun.fragment_id:
+            self.auto_reruns[msg.auto_rerun.fragment_id] = msg.auto_rerun.interval
+        elif kind == "stop_auto_rerun":
+            for fragment_id in msg.stop_auto_rerun.fragment_ids:
+                self.auto_reruns.pop(fragment_id, None)
         elif kind == "navigation" and msg.navigation.page_script_hash:
             self.page_hash = msg.navigation.page_script_hash
         elif kind == "page_info_changed":
@@ -182,15 +309,19 @@ class Session:
             return True
         return False
 
-    def _element(self, delta) -> None:  # type: ignore[no-untyped-def]
+    def _element(self, delta: Delta) -> None:
         element = delta.new_element
         etype = element.WhichOneof("type")
-        body = getattr(element, etype) if etype else None
+        if etype is None:
+            return
+        body: Any = getattr(element, etype)
         if etype == "exception" and not body.is_warning:
             self.errors.append(f"{body.type}: {body.message}")
         elif etype in ("heading", "alert"):
             self.texts.append(body.body)
-        wid = getattr(body, "id", "") if body is not None and body.DESCRIPTOR.fields_by_name.get("id") else ""
+        if self.on_element is not None:
+            self.on_element(time.monotonic(), element_text(body))
+        wid = getattr(body, "id", "") if body.DESCRIPTOR.fields_by_name.get("id") else ""
         if wid:
             self.widgets[wid] = Widget(wid, etype, getattr(body, "form_id", ""), delta.fragment_id,
                                        self._run_id, getattr(body, "is_form_submitter", False))
@@ -204,3 +335,12 @@ class Session:
                     if w.run_id == self._run_id or w.fragment_id not in self._run_fragments}
         self.widgets = keep
         self.values = {k: v for k, v in self.values.items() if k in keep}
+
+
+def element_text(body: Any) -> str:
+    """The words an element shows: its body (markdown, heading, alert, text) or label
+    (button), HTML entities decoded, runs of white space as one space."""
+    fields = body.DESCRIPTOR.fields_by_name
+    parts = [getattr(body, name) for name in ("body", "label") if name in fields
+             and isinstance(getattr(body, name), str)]
+    return " ".join(html.unescape(" ".join(parts)).split())
