@@ -26,6 +26,7 @@ from settings import PROJECT_ROOT, Settings, ensure_secret_key, load_settings
 
 AUDIO_DIR = PROJECT_ROOT / "static" / "audio"
 AUDIO_URL_PREFIX = "/app/static/audio"
+CLASS_STATE_MAX_AGE_SECONDS = 0.25  # 30 phones polling every 1.5 s: about 4 class reads a second
 
 
 @dataclass(frozen=True)
@@ -66,8 +67,8 @@ def build_app_services(settings: Settings) -> AppServices:
         database=database,
         narrator=build_narrator(settings),
         review_policy=ReviewPolicy(quiz.review_after_days, quiz.support_after_failed_attempts),
-        # half a poll: a phone never sees a state older than one poll interval
-        class_states=ClassStates(database, max_age_seconds=class_mode.follow_seconds / 2,
+        # a short fixed age: a phone's delay is its poll wait plus at most this (bench/class_follow.py)
+        class_states=ClassStates(database, max_age_seconds=CLASS_STATE_MAX_AGE_SECONDS,
                                  idle_after=dt.timedelta(minutes=class_mode.idle_end_minutes)),
     )
 

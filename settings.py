@@ -103,7 +103,7 @@ class NarrationSettings(_Section):
 
 class ClassModeSettings(_Section):
     follow_seconds: float = Field(
-        2, ge=0.5, le=10, description="How often each phone in a class checks for the trainer's next step (seconds)."
+        1.5, ge=0.5, le=10, description="How often each phone in a class checks for the trainer's next step (seconds)."
     )
     present_seconds: int = Field(
         30, ge=5, le=600, description="A phone seen within this many seconds counts as with the class."
