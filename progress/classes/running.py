@@ -204,3 +204,14 @@ def find_open_class(db: Database, join_code: str, idle_after: dt.timedelta | Non
         row = session.scalar(select(ClassSession).where(ClassSession.join_code == join_code.strip(),
                                                         ClassSession.ended_at.is_(None)))
         return state_of(session, row) if row else None
+
+
+def open_class_of_group(db: Database, group_id: int, idle_after: dt.timedelta | None = None) -> ClassState | None:
+    """The group's newest open class (for the learner's home screen); one left idle for
+    ``idle_after`` does not count. Reads only: ending idle classes is left to the class page."""
+    with db.begin() as session:
+        query = select(ClassSession).where(ClassSession.group_id == group_id, ClassSession.ended_at.is_(None))
+        if idle_after is not None:
+            query = query.where(ClassSession.updated_at >= utcnow() - idle_after)
+        row = session.scalar(query.order_by(ClassSession.started_at.desc(), ClassSession.id.desc()).limit(1))
+        return state_of(session, row) if row else None
