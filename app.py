@@ -32,6 +32,9 @@ SIGNIN_PAGES = [
     st.Page("ui/learner/signin.py", title="Vào học", url_path="vao-hoc"),
     st.Page("ui/trainer/signin.py", title="Tập huấn viên", url_path="tap-huan-vien"),
 ]
+# A phone joining a live class from the projector's QR code: anyone, signed in or not
+# (a guest joins with one tap); the page itself asks who is joining.
+CLASS_PAGE = st.Page("ui/learner/class_follow.py", title="Lớp học", url_path="lop-hoc")
 START_PAGES = {"learner": "ui/learner/home.py", "trainer": "ui/trainer/dashboard.py"}
 
 if role == "learner":
@@ -57,7 +60,7 @@ def open_start_page() -> None:
 # page for whoever is here, and every page answers at its own address. The sign-in pages
 # are registered for everyone too; someone already signed in is sent on from them.
 start = st.Page(open_start_page, title="Bình dân học vụ số", url_path="bat-dau", default=True)
-page = st.navigation([start, *SIGNIN_PAGES, *pages], position="hidden")
+page = st.navigation([start, *SIGNIN_PAGES, CLASS_PAGE, *pages], position="hidden")
 if role and any(page is signin_page for signin_page in SIGNIN_PAGES):
     open_start_page()
 sync_cookie()

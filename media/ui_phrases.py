@@ -7,6 +7,7 @@ from __future__ import annotations
 from catalog.loading import Catalog
 from catalog.narratable import catalogue_texts
 from lessons.fields import number_word
+from media.class_phrases import CLASS_PHRASES
 from media.languages import LANGUAGES
 
 CONSENT = (
@@ -104,7 +105,7 @@ VOICE_PHRASES = (VOICE_TEST, VOICE_IS_FILE, VOICE_IS_PHONE, VOICE_IS_MACHINE, VO
                  VOICE_INSTALL)
 
 SPOKEN_UI_PHRASES = (CONSENT, ASK_GROUP, ASK_NAME, ASK_CODE, WRONG_CODE, WAIT_CODE, LOCKED_CODE, WELCOME, SETTINGS_HELP,
-                     *VOICE_PHRASES)
+                     *VOICE_PHRASES, *CLASS_PHRASES)
 
 
 def texts_to_prerender(catalog: Catalog) -> list[str]:
