@@ -6,9 +6,11 @@ import streamlit as st
 
 from catalog.narratable import continue_text, module_lessons_text, modules_text
 from media.ui_phrases import WELCOME
+from progress.classes.running import open_class_of_group
 from progress.reports.lesson_states import learner_lessons, lesson_to_continue
 from progress.reports.module_progress import module_progress
 from ui import resources
+from ui.learner.class_join import CLASS_PARAM, CODE_PARAM, idle_after
 from ui.learner.review_card import review_card
 from ui.lesson_status import status_icon
 from ui.narration_widget import narrate
@@ -20,6 +22,11 @@ catalog = resources.catalog()
 states = learner_lessons(db, learner.id)
 
 st.title(f"Chào {learner.display_name} 👋")
+open_class = open_class_of_group(db, learner.group_id, idle_after())
+if open_class is not None:  # the group is in class right now: one tap joins it
+    if st.button("🏫 Vào lớp học đang diễn ra", key="join_open_class", type="primary", width="stretch"):
+        st.switch_page("ui/learner/class_follow.py",
+                       query_params={CLASS_PARAM: str(open_class.class_id), CODE_PARAM: open_class.join_code})
 narrate(WELCOME, "welcome")  # what the page holds and what each icon means, once
 review_card()
 
