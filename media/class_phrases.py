@@ -16,7 +16,7 @@ HOW_TO_JOIN = ("Bác vào lớp thế nào? Bấm nút hình người để vào
 OTHER_GROUP_JOIN = "Bác bấm nút hình người để vào lớp như khách."
 BAD_GUEST_PLACE = ("Địa chỉ này không giữ được chỗ của bác trong lớp. "
                    "Bác bấm nút hình người để vào lớp lại như khách.")
-JOINED = "Bác đã vào lớp. Điện thoại sẽ đi theo từng bước trên màn hình lớn."
+JOINED = "Bác đã vào lớp. Điện thoại đi theo từng bước trên màn hình lớn."
 JOINED_AGAIN = "Bác đã vào lớp này rồi. Điện thoại đi tiếp ở bước lớp đang học."
 WAIT_FOR_QUESTION = "Bác nhìn lên màn hình lớn. Chờ tập huấn viên mở câu hỏi nhé."
 ANSWER_SENT = "Đã gửi. Chờ tập huấn viên xem đáp án."

@@ -90,14 +90,14 @@ def test_a_guest_types_the_number_and_follows_the_class(new_app, app_env):
     at.button(key="class_join_guest").click().run()
     assert not at.exception
     page = texts(at)
-    assert JOINED in page and "Khách 1" in page and "Bước 1 / 5" in page and "Đây là bước một." in page
+    assert "Bác đã vào lớp · Khách 1" in page and "Khách 1" in page and "Bước 1 / 5" in page and "Đây là bước một." in page
     assert JOINED in heard(at) and "Đây là bước một." in " ".join(heard(at))
     assert attendance(app_env, state.class_id).guests == 1
 
     changed(move_to(app_env, state.class_id, 2))
     at.run()  # the fragment's poll, seen from here: the class moved
     page = texts(at)
-    assert "Bước 3 / 5" in page and "Đây là bước ba" in page and JOINED not in page
+    assert "Bước 3 / 5" in page and "Đây là bước ba" in page and "Bác đã vào lớp" not in page and JOINED not in heard(at)
 
 
 def test_a_guest_reloading_or_back_on_the_wifi_finds_the_same_place(new_app, app_env):
@@ -107,7 +107,7 @@ def test_a_guest_reloading_or_back_on_the_wifi_finds_the_same_place(new_app, app
     changed(move_to(app_env, state.class_id, 3))
     again = open_class_page(fresh(new_app), state, **{GUEST_PARAM: token})  # a new session, the same address
     page = texts(again)
-    assert "Bước 4 / 5" in page and JOINED_AGAIN in page and "Khách 1" in page
+    assert "Bước 4 / 5" in page and JOINED_AGAIN in heard(again) and "Khách 1" in page
     assert attendance(app_env, state.class_id).guests == 1  # not counted twice
 
 
@@ -150,12 +150,12 @@ def test_a_signed_in_learner_joins_as_themselves_without_a_tap(new_app, app_env)
     state = start(app_env)
     at = open_class_page(learner_signs_in(new_app(), app_env), state)
     page = texts(at)
-    assert JOINED in page and "Bước 1 / 5" in page
+    assert "Bác đã vào lớp" in page and JOINED in heard(at) and "Bước 1 / 5" in page
     assert not [b for b in at.button if b.key == "class_join_guest"]
     assert [p.name for p in attendance(app_env, state.class_id).learners] == ["Đinh Thị Hoa"]
 
     second_phone = open_class_page(learner_signs_in(new_app(), app_env), state)
-    assert JOINED_AGAIN in texts(second_phone) and "Bước 1 / 5" in texts(second_phone)
+    assert JOINED_AGAIN in heard(second_phone) and "Bác đã vào lớp rồi" in texts(second_phone) and "Bước 1 / 5" in texts(second_phone)
     assert len(attendance(app_env, state.class_id).learners) == 1
 
 
@@ -174,7 +174,7 @@ def test_signing_in_from_the_class_page_comes_back_to_the_class(new_app, app_env
         at.button(key=f"code_keypad_{digit}").click().run()
     if any(b.key == "consent_yes" for b in at.button):
         at.button(key="consent_yes").click().run()
-    assert JOINED in texts(at) and "Bước 1 / 5" in texts(at)
+    assert JOINED in heard(at) and "Bước 1 / 5" in texts(at)
     assert [p.name for p in attendance(app_env, state.class_id).learners] == ["Đinh Thị Hoa"]
 
 
@@ -254,5 +254,5 @@ def test_home_offers_the_groups_class_in_progress(new_app, app_env):
     state = start(app_env)
     at.run()
     at.button(key="join_open_class").click().run()
-    assert JOINED in texts(at) and "Bước 1 / 5" in texts(at)
+    assert JOINED in heard(at) and "Bước 1 / 5" in texts(at)
     assert at.query_params["so"] == state.join_code

@@ -15,14 +15,13 @@ import time
 import streamlit as st
 
 from catalog.class_plan import ClassPlan, Slide, class_plan
-from catalog.narratable import step_heading
 from media.class_phrases import CLASS_OVER, CLASS_OVER_GUEST, CLASS_OVER_LEARNER, JOINED, JOINED_AGAIN
 from progress.classes.attendance import mark_seen
 from progress.classes.state import ClassState
 from progress.learners import LearnerInfo
 from progress.recordings import lesson_recordings
 from ui import resources
-from ui.learner.class_join import ClassPlace, ended_class, joined_place, requested_class, say, signed_in_member
+from ui.learner.class_join import ClassPlace, ended_class, joined_place, requested_class, signed_in_member
 from ui.learner.class_question import show_question
 from ui.narration_widget import narrate, narrate_step, plays_by_itself
 from ui.picture import show_picture
@@ -33,6 +32,7 @@ from ui.signin_state import SIGNIN_PAGE
 SEEN_KEY = "class_seen_at"
 SEEN_EVERY_SECONDS = 10.0  # "still with the class" is written at most this often per phone
 _BAR_PX = 90  # the bottom bar holds "Nghe" only
+_WELCOME_PX = 80  # "Bác đã vào lớp" and its "Nghe", above the step until the class moves
 
 db = resources.database()
 
@@ -54,24 +54,29 @@ def class_over(place: ClassPlace) -> None:
         st.switch_page("ui/learner/home.py")
 
 
-def welcome(state: ClassState, place: ClassPlace) -> None:
-    """"Bác đã vào lớp", until the class moves on."""
+def welcome(state: ClassState, place: ClassPlace) -> bool:
+    """"Bác đã vào lớp" on one short line beside its "Nghe", until the class moves on.
+    True when shown (the picture leaves it room)."""
     if place.joined_version != state.version:
-        return
+        return False
+    note, said = st.columns([3, 2], vertical_alignment="center", gap="small", wrap=False)
+    who = f" · {place.name}" if place.is_guest else ""
     if place.again:
-        say(JOINED_AGAIN, "class_joined", "info", "🔄")
+        note.info(f"🔄 Bác đã vào lớp rồi{who}")
     else:
-        say(JOINED, "class_joined", "success", "✅")
-    if place.is_guest:
-        st.caption(f"Bác vào lớp với tên “{place.name}”.")
+        note.success(f"✅ Bác đã vào lớp{who}")
+    with said:
+        narrate(JOINED_AGAIN if place.again else JOINED, "class_joined")
+    return True
 
 
-def show_step(slide: Slide, learner: LearnerInfo | None) -> None:
+def show_step(slide: Slide, learner: LearnerInfo | None, welcomed: bool) -> None:
     step, lesson = slide.step, slide.lesson
     assert step is not None
     if step.image:  # a practice step's picture too: the trainer shows the taps on the big screen
+        reserved = _BAR_PX + (_WELCOME_PX if welcomed else 0)
         show_picture(step.image, step.alt, save_data=learner.save_data if learner else False,
-                     max_heights=picture_room(lesson.title, step.text, step.tip, bar_px=_BAR_PX))
+                     max_heights=picture_room(lesson.title, step.text, step.tip, bar_px=reserved))
     st.markdown(f"<p class='step-text'>{html.escape(step.text)}</p>", unsafe_allow_html=True)
     if step.tip:
         st.markdown(f"<div class='tip'>💡 {html.escape(step.tip)}</div>", unsafe_allow_html=True)
@@ -90,17 +95,16 @@ def show_slide(state: ClassState, place: ClassPlace, learner: LearnerInfo | None
         return
     slide = plan.slide(state.position)
     scroll_to_top(f"class/{state.class_id}/{state.position}")
-    welcome(state, place)
+    welcomed = welcome(state, place)
     st.subheader(slide.lesson.title)
+    # the counter on its own line (beside a "Nghe" it wrapped on a 360 px phone); the
+    # trainer says where the class is, and the step's own "Nghe" is in the bottom bar
+    what = "Câu" if slide.is_question else "Bước"
+    st.progress(slide.number / slide.count, text=f"🏫 Lớp học · {what} {slide.number} / {slide.count}")
     if slide.is_question:
-        st.progress(slide.number / slide.count, text=f"🏫 Lớp học · Câu {slide.number} / {slide.count}")
         show_question(state, slide, place, autoplay=plays_by_itself(learner))
-        return
-    counter, heading = st.columns([3, 2], vertical_alignment="center", gap="small")
-    counter.progress(slide.number / slide.count, text=f"🏫 Lớp học · Bước {slide.number} / {slide.count}")
-    with heading:  # the lesson's name and the counter, said
-        narrate(step_heading(slide.lesson, slide.number), "heading", label="Nghe")
-    show_step(slide, learner)
+    else:
+        show_step(slide, learner, welcomed)
 
 
 @st.fragment(run_every=resources.settings().class_mode.follow_seconds)
