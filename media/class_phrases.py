@@ -7,8 +7,7 @@ from __future__ import annotations
 
 ASK_CLASS_CODE = ("Bác bấm số vào lớp trên màn hình lớn. Bấm nhầm thì bấm nút Xoá, hoặc nút Làm lại.")
 UNKNOWN_CLASS_CODE = "Không có lớp nào mang số này. Bác nhìn lại số trên màn hình lớn rồi bấm lại nhé."
-WRONG_QR = ("Ảnh QR này không khớp với lớp nào đang học. "
-            "Bác bấm số vào lớp trên màn hình lớn nhé.")
+WRONG_QR = "Mã QR này không còn dùng được. Bác bấm số vào lớp trên màn hình lớn nhé."
 CLASS_ENDED = ("Buổi học này đã kết thúc. Bác bấm nút hình bàn phím số để vào lớp khác, "
                "hoặc hỏi tập huấn viên nhé.")
 HOW_TO_JOIN = ("Bác vào lớp thế nào? Bấm nút hình người để vào lớp như khách. "

@@ -93,9 +93,11 @@ def _code_typed(code: str) -> None:
 
 
 @st.fragment
-def _keypad() -> None:
-    """A digit tap reruns the keypad alone; the right number opens the class (the whole page)."""
-    note = st.session_state.get(NOTE_KEY)
+def _keypad(refusal: str) -> None:
+    """A digit tap reruns the keypad alone; the right number opens the class (the whole
+    page). One sentence above it — the last refusal, which says what to do, or the
+    question — so the whole keypad stays on a 360×640 screen."""
+    note = st.session_state.get(NOTE_KEY) or refusal
     if note:
         say(note, "class_note", "error", "❌")
     else:
@@ -105,12 +107,11 @@ def _keypad() -> None:
         st.rerun()
 
 
-def ask_for_code(message: str = "") -> NoReturn:
-    """The keypad, under ``message`` (a refusal) if any; the page stops here."""
-    st.subheader("🏫 Vào lớp học")
-    if message:
-        say(message, "class_refused", "error", "❌")
-    _keypad()
+def ask_for_code(refusal: str = "") -> NoReturn:
+    """The keypad, under ``refusal`` if the address was refused; the page stops here."""
+    if not refusal:  # a refusal's sentence says it all: the keypad keeps the room
+        st.subheader("🏫 Vào lớp học")
+    _keypad(refusal)
     st.stop()
 
 
@@ -206,9 +207,10 @@ def joined_place(state: ClassState) -> ClassPlace:
             st.stop()
     _class_title(state)
     note = st.session_state.pop(NOTE_KEY, None)
-    if note:
+    if note:  # says which button to tap, so the buttons stay on the first screen
         say(note, "class_note", "error", "❌")
-    say(HOW_TO_JOIN, "class_how_to_join")
+    else:
+        say(HOW_TO_JOIN, "class_how_to_join")
     _guest_button(state.class_id)
     if st.button("🔑 Vào bằng tên của tôi", key="class_join_signin", width="stretch"):
         st.session_state[AFTER_SIGN_IN] = (PAGE, {CLASS_PARAM: str(state.class_id), CODE_PARAM: state.join_code})
