@@ -139,9 +139,13 @@ def open_lesson_from_home(page, title: str = "Bài mẫu") -> None:  # type: ign
 
 
 def shot(page, name: str) -> Path:
+    """A screenshot of a key moment, which must show no raw error: a page that drew its
+    buttons and then a traceback under them is broken, even if the next tap works."""
     path = SCREENSHOTS / f"{name}.png"
     page.wait_for_timeout(400)  # let Streamlit finish painting
     page.screenshot(path=str(path))
+    errors = page.locator('[data-testid="stException"]')
+    assert errors.count() == 0, f"{name}: an error is on the page: {errors.first.inner_text()[:300]}"
     return path
 
 

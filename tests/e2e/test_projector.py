@@ -109,8 +109,9 @@ def test_a_class_on_the_projector(projector, server):
 
     page.get_by_role("button", name="Kết thúc buổi học").click()
     page.get_by_text("Kết thúc buổi học?").wait_for()
+    shot(page, f"projector-{size}-6-end-question")  # the question and the bar, no error under them
     page.locator(".st-key-present_end_yes button").click()
     page.get_by_text("Đã kết thúc buổi học").wait_for()
-    shot(page, f"projector-{size}-6-record")
+    shot(page, f"projector-{size}-7-record")
     state = read_class(server_database(), class_id)
     assert state is not None and not state.is_open

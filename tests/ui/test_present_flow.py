@@ -138,6 +138,7 @@ def test_head_count_end_and_the_class_held(new_app, app_env):
     assert the_class(app_env).head_count == 12
     at.button(key="present_end").click().run()
     assert "Kết thúc buổi học?" in texts(at) and the_class(app_env).ended_at is None, "asked first"
+    assert not at.exception, "the question and the bar, with no error under them"
     at.button(key="present_end_yes").click().run()
     row = the_class(app_env)
     assert row.ended_at is not None and row.ended_by == "trainer"

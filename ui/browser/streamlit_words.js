@@ -29,6 +29,8 @@ const WORDS = new Map([
     ["Dismiss", "Đóng"],
     ["Clear value", "Xoá"],
     ["Clear all", "Xoá hết"],
+    ["Select all", "Chọn tất cả"],
+    ["Choose options", "Chọn các mục"],
     ["Main menu", "Trình đơn"],
     ["Link to heading", "Liên kết đến tiêu đề"],
     ["progress", "Tiến độ"],

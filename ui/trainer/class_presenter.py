@@ -59,7 +59,7 @@ def _end(class_id: int) -> None:
 
 
 def _confirm_end(state: ClassState) -> None:
-    with st.container(key="present_end"):
+    with st.container(key="present_end_panel"):
         st.markdown("<p class='present-text'><b>Kết thúc buổi học?</b></p>", unsafe_allow_html=True)
         st.markdown("Điện thoại của học viên sẽ thôi theo lớp. Những gì đã ghi (người dự, câu trả lời) vẫn "
                     "được giữ trong biên bản buổi học.")
