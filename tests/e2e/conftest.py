@@ -1,24 +1,25 @@
-"""A running server (the README's serve command) and headless Debian Chromium at 360×640
-(a 360×740 phone less its browser bar: the size the learner screens are designed for)."""
+"""A running server (the README's serve command, tests/e2e/servers.py), or two of them on
+one database, and headless Debian Chromium at 360×640 (a 360×740 phone less its browser
+bar: the size the learner screens are designed for)."""
 
 from __future__ import annotations
 
 import os
 import shutil
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from collections.abc import Iterator
+from contextlib import ExitStack
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from access.tokens import COOKIE_NAME
 from progress.database import connect, upgrade_to_head
 from progress.demo import seed_demo
 from settings import PROJECT_ROOT
-from tests.conftest import FIXTURE_CONTENT, skip_or_fail
+from tests.conftest import skip_or_fail
+from tests.e2e.servers import base_url, served
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -26,13 +27,8 @@ CHROMIUM_ARGS = [
     "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
 ]
 SCREENSHOTS = PROJECT_ROOT / "test-artifacts" / "screenshots"
+TWO_SERVERS_SECRET = "two-servers-secret"  # the same key on every server, as DEPLOY_NOTES asks
 PHONE = {"viewport": {"width": 360, "height": 640}, "is_mobile": True, "has_touch": True, "locale": "vi-VN"}
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="session")
@@ -57,39 +53,37 @@ def server(tmp_path_factory) -> Iterator[str]:
     _SERVER_DB_URL[:] = [url]
     upgrade_to_head(url)
     seed_demo(connect(url))
-    port = free_port()
-    env = {
-        **os.environ,
-        "BDHVS_DATABASE__URL": url,
-        "BDHVS_CONTENT__LESSONS_DIR": str(FIXTURE_CONTENT / "lessons"),
-        "BDHVS_CONTENT__QUIZZES_DIR": str(FIXTURE_CONTENT / "quizzes"),
-        "BDHVS_AUTH__SECRET_KEY": "e2e-secret",
-    }
-    log = open(data / "server.log", "w")
-    process = subprocess.Popen(
-        [sys.executable, str(PROJECT_ROOT / "manage.py"), "serve", "--host", "127.0.0.1", "--port", str(port)],
-        cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(base + "/healthz", timeout=2)
-            break
-        except OSError:
-            if process.poll() is not None:
-                pytest.fail(f"server exited: {(data / 'server.log').read_text()}")
-            time.sleep(0.3)
-    else:
-        process.kill()
-        pytest.fail("server did not start in 60 s")
-    yield base
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-    log.close()
+    with served(url, data / "server.log") as port:
+        yield base_url(port)
+
+
+@dataclass(frozen=True)
+class TwoServers:
+    """Two app processes on one database: server A, server B, and the database's URL."""
+
+    database_url: str
+    port_a: int
+    port_b: int
+
+    @property
+    def a(self) -> str:
+        return base_url(self.port_a)
+
+    @property
+    def b(self) -> str:
+        return base_url(self.port_b)
+
+
+@pytest.fixture
+def two_servers(database_url: str, tmp_path: Path) -> Iterator[TwoServers]:
+    """Two ``manage.py serve`` processes on one empty, migrated database (SQLite, then
+    PostgreSQL when TEST_DATABASE_URL is set), with the same secret key, as
+    ../shared/DEPLOY_NOTES.md deploys them; phones poll every second."""
+    quick = {"BDHVS_CLASS_MODE__FOLLOW_SECONDS": "1"}
+    with ExitStack() as stack:
+        port_a = stack.enter_context(served(database_url, tmp_path / "server-a.log", TWO_SERVERS_SECRET, **quick))
+        port_b = stack.enter_context(served(database_url, tmp_path / "server-b.log", TWO_SERVERS_SECRET, **quick))
+        yield TwoServers(database_url, port_a, port_b)
 
 
 @pytest.fixture
@@ -119,6 +113,15 @@ def tap_sign_in(page, name: str, code: str) -> None:  # type: ignore[no-untyped-
     page.get_by_role("button", name="Thôn Bờ He").click()
     page.get_by_role("button", name=name).click()
     tap_digits(page, code)
+
+
+def wait_for_sign_in_cookie(page, timeout_s: float = 20) -> None:  # type: ignore[no-untyped-def]
+    """The sign-in cookie is set by a request the page sends after signing in (ui/cookie_sync.py):
+    wait for it before opening another address, which starts a new session from the cookie."""
+    deadline = time.monotonic() + timeout_s
+    while not any(cookie["name"] == COOKIE_NAME for cookie in page.context.cookies()):
+        assert time.monotonic() < deadline, "the sign-in cookie never came"
+        page.wait_for_timeout(100)
 
 
 def wait_for_consent_or_home(page) -> None:  # type: ignore[no-untyped-def]

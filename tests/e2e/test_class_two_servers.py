@@ -13,14 +13,7 @@ in yet another process would. Only generous deadlines, no timing checks.
 from __future__ import annotations
 
 import asyncio
-import os
-import subprocess
-import sys
 import time
-import urllib.request
-from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager
-from pathlib import Path
 
 import pytest
 
@@ -35,50 +28,13 @@ from progress.database import Database, connect
 from progress.groups import create_group
 from progress.trainers import create_trainer
 from quizzes.kinds.single_choice import SingleChoice
-from settings import PROJECT_ROOT
 from tests.conftest import FIXTURE_CONTENT
-from tests.e2e.conftest import free_port
+from tests.e2e.conftest import TwoServers
 
 pytestmark = pytest.mark.e2e
 
 LESSON = "bai-mau"  # tests/fixtures/content: five steps, then a quiz opening with a single_choice question
 DEADLINE = 30.0  # seconds: a phone polls every second here; this only bounds a failure
-
-
-@contextmanager
-def served(url: str, log_path: Path) -> Iterator[int]:
-    """One ``manage.py serve`` process on this database; yields its port once /healthz answers."""
-    port = free_port()
-    env = {
-        **os.environ,
-        "BDHVS_DATABASE__URL": url,
-        "BDHVS_CONTENT__LESSONS_DIR": str(FIXTURE_CONTENT / "lessons"),
-        "BDHVS_CONTENT__QUIZZES_DIR": str(FIXTURE_CONTENT / "quizzes"),
-        "BDHVS_AUTH__SECRET_KEY": "two-servers-secret",  # the same key on every server, as DEPLOY_NOTES asks
-        "BDHVS_CLASS_MODE__FOLLOW_SECONDS": "1",
-    }
-    with open(log_path, "w") as log:
-        process = subprocess.Popen(
-            [sys.executable, str(PROJECT_ROOT / "manage.py"), "serve", "--host", "127.0.0.1", "--port", str(port)],
-            cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-        try:
-            deadline = time.monotonic() + 60
-            while True:
-                try:
-                    urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2)
-                    break
-                except OSError:
-                    if process.poll() is not None or time.monotonic() > deadline:
-                        pytest.fail(f"server on port {port} did not start: {log_path.read_text()}")
-                    time.sleep(0.3)
-            yield port
-        finally:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait(5)
 
 
 class Phone:
@@ -120,8 +76,8 @@ def open_class(db: Database) -> tuple[int, str]:
     return state.class_id, state.join_code
 
 
-def test_phones_on_two_servers_follow_one_class_and_answer(database_url: str, tmp_path: Path) -> None:
-    db = connect(database_url)
+def test_phones_on_two_servers_follow_one_class_and_answer(two_servers: TwoServers) -> None:
+    db = connect(two_servers.database_url)
     class_id, join_code = open_class(db)
     plan = class_plan(load_catalog(FIXTURE_CONTENT / "lessons", FIXTURE_CONTENT / "quizzes"), [LESSON])
     steps = [slide.step.text for slide in plan.slides if slide.step is not None]
@@ -159,8 +115,5 @@ def test_phones_on_two_servers_follow_one_class_and_answer(database_url: str, tm
         finally:
             await asyncio.gather(on_a.session.close(), on_b.session.close())
 
-    with ExitStack() as servers:
-        port_a = servers.enter_context(served(database_url, tmp_path / "server-a.log"))
-        port_b = servers.enter_context(served(database_url, tmp_path / "server-b.log"))
-        asyncio.run(class_across_two_servers(port_a, port_b))
+    asyncio.run(class_across_two_servers(two_servers.port_a, two_servers.port_b))
     db.kw["bind"].dispose()

@@ -1,0 +1,71 @@
+"""Starting the app for browser and websocket tests: ``manage.py serve`` (the README's
+serve command) on a free port, on a given database, with the fixture content; several
+of them on one database make the deployment of ../shared/DEPLOY_NOTES.md."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from settings import PROJECT_ROOT
+from tests.conftest import FIXTURE_CONTENT
+
+START_SECONDS = 60
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def base_url(port: int) -> str:
+    return f"http://127.0.0.1:{port}"
+
+
+@contextmanager
+def served(url: str, log_path: Path, secret: str = "e2e-secret", **settings: str) -> Iterator[int]:
+    """One ``manage.py serve`` process on the database ``url``; yields its port once
+    /healthz answers, and stops it afterwards. ``settings`` are more ``BDHVS_…``
+    variables, e.g. ``BDHVS_CLASS_MODE__FOLLOW_SECONDS="1"``. Servers sharing a database
+    must share ``secret``, as DEPLOY_NOTES asks."""
+    port = free_port()
+    env = {
+        **os.environ,
+        "BDHVS_DATABASE__URL": url,
+        "BDHVS_CONTENT__LESSONS_DIR": str(FIXTURE_CONTENT / "lessons"),
+        "BDHVS_CONTENT__QUIZZES_DIR": str(FIXTURE_CONTENT / "quizzes"),
+        "BDHVS_AUTH__SECRET_KEY": secret,
+        **settings,
+    }
+    with open(log_path, "w") as log:
+        process = subprocess.Popen(
+            [sys.executable, str(PROJECT_ROOT / "manage.py"), "serve", "--host", "127.0.0.1", "--port", str(port)],
+            cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        try:
+            deadline = time.monotonic() + START_SECONDS
+            while True:
+                try:
+                    urllib.request.urlopen(f"{base_url(port)}/healthz", timeout=2)
+                    break
+                except OSError:
+                    if process.poll() is not None or time.monotonic() > deadline:
+                        pytest.fail(f"server on port {port} did not start: {log_path.read_text()}")
+                    time.sleep(0.3)
+            yield port
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait(5)
