@@ -73,14 +73,15 @@ def _confirm_end(state: ClassState) -> None:
 def _bar(state: ClassState, plan: ClassPlan, position: int, panel: str) -> None:
     class_id, last = state.class_id, len(plan.slides) - 1
     with st.container(key="present_bar", horizontal=True, gap="small", vertical_alignment="center"):
-        st.button("⬅️", key="present_back", help="Bước trước (phím ←)", disabled=position == 0 and panel == SLIDE,
+        # no tooltips here: one would stay over the slide after a click, on the projector
+        st.button("⬅️", key="present_back", disabled=position == 0 and panel == SLIDE,
                   on_click=_move, args=(class_id, plan, position - 1))
-        st.button("➡️", key="present_next", help="Bước sau (phím → hoặc phím cách)", type="primary",
+        st.button("➡️", key="present_next", type="primary",
                   disabled=position >= last and panel == SLIDE, on_click=_move, args=(class_id, plan, position + 1))
         st.markdown(f"<p class='bar-counter'>{position + 1} / {len(plan.slides)}</p>", unsafe_allow_html=True,
                     width="content")
-        st.button(f"🔢 Số vào lớp {state.join_code}", key="present_show_join", help="Hiện mã QR và số vào lớp",
-                  on_click=_toggle_panel, args=(class_id, JOIN))
+        st.button(f"🔢 Số vào lớp {state.join_code}", key="present_show_join", on_click=_toggle_panel,
+                  args=(class_id, JOIN))
         phones_with_class(class_id, state.version)
         st.space("stretch")  # what shows the class on the left, what changes the page on the right
         st.button("👥 Điểm danh", key="present_show_people", on_click=_toggle_panel, args=(class_id, PEOPLE))
