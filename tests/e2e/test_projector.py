@@ -11,6 +11,7 @@ import pytest
 
 from progress.classes.state import read_class
 from tests.e2e.conftest import CHROMIUM_ARGS, SCREENSHOTS, server_database, shot
+from tests.e2e.test_learner_journey import FAKE_VIETNAMESE_VOICE
 
 pytestmark = pytest.mark.e2e
 
@@ -38,7 +39,9 @@ def projector(request, chromium_path, server):  # type: ignore[no-untyped-def]
         browser = p.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
         context = browser.new_context(viewport={"width": width, "height": height}, locale="vi-VN")
         context.set_default_timeout(20000)
-        yield context.new_page(), f"{width}x{height}"
+        page = context.new_page()
+        page.add_init_script(FAKE_VIETNAMESE_VOICE)  # the laptop has a Vietnamese system voice
+        yield page, f"{width}x{height}"
         browser.close()
 
 
@@ -68,6 +71,10 @@ def test_a_class_on_the_projector(projector, server):
     page.locator(".class-qr svg").wait_for()
     shot(page, f"projector-{size}-1-join")
     assert_fits(page, ".class-qr svg", "p.join-number", ".st-key-present_bar")
+    page.locator(".nghe-meta", has_text="giọng của máy tính").first.wait_for()  # a laptop, not a phone
+    page.locator(".nghe-play").first.click()
+    page.wait_for_function("() => window.__spoken.length > 0")
+    assert "Số vào lớp" in page.evaluate("() => window.__spoken[0].text")  # through the laptop's speakers
     assert page.locator('[data-testid="stHeader"]').is_hidden()
     assert page.locator(".st-key-trainer_menu").count() == 0, "no trainer menu while presenting"
     class_id = int(re.search(r"lop=(\d+)", page.url).group(1))  # type: ignore[union-attr]

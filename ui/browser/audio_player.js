@@ -12,6 +12,8 @@ export default function(component) {
     const viVoice = () => (synth ? synth.getVoices().find((v) => (v.lang || "").toLowerCase().startsWith("vi")) : null);
     const label = "🔊 " + (data.label || "Nghe");
     let audio = null;
+    // the voice built into this device: a phone's, or the laptop's on the class projector
+    const deviceVoice = navigator.maxTouchPoints > 0 ? "giọng của điện thoại" : "giọng của máy tính";
     const mode = () => {
         if (data.url && data.natural) { return "file"; }
         if (viVoice()) { return "device"; }
@@ -22,7 +24,7 @@ export default function(component) {
         box.dataset.mode = m;
         button.hidden = m === "none";
         button.textContent = label;
-        meta.textContent = m === "none" ? "Chưa có tiếng đọc cho phần này." : (m === "device" ? "giọng của điện thoại" : data.meta);
+        meta.textContent = m === "none" ? "Chưa có tiếng đọc cho phần này." : (m === "device" ? deviceVoice : data.meta);
     };
     button.onclick = () => {
         const m = mode();
