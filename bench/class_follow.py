@@ -64,7 +64,6 @@ import secrets
 import statistics
 import sys
 import time
-from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -74,7 +73,7 @@ import streamlit
 sys.dont_write_bytecode = True
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # bench/, also when not run as a script
 from load_classroom import Meter, pct  # noqa: E402
-from served_app import PROJECT, AppCopy, BenchError, Server, app_copy  # noqa: E402
+from served_app import PROJECT, AppCopy, BenchError, Server, run_on_a_copy  # noqa: E402
 from st_protocol import DriverError, Session  # noqa: E402
 
 CLASS_PAGE = "lop-hoc"  # url_path of ui/learner/class_follow.py (access/class_links.py)
@@ -442,21 +441,10 @@ def main() -> int:
         parser.error("--steps must be at least 1")
     deadline = time.monotonic() + args.max_seconds
     rows: list[dict] = []
-    with ExitStack() as stack:  # the temporary folder goes last, after the report has read its log
-        app = None
-        try:
-            app = stack.enter_context(app_copy("bench-class-follow-", keep=args.keep, source=args.source.resolve()))
-            run_all(app, args, sizes, deadline, rows)
-        except (BenchError, OSError) as exc:
-            print(f"\nBenchmark stopped: {exc}", file=sys.stderr)
-            return 2
-        except KeyboardInterrupt:
-            print("\nInterrupted.", file=sys.stderr)
-            return 130
-        finally:
-            print_report(rows, app.log_path if app else None)
-            if args.keep and app:
-                print(f"Kept {app.workdir}")
+    stopped = run_on_a_copy("bench-class-follow-", lambda app: run_all(app, args, sizes, deadline, rows),
+                            lambda log: print_report(rows, log), keep=args.keep, source=args.source.resolve())
+    if stopped is not None:
+        return stopped
     ok = rows and all(not r["errors"] and not r["lost"] and r["stored"] == r["joined"] == r["n"] for r in rows)
     return 0 if ok else 1
 

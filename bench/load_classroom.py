@@ -51,7 +51,6 @@ import sys
 import threading
 import time
 import tomllib
-from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -60,7 +59,7 @@ import streamlit
 
 sys.dont_write_bytecode = True
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # bench/, also when not run as a script
-from served_app import PROJECT, AppCopy, BenchError, Server, app_copy  # noqa: E402
+from served_app import PROJECT, AppCopy, BenchError, Server, run_on_a_copy  # noqa: E402
 from st_protocol import DriverError, Session  # noqa: E402
 
 CODE = "2468"
@@ -360,21 +359,10 @@ def main() -> int:
         parser.error("--learners must be comma-separated class sizes between 1 and 500")
     deadline = time.monotonic() + args.max_seconds
     rows: list[dict] = []
-    with ExitStack() as stack:  # the temporary folder goes last, after the report has read its log
-        app = None
-        try:
-            app = stack.enter_context(app_copy("bench-classroom-", keep=args.keep))
-            run_all(app, args, sizes, deadline, rows)
-        except (BenchError, OSError) as exc:
-            print(f"\nBenchmark stopped: {exc}", file=sys.stderr)
-            return 2
-        except KeyboardInterrupt:
-            print("\nInterrupted.", file=sys.stderr)
-            return 130
-        finally:
-            print_report(rows, app.log_path if app else None)
-            if args.keep and app:
-                print(f"Kept {app.workdir}")
+    stopped = run_on_a_copy("bench-classroom-", lambda app: run_all(app, args, sizes, deadline, rows),
+                            lambda log: print_report(rows, log), keep=args.keep)
+    if stopped is not None:
+        return stopped
     return 0 if rows and not any(r["errors"] for r in rows) else 1
 
 

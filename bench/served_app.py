@@ -29,8 +29,8 @@ import sys
 import tempfile
 import time
 import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -145,3 +145,31 @@ class Server:
                 self.proc.wait(5)
         if self.log is not None:
             self.log.close()
+
+
+def run_on_a_copy(
+    prefix: str,
+    run: Callable[[AppCopy], None],
+    report: Callable[[Path | None], None],
+    keep: bool = False,
+    source: Path = PROJECT,
+) -> int | None:
+    """Run a benchmark on a copy of the app and print its report whatever happens; the
+    temporary folder goes last, after the report has read the server's log. Returns 2
+    when the benchmark stopped on an error, 130 on Ctrl-C, None when it ran through."""
+    with ExitStack() as stack:
+        app = None
+        try:
+            app = stack.enter_context(app_copy(prefix, keep=keep, source=source))
+            run(app)
+        except (BenchError, OSError) as exc:
+            print(f"\nBenchmark stopped: {exc}", file=sys.stderr)
+            return 2
+        except KeyboardInterrupt:
+            print("\nInterrupted.", file=sys.stderr)
+            return 130
+        finally:
+            report(app.log_path if app else None)
+            if keep and app:
+                print(f"Kept {app.workdir}")
+    return None

@@ -9,10 +9,9 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
 
 from progress.classes.errors import ClassError
-from progress.classes.running import ENDED
+from progress.classes.running import open_row
 from progress.classes.state import aware
 from progress.database import Database, add_unless_taken
 from progress.models import ClassParticipant, ClassSession, Learner, LearnerGroup, utcnow
@@ -72,20 +71,14 @@ def _participant(row: ClassParticipant, learner: Learner | None) -> Participant:
     return Participant(row.id, row.class_id, None, row.guest_number, guest_name(row.guest_number))
 
 
-def _open_class(session: Session, class_id: int) -> ClassSession:
-    row = session.get(ClassSession, class_id)
-    if row is None:
-        raise ClassError("Không tìm thấy buổi học này. Bác hỏi tập huấn viên số của lớp nhé.")
-    if row.ended_at is not None:
-        raise ClassError(ENDED)
-    return row
+MISSING = "Không tìm thấy buổi học này. Bác hỏi tập huấn viên số của lớp nhé."
 
 
 def join_as_learner(db: Database, class_id: int, learner_id: int) -> Joined:
     """A signed-in learner joins as themselves; joining again (a second phone, a reload)
     finds the same place. A learner of another group is refused with a message."""
     with db.begin() as session:
-        row = _open_class(session, class_id)
+        row = open_row(session, class_id, MISSING)
         learner = session.get(Learner, learner_id)
         if learner is None:
             raise ClassError("Không tìm thấy tên của bác. Bác hỏi tập huấn viên nhé.")
@@ -108,7 +101,7 @@ def join_as_guest(db: Database, class_id: int) -> Joined:
     """Someone without an account joins with one tap, as the next "Khách N"."""
     for _ in range(5):  # two guests tapping at the same moment: the second takes the next number
         with db.begin() as session:
-            _open_class(session, class_id)
+            open_row(session, class_id, MISSING)
             number = (session.scalar(select(func.max(ClassParticipant.guest_number))
                                      .where(ClassParticipant.class_id == class_id)) or 0) + 1
             row = ClassParticipant(class_id=class_id, guest_number=number)

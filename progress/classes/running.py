@@ -61,10 +61,11 @@ def start_class(
         return state_of(session, row)
 
 
-def _open_row(session: Session, class_id: int) -> ClassSession:
+def open_row(session: Session, class_id: int, missing: str = "Không tìm thấy buổi học này.") -> ClassSession:
+    """The class's row, if it is still open; otherwise ClassError (``missing``, or ENDED)."""
     row = session.get(ClassSession, class_id)
     if row is None:
-        raise ClassError("Không tìm thấy buổi học này.")
+        raise ClassError(missing)
     if row.ended_at is not None:
         raise ClassError(ENDED)
     return row
@@ -90,7 +91,7 @@ def move_to(db: Database, class_id: int, position: int, live_question: tuple[str
     id) when that slide is a quiz question: the phones then show its choices (a question
     asked again keeps the answers already given)."""
     with db.begin() as session:
-        row = _open_row(session, class_id)
+        row = open_row(session, class_id)
         row.position = max(0, position)
         row.furthest_position = max(row.furthest_position, row.position)
         row.live_question_id = _question_row(session, class_id, *live_question).id if live_question else None
@@ -101,7 +102,7 @@ def move_to(db: Database, class_id: int, position: int, live_question: tuple[str
 def reveal_answer(db: Database, class_id: int) -> ClassState:
     """Show the live question's right answer and its explanation on every screen."""
     with db.begin() as session:
-        row = _open_row(session, class_id)
+        row = open_row(session, class_id)
         question = session.get(ClassQuestion, row.live_question_id) if row.live_question_id else None
         if question is None:
             raise ClassError("Chưa có câu hỏi nào đang mở.")
@@ -132,7 +133,7 @@ def set_hands(db: Database, class_id: int, class_question_id: int, hands: Mappin
     if any(count < 0 or count > MAX_HANDS for count in hands.values()):
         raise ClassError(f"Số người giơ tay phải từ 0 đến {MAX_HANDS}.")
     with db.begin() as session:
-        row = _open_row(session, class_id)
+        row = open_row(session, class_id)
         question = session.get(ClassQuestion, class_question_id)
         if question is None or question.class_id != class_id:
             raise ClassError("Câu hỏi này không thuộc buổi học đang mở.")

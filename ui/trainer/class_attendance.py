@@ -9,24 +9,18 @@ import html
 import streamlit as st
 
 from progress.classes.attendance import attendance
-from progress.classes.errors import ClassError
 from progress.classes.running import MAX_HEAD_COUNT, set_head_count
 from progress.classes.state import ClassState
 from ui import resources
-from ui.trainer.class_slide import FLASH, NOTE
+from ui.trainer.class_actions import change_class
 
 HEAD_COUNT = "class_head_count_{}"
 
 
 def _save_head_count(class_id: int) -> None:
     value = st.session_state.get(HEAD_COUNT.format(class_id))
-    try:
-        set_head_count(resources.database(), class_id, None if value is None else int(value))
-    except ClassError as exc:
-        st.session_state[FLASH] = str(exc)
-    else:
-        st.session_state[NOTE] = "Đã lưu số người dự."
-    resources.class_states().forget(class_id)
+    count = None if value is None else int(value)
+    change_class(class_id, lambda: set_head_count(resources.database(), class_id, count), done="Đã lưu số người dự.")
 
 
 def show_attendance(state: ClassState) -> None:

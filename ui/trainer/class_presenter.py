@@ -8,14 +8,14 @@ from __future__ import annotations
 import streamlit as st
 
 from catalog.class_plan import ClassPlan, class_plan
-from progress.classes.errors import ClassError
 from progress.classes.running import end_class, move_to
 from progress.classes.state import ClassState
 from ui import resources
+from ui.trainer.class_actions import FLASH, NOTE, change_class
 from ui.trainer.class_attendance import show_attendance
 from ui.trainer.class_join import show_join
 from ui.trainer.class_live import phones_with_class
-from ui.trainer.class_slide import FLASH, NOTE, show_slide
+from ui.trainer.class_slide import show_slide
 from ui.trainer.presenter_keys import presenter_keys
 
 SLIDE, JOIN, PEOPLE, END = "slide", "join", "people", "end"
@@ -41,21 +41,12 @@ def _move(class_id: int, plan: ClassPlan, position: int) -> None:
         return
     slide = plan.slide(position)
     question = (slide.lesson.id, slide.question.id) if slide.question is not None else None
-    try:
-        move_to(resources.database(), class_id, position, live_question=question)
-    except ClassError as exc:
-        st.session_state[FLASH] = str(exc)
-    resources.class_states().forget(class_id)
+    change_class(class_id, lambda: move_to(resources.database(), class_id, position, live_question=question))
 
 
 def _end(class_id: int) -> None:
-    try:
-        end_class(resources.database(), class_id)
-    except ClassError as exc:
-        st.session_state[FLASH] = str(exc)
-    else:
-        st.session_state[NOTE] = "Đã kết thúc buổi học. Đây là biên bản buổi học đã tổ chức."
-    resources.class_states().forget(class_id)
+    change_class(class_id, lambda: end_class(resources.database(), class_id),
+                 done="Đã kết thúc buổi học. Đây là biên bản buổi học đã tổ chức.")
 
 
 def _confirm_end(state: ClassState) -> None:

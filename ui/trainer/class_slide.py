@@ -11,7 +11,6 @@ import streamlit as st
 
 from catalog.class_plan import Slide
 from lessons.models import Step
-from progress.classes.errors import ClassError
 from progress.classes.live import live_answers
 from progress.classes.running import MAX_HANDS, reveal_answer, set_hands
 from progress.classes.state import ClassState, LiveQuestion
@@ -24,10 +23,9 @@ from ui import resources
 from ui.narration_widget import narrate
 from ui.picture import show_picture
 from ui.question_kinds import show_on_projector
+from ui.trainer.class_actions import change_class
 from ui.trainer.class_live import answered_count
 
-FLASH = "class_flash"  # a refusal to show at the top of the presenter (set in callbacks)
-NOTE = "class_note"  # what was just done, shown once
 # the picture may use the screen's height less the bar and the page's margins
 PICTURE_ROOM = ("calc(100vh - 7.5rem)", "calc(100dvh - 7.5rem)")
 
@@ -66,11 +64,7 @@ def show_step(slide: Slide, step: Step) -> None:
 
 
 def _reveal(class_id: int) -> None:
-    try:
-        reveal_answer(resources.database(), class_id)
-    except ClassError as exc:
-        st.session_state[FLASH] = str(exc)
-    resources.class_states().forget(class_id)
+    change_class(class_id, lambda: reveal_answer(resources.database(), class_id))
 
 
 def _hands_key(live: LiveQuestion, key: str) -> str:
@@ -79,10 +73,7 @@ def _hands_key(live: LiveQuestion, key: str) -> str:
 
 def _save_hands(class_id: int, live: LiveQuestion, keys: tuple[str, ...]) -> None:
     hands = {key: int(st.session_state.get(_hands_key(live, key)) or 0) for key in keys}
-    try:
-        set_hands(resources.database(), class_id, live.id, hands)
-    except ClassError as exc:
-        st.session_state[FLASH] = str(exc)
+    change_class(class_id, lambda: set_hands(resources.database(), class_id, live.id, hands))
 
 
 def _hands_form(class_id: int, live: LiveQuestion, question: Question, hands: Mapping[str, int]) -> None:

@@ -16,6 +16,7 @@ from progress.classes.state import ClassState
 from progress.groups import GroupInfo, list_groups
 from progress.trainers import TrainerInfo
 from ui import resources
+from ui.trainer.class_actions import change_class
 from ui.trainer.class_record_view import local_time, record_title, show_record
 
 CLASS_PARAM = "lop"  # ?lop=ID: the class this page shows, so a reload comes back to it
@@ -32,11 +33,7 @@ def idle_after() -> dt.timedelta:
 
 
 def _end_open(class_id: int) -> None:
-    try:
-        end_class(resources.database(), class_id)
-    except ClassError as exc:
-        st.session_state["class_start_flash"] = str(exc)
-    resources.class_states().forget(class_id)
+    change_class(class_id, lambda: end_class(resources.database(), class_id), flash_key="class_start_flash")
 
 
 def _open_classes(trainer: TrainerInfo, catalog: Catalog) -> None:

@@ -15,9 +15,9 @@ from progress.classes.state import ClassState
 from progress.trainers import TrainerInfo
 from ui import resources
 from ui.signin_state import signed_in_trainer
+from ui.trainer.class_actions import NOTE
 from ui.trainer.class_presenter import show_presenter
 from ui.trainer.class_record_view import show_record
-from ui.trainer.class_slide import NOTE
 from ui.trainer.class_start import CLASS_PARAM, show_start
 from ui.trainer.menu import trainer_menu
 
