@@ -34,11 +34,44 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
 
 
+class Province(Base):
+    """A province's Youth Union (tỉnh): the top of the area tree."""
+
+    __tablename__ = "provinces"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(120), unique=True)
+
+
+class Commune(Base):
+    """A commune or ward (xã, phường; two tiers since 1 July 2025: province, then commune)."""
+
+    __tablename__ = "communes"
+    __table_args__ = (UniqueConstraint("province_id", "name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    province_id: Mapped[int] = mapped_column(ForeignKey("provinces.id"), index=True)
+    name: Mapped[str] = mapped_column(String(120))
+
+
+class Team(Base):
+    """A community digital-technology team (tổ công nghệ số cộng đồng) of a commune."""
+
+    __tablename__ = "teams"
+    __table_args__ = (UniqueConstraint("commune_id", "name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    commune_id: Mapped[int] = mapped_column(ForeignKey("communes.id"), index=True)
+    name: Mapped[str] = mapped_column(String(120))
+
+
 class LearnerGroup(Base):
     __tablename__ = "learner_groups"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(120), unique=True)
+    # the team that runs the group (None: not placed in the area tree yet)
+    team_id: Mapped[int | None] = mapped_column(ForeignKey("teams.id"), index=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
     learners: Mapped[list[Learner]] = relationship(back_populates="group")
@@ -71,12 +104,21 @@ class Learner(Base):
 
 
 class Trainer(Base):
+    """A staff account: a trainer (their own groups), a team lead (the team's groups), a
+    commune or province officer (read-only over their area), or an admin (everything,
+    and creates communes, teams and accounts). See progress/scope.py."""
+
     __tablename__ = "trainers"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     username: Mapped[str] = mapped_column(String(64), unique=True)
     display_name: Mapped[str] = mapped_column(String(120))
     password_hash: Mapped[str] = mapped_column(String(255))
+    role: Mapped[str] = mapped_column(String(20), default="trainer", server_default="trainer")
+    # the area of a team lead (team), a commune officer (commune) or a province officer (province)
+    team_id: Mapped[int | None] = mapped_column(ForeignKey("teams.id"))
+    commune_id: Mapped[int | None] = mapped_column(ForeignKey("communes.id"))
+    province_id: Mapped[int | None] = mapped_column(ForeignKey("provinces.id"))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
@@ -230,10 +272,13 @@ class ClassSession(Base):
     live_question_id: Mapped[int | None] = mapped_column(Integer)  # the ClassQuestion on the phones
     version: Mapped[int] = mapped_column(Integer, default=1)
     head_count: Mapped[int | None] = mapped_column(Integer)  # people in the room, as the trainer counted
-    started_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    started_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     ended_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), index=True)
-    ended_by: Mapped[str] = mapped_column(String(16), default="", server_default="")  # "trainer" | "idle"
+    ended_by: Mapped[str] = mapped_column(String(16), default="", server_default="")  # "trainer" | "idle" | "hand"
+    # a class held without the app, entered afterwards by hand: people without an account who came
+    extra_guests: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    notes: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class ClassTrainer(Base):
