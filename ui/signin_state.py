@@ -6,6 +6,7 @@ import streamlit as st
 
 from access.tokens import COOKIE_NAME, SignIn, issue_token, read_token
 from progress.learners import LearnerInfo, get_learner
+from progress.scope import Scope, scope_of
 from progress.trainers import TrainerInfo, get_trainer
 from ui import resources
 from ui.cookie_sync import request_cookie
@@ -88,6 +89,17 @@ def signed_in_trainer() -> TrainerInfo:
         st.warning("Bác hãy đăng nhập lại bằng tài khoản tập huấn viên.")
         st.stop()
     return trainer
+
+
+def signed_in_scope() -> tuple[TrainerInfo, Scope]:
+    """The signed-in staff account and the area it may see (progress/scope.py). Every
+    staff page lists and checks groups through ``Scope``, never ``TrainerInfo.group_ids``."""
+    trainer = signed_in_trainer()
+    scope = scope_of(resources.database(), trainer.id)
+    if scope is None:
+        st.warning("Bác hãy đăng nhập lại bằng tài khoản tập huấn viên.")
+        st.stop()
+    return trainer, scope
 
 
 def finish_learner_sign_in(learner_id: int) -> None:
