@@ -59,7 +59,8 @@ def build_area(db) -> Area:  # type: ignore[no-untyped-def]
         ba_to, son_ha = Commune(province_id=province.id, name="Ba Tơ"), Commune(province_id=province.id, name="Sơn Hà")
         session.add_all([ba_to, son_ha])
         session.flush()
-        teams = {"T1": Team(commune_id=ba_to.id, name="Tổ Làng Mâm"), "T2": Team(commune_id=ba_to.id, name="Tổ Đồng Ruộng"),
+        teams = {"T1": Team(commune_id=ba_to.id, name="Tổ Làng Mâm"),
+                 "T2": Team(commune_id=ba_to.id, name="Tổ Đồng Ruộng"),
                  "T3": Team(commune_id=son_ha.id, name="Tổ Sơn Kỳ"), "T4": Team(commune_id=son_ha.id, name="Tổ Mới")}
         session.add_all(teams.values())
         session.flush()
@@ -69,7 +70,8 @@ def build_area(db) -> Area:  # type: ignore[no-untyped-def]
         session.add_all(groups.values())
         session.flush()
         group_of = {"L1": "G1", "L2": "G1", "L3": "G2", "L4": "G3", "L5": "G4", "L6": "G4", "L7": "G5"}
-        people = {name: Learner(group_id=groups[g].id, display_name=name, code_hash="x") for name, g in group_of.items()}
+        people = {name: Learner(group_id=groups[g].id, display_name=name, code_hash="x")
+                  for name, g in group_of.items()}
         session.add_all(people.values())
         session.flush()
         L = {name: learner.id for name, learner in people.items()}  # noqa: N806
