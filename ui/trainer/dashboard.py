@@ -14,7 +14,7 @@ from progress.reports.lesson_states import group_progress
 from ui import resources
 from ui.signin_state import sign_out, signed_in_trainer
 from ui.trainer.account_forms import OPEN_GROUP_KEY, new_group_form, password_form
-from ui.trainer.group_results import commune_report, learner_detail, learner_summary, lessons_table, recent_results
+from ui.trainer.group_results import learner_detail, learner_summary, lessons_table, recent_results
 from ui.trainer.learner_forms import learner_forms
 from ui.trainer.menu import trainer_menu
 from ui.trainer.support_badges import support_badges
@@ -72,7 +72,7 @@ else:
     learner_detail(rows, catalog)
 
 learner_forms(group, FLASH)
-commune_report(groups, catalog, known={group.id: rows})
+st.page_link("ui/trainer/reports.py", label="Báo cáo cho xã / tỉnh đoàn: trang Báo cáo", icon="📈")
 
 new_group_form(trainer, FLASH)
 password_form(trainer, FLASH)

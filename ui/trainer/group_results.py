@@ -1,7 +1,7 @@
 """The trainer dashboard's views of a group's results: latest quizzes, one line per
-learner, learners × the lessons of one module, one learner in detail, and the totals
-of all the trainer's groups for the commune. The numbers come from progress/reports/;
-this module only draws them."""
+learner, learners × the lessons of one module, one learner in detail. The numbers come
+from progress/reports/; this module only draws them. The totals for the commune or
+province are on the "Báo cáo" page (ui/trainer/reports.py)."""
 
 from __future__ import annotations
 
@@ -11,9 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from catalog.loading import Catalog
-from progress.groups import GroupInfo
 from progress.reports.attempts import AttemptRow, quiz_history, recent_attempts
-from progress.reports.group_summary import commune_summary
 from progress.reports.learner_lines import latest_module, learner_lines
 from progress.reports.lesson_states import LearnerRow
 from ui import resources
@@ -105,29 +103,3 @@ def learner_detail(rows: list[LearnerRow], catalog: Catalog) -> None:
                         f"{when(line.latest.finished_at)} · đã làm {line.attempts} lần")
             if line.missed_prompts:
                 st.markdown("Câu trả lời sai lần đó:\n" + "\n".join(f"- {prompt}" for prompt in line.missed_prompts))
-
-
-def commune_report(groups: list[GroupInfo], catalog: Catalog, known: dict[int, list[LearnerRow]]) -> None:
-    """Totals for every group this trainer looks after, to send to the commune or
-    province Youth Union (a CSV that Excel opens with its Vietnamese letters).
-    ``known``: rows the page already read (the group on screen), not read again."""
-    with st.expander("📤 Báo cáo tổng hợp cho xã / tỉnh đoàn"):
-        summaries = commune_summary(resources.database(), groups, catalog, known)
-        table = pd.DataFrame([
-            {"Nhóm": s.group, "Học viên": s.learners, "Đã bắt đầu học": s.started,
-             "Đạt ít nhất 1 bài": s.passed_any, "Lượt đạt bài": s.lessons_passed,
-             "Giấy chứng nhận (phần học xong)": s.certificates, "Tổng giờ học": round(s.hours_spent, 1),
-             "Hoạt động gần nhất": when(s.last_activity)}
-            for s in summaries
-        ])
-        st.dataframe(table, hide_index=True, width="stretch", key="commune_report")
-        st.download_button(
-            "📥 Tải báo cáo (CSV, mở bằng Excel)", key="commune_report_csv", width="stretch", mime="text/csv",
-            file_name=f"bao-cao-hoc-vu-so-{dt.date.today():%Y-%m-%d}.csv",
-            data=csv_for_excel(table),
-        )
-
-
-def csv_for_excel(table: pd.DataFrame) -> bytes:
-    """CSV in UTF-8 with a byte-order mark: without it Excel on Windows garbles "Thôn Bờ He"."""
-    return table.to_csv(index=False).encode("utf-8-sig")
