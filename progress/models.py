@@ -9,6 +9,7 @@ from sqlalchemy import (
     Boolean,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
@@ -133,7 +134,11 @@ class TrainerGroup(Base):
 
 class LessonProgress(Base):
     __tablename__ = "lesson_progress"
-    __table_args__ = (UniqueConstraint("learner_id", "lesson_id"),)
+    __table_args__ = (
+        UniqueConstraint("learner_id", "lesson_id"),
+        # reports: a learner's rows saved in a period and their time, read from the index alone
+        Index("ix_lesson_progress_learner_saved", "learner_id", "updated_at", "seconds_spent"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     learner_id: Mapped[int] = mapped_column(ForeignKey("learners.id", ondelete="CASCADE"), index=True)
@@ -147,6 +152,11 @@ class LessonProgress(Base):
 
 class QuizAttempt(Base):
     __tablename__ = "quiz_attempts"
+    __table_args__ = (
+        # the dashboard's lesson states, needs-support and the report's first passes per
+        # (learner, lesson), in index order and from the index alone
+        Index("ix_quiz_attempts_learner_lesson", "learner_id", "lesson_id", "passed", "finished_at", "score_percent"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     learner_id: Mapped[int] = mapped_column(ForeignKey("learners.id", ondelete="CASCADE"), index=True)

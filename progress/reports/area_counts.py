@@ -1,6 +1,7 @@
 """The grouped statements behind the area report (progress/reports/area_report.py).
 
-Each function is one statement, grouped by the team a group belongs to (``None``: a
+Each function is one statement (shaped against the plans bench/area_reports.py prints;
+the indexes they use are in migration 0008), grouped by the team a group belongs to (``None``: a
 group not placed in a team yet), whatever the number of groups: the area is a list of
 group ids, the period half-open UTC bounds ``[since, until)``. The rules each number
 follows are written in area_report.py's docstring."""
@@ -11,7 +12,7 @@ import datetime as dt
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
-from sqlalchemy import Select, case, func, literal, select, union
+from sqlalchemy import ColumnElement, case, func, literal, select, union, union_all
 from sqlalchemy.orm import Session
 
 from progress.models import (
@@ -42,10 +43,6 @@ class TeamPlace:
     team: str
     commune_id: int
     commune: str
-
-
-def _area_learners(group_ids: Collection[int]) -> Select[int]:
-    return select(Learner.id).where(Learner.group_id.in_(group_ids))
 
 
 def team_places(session: Session, team_ids: Collection[int]) -> dict[int, TeamPlace]:
@@ -91,26 +88,23 @@ def classes_held(session: Session, group_ids: Collection[int], bounds: Bounds) -
 
 def active_learners(session: Session, group_ids: Collection[int], bounds: Bounds) -> dict[TeamId, int]:
     """{team: distinct learners with any activity in the period}: a lesson's progress
-    saved, a quiz finished, or a class attended (a class that ended in the period)."""
-    area = _area_learners(group_ids)
-    in_lessons = select(LessonProgress.learner_id.label("learner_id")).where(
-        LessonProgress.learner_id.in_(area),
+    saved, a quiz finished, or a class attended (a class that ended in the period).
+    Each branch joins the learner and keeps the area's, so a plan can start from the
+    period (an index on the time) or from the area (the learners of its groups)."""
+    area = Learner.group_id.in_(group_ids)
+    in_lessons = select(Learner.id.label("learner_id"), Learner.group_id.label("group_id")).where(
+        Learner.id == LessonProgress.learner_id, area,
         LessonProgress.updated_at >= bounds.since, LessonProgress.updated_at < bounds.until)
-    in_quizzes = select(QuizAttempt.learner_id.label("learner_id")).where(
-        QuizAttempt.learner_id.in_(area),
+    in_quizzes = select(Learner.id, Learner.group_id).where(
+        Learner.id == QuizAttempt.learner_id, area,
         QuizAttempt.finished_at >= bounds.since, QuizAttempt.finished_at < bounds.until)
-    in_classes = (
-        select(ClassParticipant.learner_id.label("learner_id"))
-        .join(ClassSession, ClassSession.id == ClassParticipant.class_id)
-        .where(ClassParticipant.learner_id.in_(area), ClassSession.group_id.in_(group_ids),
-               ClassSession.ended_at >= bounds.since, ClassSession.ended_at < bounds.until)
-    )
+    in_classes = select(Learner.id, Learner.group_id).where(
+        Learner.id == ClassParticipant.learner_id, area, ClassSession.id == ClassParticipant.class_id,
+        ClassSession.ended_at >= bounds.since, ClassSession.ended_at < bounds.until)
     active = union(in_lessons, in_quizzes, in_classes).subquery()
     rows = session.execute(
         select(LearnerGroup.team_id, func.count(active.c.learner_id))
-        .select_from(active)
-        .join(Learner, Learner.id == active.c.learner_id)
-        .join(LearnerGroup, LearnerGroup.id == Learner.group_id)
+        .join(active, active.c.group_id == LearnerGroup.id)
         .group_by(LearnerGroup.team_id)
     ).all()
     return {team_id: int(count) for team_id, count in rows}
@@ -133,35 +127,34 @@ def modules_finished(
     session: Session, group_ids: Collection[int], bounds: Bounds, module_lessons: Mapping[str, Collection[str]]
 ) -> dict[tuple[TeamId, str], int]:
     """{(team, module id): learners who finished the module in the period}. A learner
-    finishes a module the moment the last of its lessons is first passed: the latest of
-    the lessons' first passing attempts; that moment must fall in the period."""
-    lesson_module = {lesson: module for module, lessons in module_lessons.items() for lesson in lessons}
-    sizes = {module: len(lessons) for module, lessons in module_lessons.items() if lessons}
-    if not sizes:
+    finishes a module the moment the last of its lessons is first passed (the latest of
+    the lessons' first passing attempts); that moment is in the period exactly when
+    every lesson has a pass before its end and not every lesson has one before its
+    start, which one grouping per (team, module, learner) counts."""
+    pairs = [(lesson, module) for module, lessons in module_lessons.items() for lesson in lessons]
+    if not pairs:
         return {}
-    first_passes = (
-        select(QuizAttempt.learner_id.label("learner_id"),
-               case(lesson_module, value=QuizAttempt.lesson_id).label("module_id"),
-               func.min(QuizAttempt.finished_at).label("passed_at"))
-        .where(QuizAttempt.learner_id.in_(_area_learners(group_ids)), QuizAttempt.passed.is_(True),
-               QuizAttempt.lesson_id.in_(list(lesson_module)))
-        .group_by(QuizAttempt.learner_id, QuizAttempt.lesson_id)
-        .subquery()
-    )
-    per_module = (
-        select(first_passes.c.learner_id, first_passes.c.module_id,
-               func.count().label("lessons"), func.max(first_passes.c.passed_at).label("finished_at"))
-        .group_by(first_passes.c.learner_id, first_passes.c.module_id)
-        .subquery()
-    )
-    rows = session.execute(
-        select(LearnerGroup.team_id, per_module.c.module_id, func.count())
-        .select_from(per_module)
-        .join(Learner, Learner.id == per_module.c.learner_id)
+    lesson_modules = union_all(*(select(literal(lesson).label("lesson_id"), literal(module).label("module_id"))
+                                 for lesson, module in pairs)).cte("lesson_modules")
+    sizes = {module: len(lessons) for module, lessons in module_lessons.items()}
+
+    def passed_before(moment: dt.datetime) -> ColumnElement[int]:
+        return func.count(func.distinct(case((QuizAttempt.finished_at < moment, QuizAttempt.lesson_id))))
+
+    per_learner = (
+        select(LearnerGroup.team_id, lesson_modules.c.module_id,
+               passed_before(bounds.until).label("by_end"), passed_before(bounds.since).label("by_start"))
+        .join(lesson_modules, lesson_modules.c.lesson_id == QuizAttempt.lesson_id)
+        .join(Learner, Learner.id == QuizAttempt.learner_id)
         .join(LearnerGroup, LearnerGroup.id == Learner.group_id)
-        .where(per_module.c.lessons == case(sizes, value=per_module.c.module_id, else_=literal(-1)),
-               per_module.c.finished_at >= bounds.since, per_module.c.finished_at < bounds.until)
-        .group_by(LearnerGroup.team_id, per_module.c.module_id)
+        .where(LearnerGroup.id.in_(group_ids), QuizAttempt.passed.is_(True))
+        .group_by(LearnerGroup.team_id, lesson_modules.c.module_id, QuizAttempt.learner_id)
+        .subquery()
+    )
+    size = case(sizes, value=per_learner.c.module_id, else_=literal(-1))
+    rows = session.execute(
+        select(per_learner.c.team_id, per_learner.c.module_id, func.count())
+        .where(per_learner.c.by_end == size, per_learner.c.by_start < size)
+        .group_by(per_learner.c.team_id, per_learner.c.module_id)
     ).all()
     return {(team_id, module_id): int(count) for team_id, module_id, count in rows}
-
