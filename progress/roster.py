@@ -54,7 +54,11 @@ class RosterProblem:
 
     line: int
     name: str
-    message: str
+    reason: str  # "mã phải có đúng 4 chữ số."
+
+    @property
+    def message(self) -> str:
+        return f"Dòng {self.line}: {self.reason}"
 
 
 @dataclass(frozen=True)
@@ -149,13 +153,13 @@ def check_roster(
         picture = _cell(line, columns.get("picture"))
         key = name_key(name)
         if name and key in first_line:
-            duplicates.append(RosterProblem(line.number, name, f"Dòng {line.number}: {name} trùng tên với dòng "
-                                            f"{first_line[key]}. Nếu là hai người, thêm tên đệm hoặc tên thôn."))
+            duplicates.append(RosterProblem(line.number, name, f"{name} trùng tên với dòng {first_line[key]}. "
+                                            "Nếu là hai người, thêm tên đệm hoặc tên thôn."))
             continue
         if name:
             first_line[key] = line.number
         if name and key in in_group:
-            duplicates.append(RosterProblem(line.number, name, f"Dòng {line.number}: {name} đã có trong nhóm."))
+            duplicates.append(RosterProblem(line.number, name, f"{name} đã có trong nhóm."))
             continue
         problems = []
         if not name:
@@ -172,7 +176,7 @@ def check_roster(
             if not avatar:
                 problems.append(f"không có hình “{picture}” trong danh sách hình; để trống để ứng dụng tự chọn")
         if problems:
-            errors.append(RosterProblem(line.number, name, f"Dòng {line.number}: {'; '.join(problems)}."))
+            errors.append(RosterProblem(line.number, name, f"{'; '.join(problems)}."))
             continue
         ready.append(RosterRow(line.number, name, code or make_code(), avatar, code_made=not code))
     return RosterPreview(group_id, tuple(_with_pictures(ready, [avatar for _, avatar in existing])),
