@@ -77,8 +77,8 @@ def show_last_import() -> None:
                        file_name="ma-hoc-vien.csv", mime="text/csv", width="stretch")
 
 
-def how_to_fill() -> None:
-    with st.expander("📝 Cách ghi danh sách", expanded=DONE not in st.session_state):
+def how_to_fill(expanded: bool) -> None:
+    with st.expander("📝 Cách ghi danh sách và tải mẫu", expanded=expanded):
         st.markdown(FORMAT)
         st.markdown(EXAMPLE)
         st.download_button("📥 Tải mẫu danh sách", roster_template_csv(), file_name="mau-danh-sach-hoc-vien.csv",
@@ -104,8 +104,11 @@ def picture_text(avatar: str, made: bool) -> str:
     return f"{avatar} {AVATAR_NAMES.get(avatar, '')}" + (" (tự chọn)" if made else "")
 
 
-def problems_table(problems: tuple[RosterProblem, ...], column: str) -> None:
-    st.dataframe([{"Dòng": p.line, "Họ và tên": p.name or "—", column: p.reason} for p in problems], hide_index=True)
+def problems_list(problems: tuple[RosterProblem, ...], key: str) -> None:
+    """Each row left out with its whole reason (a table would cut a long one); a long list scrolls."""
+    lines = "\n".join(f"- **Dòng {p.line}**{f' ({p.name})' if p.name else ''}: {p.reason}" for p in problems)
+    with st.container(height=260 if len(problems) > 6 else "content", key=key):
+        st.markdown(lines)
 
 
 def show_preview(group: GroupInfo, scope: Scope, preview: RosterPreview) -> None:
@@ -118,10 +121,10 @@ def show_preview(group: GroupInfo, scope: Scope, preview: RosterPreview) -> None
     if errors:
         st.warning(f"{len(errors)} dòng chưa đúng, sẽ không được thêm. Sửa trong tệp rồi tải lên lại: "
                    "những người đã thêm sẽ hiện là “đã có trong nhóm” và được bỏ qua.")
-        problems_table(errors, "Cần sửa")
+        problems_list(errors, "roster_errors")
     if duplicates:
         st.info(f"{len(duplicates)} dòng trùng tên, sẽ được bỏ qua.")
-        problems_table(duplicates, "Bỏ qua vì")
+        problems_list(duplicates, "roster_duplicates")
     if not adding:
         st.info("Không có ai để thêm từ tệp này.")
         return
@@ -158,8 +161,7 @@ if not groups:
     st.info("Tài khoản này chưa có nhóm nào. Thêm nhóm ở trang Tiến độ nhóm trước.")
     st.stop()
 group = chosen_group(groups)
-how_to_fill()
-upload = st.file_uploader("Tệp danh sách (.xlsx hoặc .csv)", type=["xlsx", "csv", "xls"],
+upload = st.file_uploader("Tệp danh sách (.xlsx hoặc .csv)", type=["xlsx", "csv", "xls"], max_upload_size=1,
                           key=f"roster_file_{st.session_state.get(UPLOADS, 0)}")
 if PROBLEM in st.session_state:
     st.error(st.session_state.pop(PROBLEM))
@@ -172,3 +174,4 @@ else:
         st.error(result)
     else:
         show_preview(group, scope, result)
+how_to_fill(expanded=upload is None and DONE not in st.session_state)
