@@ -76,8 +76,9 @@ _UNREADABLE = ("Không đọc được tệp này: có vẻ không phải bảng
 
 
 def _csv_lines(text: str) -> list[RosterLine]:
-    first = text.lstrip("\ufeff").splitlines()[0] if text.strip() else ""
-    delimiter = max((";", ",", "\t"), key=first.count) if first else ","
+    # the separator used most in the first lines (a title line above the table has none)
+    sample = "\n".join(text.lstrip("\ufeff").splitlines()[:10])
+    delimiter = max((",", ";", "\t"), key=sample.count)
     reader = csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""), delimiter=delimiter)
     try:
         return _kept(enumerate(reader, start=1))

@@ -53,6 +53,12 @@ def windows_1258(text: str) -> bytes:
     return out
 
 
+def test_the_separator_is_found_under_a_title_line():
+    data = "DANH SÁCH HỌC VIÊN THÔN BỜ HE\nHọ và tên,Mã\nĐinh Thị Hoa,0420\n".encode()
+    assert read_roster_file("ds.csv", data)[1:] == [RosterLine(2, ("Họ và tên", "Mã")),
+                                                    RosterLine(3, ("Đinh Thị Hoa", "0420"))]
+
+
 def test_windows_1258_csv_as_excel_saves_it_on_a_vietnamese_windows():
     data = windows_1258("Họ và tên,Mã\nĐinh Thị Hoa,0420\n")
     with pytest.raises(UnicodeDecodeError):
