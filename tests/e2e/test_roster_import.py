@@ -6,6 +6,7 @@ as it is. Screenshots: test-artifacts/screenshots/roster-*."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -57,6 +58,10 @@ def test_a_trainer_imports_a_roster_from_a_csv_file(laptop, roster_server, tmp_p
     page.get_by_role("link", name="Nhập danh sách").click()
     page.get_by_role("heading", name="Nhập danh sách học viên").wait_for()
     page.get_by_role("button", name="Tải mẫu danh sách").wait_for()  # the guide is open before a file is chosen
+    uploader = page.locator('[data-testid="stFileUploader"]')
+    uploader.get_by_text(re.compile(r"^Tối đa \S+ mỗi tệp")).wait_for()  # Streamlit's own words, in Vietnamese
+    assert uploader.get_by_text("Chọn tệp", exact=True).is_visible()
+    assert "per file" not in uploader.inner_text() and "Upload" not in uploader.inner_text()
 
     page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(roster))
     confirm = page.get_by_role("button", name="Thêm 2 học viên (bỏ qua các dòng lỗi)")
