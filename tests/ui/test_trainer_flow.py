@@ -281,6 +281,9 @@ def test_the_commune_report_counts_every_group_and_downloads_for_excel(new_app, 
     at = trainer_signs_in(new_app())
     at.text_input(key="new_group_name").input("Thôn Làng Rê")
     button_by_label(at, "Thêm nhóm").click().run()
+    assert not [frame for frame in at.dataframe if "Giấy chứng nhận (phần học xong)" in frame.value.columns]
+    at.session_state["commune_report_open"] = True  # the trainer opens the section
+    at.run()
     report = table_with(at, "Giấy chứng nhận (phần học xong)")
     rows = {row["Nhóm"]: row for row in report.to_dict("records")}
     assert rows["Thôn Bờ He"]["Học viên"] == 4 and rows["Thôn Bờ He"]["Lượt đạt bài"] == 2
