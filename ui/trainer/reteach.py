@@ -59,24 +59,29 @@ def _difficult_questions(group: GroupInfo) -> None:
     st.caption(f"Câu khó nhất ở trên. Đếm từ {source}; mỗi lần trả lời tính một lần.")
 
 
+def _bar(title: str, x: str, y: str, rows: dict[str, int], empty: str, **labels: str | bool) -> None:
+    """One bar chart, or a line of text when every bar is 0 (an empty chart reads as "0.000000")."""
+    st.markdown(f"**{title}**")
+    if not any(rows.values()):
+        st.caption(empty)
+        return
+    st.bar_chart(pd.DataFrame({x: list(rows), y: list(rows.values())}), x=x, y=y, sort=False, height=260,
+                 **labels)  # type: ignore[arg-type]
+
+
 def _charts(group: GroupInfo) -> None:
     db, catalog = resources.database(), resources.catalog()
     group_ids = _area(group, "charts_area")
-    st.markdown("**Số học viên có học, theo tuần**")
     weeks = active_learners_per_week(db, group_ids)
-    st.bar_chart(pd.DataFrame({"Tuần": [f"{w.monday:%d/%m}" for w in weeks], "Học viên": [w.learners for w in weeks]}),
-                 x="Tuần", y="Học viên", x_label="Tuần (ngày thứ Hai)", y_label="Số học viên", sort=False)
-    st.markdown("**Số học viên đã học xong từng phần**")
+    _bar("Số học viên có học, theo tuần", "Tuần", "Học viên", {f"{w.monday:%d/%m}": w.learners for w in weeks},
+         f"Chưa ai học trong {len(weeks)} tuần qua.", x_label="Tuần (ngày thứ Hai)", y_label="Số học viên")
     modules = modules_finished(db, catalog, group_ids)
-    st.bar_chart(pd.DataFrame({"Phần": [f"{m.module.title}" for m in modules],
-                               "Học xong": [m.finished for m in modules]}),
-                 x="Phần", y="Học xong", x_label="Phần học", y_label="Số học viên học xong", sort=False,
-                 horizontal=True)
-    st.markdown("**Số buổi học trên lớp, theo tháng**")
+    _bar("Số học viên đã học xong từng phần", "Phần", "Học xong", {m.module.title: m.finished for m in modules},
+         "Chưa ai học xong phần nào.", x_label="Phần học", y_label="Số học viên học xong", horizontal=True)
     months = classes_per_month(db, group_ids)
-    st.bar_chart(pd.DataFrame({"Tháng": [f"{m.month[5:]}/{m.month[:4]}" for m in months],
-                               "Buổi học": [m.classes for m in months]}),
-                 x="Tháng", y="Buổi học", x_label="Tháng", y_label="Số buổi học", sort=False)
+    _bar("Số buổi học trên lớp, theo tháng", "Tháng", "Buổi học",
+         {f"{m.month[5:]}/{m.month[:4]}": m.classes for m in months},
+         f"Chưa có buổi học trên lớp nào trong {len(months)} tháng qua.", x_label="Tháng", y_label="Số buổi học")
     st.caption("Có học: mở hoặc học tiếp một bài, làm bài kiểm tra, hoặc vào buổi học trên lớp trong tuần đó. "
                "Học xong một phần: đạt mọi bài của phần đó.")
 
