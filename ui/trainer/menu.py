@@ -15,6 +15,10 @@ PAGES = (
 
 
 def trainer_menu() -> None:
+    # Every staff page draws this menu first, so this is the one place trainer pages take a
+    # laptop's width (app.py sets "centered" for the phone pages; a later call may widen it)
+    # and page.css lifts its 720-px column for blocks that hold the menu (.st-key-trainer_menu).
+    st.set_page_config(layout="wide")
     # a wrapping row: each link keeps its whole title, on any screen width
     with st.container(horizontal=True, gap="small", key="trainer_menu"):
         for path, title, icon in PAGES:
