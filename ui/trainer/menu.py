@@ -10,6 +10,7 @@ PAGES = (
     ("ui/trainer/audio_coverage.py", "Độ phủ tiếng đọc", "🔊"),
     ("ui/trainer/qr_cards.py", "Thẻ QR vào học", "🪪"),
     ("ui/trainer/present.py", "Trình chiếu", "🖥️"),
+    ("ui/trainer/classes_held.py", "Buổi học đã tổ chức", "📋"),
 )
 
 
