@@ -11,6 +11,7 @@ PAGES = (
     ("ui/trainer/qr_cards.py", "Thẻ QR vào học", "🪪"),
     ("ui/trainer/present.py", "Trình chiếu", "🖥️"),
     ("ui/trainer/roster_import.py", "Nhập danh sách", "📋"),
+    ("ui/trainer/classes_held.py", "Buổi học đã tổ chức", "🗓️"),
 )
 
 
