@@ -46,6 +46,8 @@ elif role == "trainer":
         st.Page("ui/trainer/audio_coverage.py", title="Độ phủ tiếng đọc", url_path="do-phu-tieng-doc"),
         st.Page("ui/trainer/qr_cards.py", title="Thẻ QR vào học", url_path="the-qr"),
         st.Page("ui/trainer/present.py", title="Trình chiếu", url_path="trinh-chieu"),
+        st.Page("ui/trainer/roster_import.py", title="Nhập danh sách học viên", url_path="nhap-danh-sach"),
+        st.Page("ui/trainer/classes_held.py", title="Buổi học đã tổ chức", url_path="buoi-hoc"),
         st.Page("ui/trainer/reports.py", title="Báo cáo", url_path="bao-cao"),
     ]
 else:

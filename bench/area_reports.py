@@ -9,9 +9,8 @@ fresh connection pool of the app's own engine (progress.database.connect):
 - "group dashboard": the data the dashboard reads for the group of 243 learners
   (lesson_states.group_progress, support.support_needs, attempts.recent_attempts);
   goal ≤ 300 ms.
-- "difficult questions": progress/reports/difficult_questions.py for that group's team,
-  when that module is on this branch (the hook ``time_difficult_questions`` below says
-  how it is called); goal ≤ 1 s.
+- "difficult questions": difficult_questions.difficult_questions for that group's team
+  (``time_difficult_questions``); goal ≤ 1 s.
 - "province report": area_report.area_report for every group, all of 2026; goal ≤ 2 s.
 Then, with --plans (default on), the query plan of every statement the dashboard and
 the province report ran (EXPLAIN QUERY PLAN on SQLite, EXPLAIN on PostgreSQL), long
@@ -54,11 +53,11 @@ def dashboard(db: Database, catalog: Catalog) -> None:
 
 
 def time_difficult_questions(db: Database, catalog: Catalog) -> Callable[[], object] | None:
-    """HOOK for the difficult-questions view (issue 12, another branch): returns the call
-    to time, or None while progress/reports/difficult_questions.py is not here. Adapt the
-    call below to that module's function when it lands."""
+    """The difficult-questions view for the team of the dashboard's group (quiz answers
+    only, as the dashboard opens it), or None on a checkout without
+    progress/reports/difficult_questions.py."""
     try:
-        from progress.reports import difficult_questions  # type: ignore[attr-defined]
+        from progress.reports import difficult_questions
     except ImportError:
         return None
     with db() as session:

@@ -225,9 +225,13 @@ def test_the_support_threshold_comes_from_the_settings(new_app, app_env, monkeyp
     group = list_groups(app_env)[0]
     nga = next(member for member in list_learners(app_env, group.id) if member.display_name == "Phạm Thị Nga")
     record_attempt(app_env, nga.id, "bai-mau", [GradedAnswer("q-mot", "a", False)], 0, False, 80)
+    monkeypatch.setenv("BDHVS_SUPPORT__STUCK_LESSON_DAYS", "5")
+    monkeypatch.setenv("BDHVS_SUPPORT__INACTIVE_DAYS", "20")
     at = trainer_signs_in(new_app())
-    assert "Cần hỗ trợ: Phạm Thị Nga — Bài mẫu" in [w.value for w in at.warning]
-    assert "Học viên làm bài kiểm tra 1 lần trở lên mà chưa đạt." in texts(at)
+    assert "Cần hỗ trợ: Phạm Thị Nga — làm bài kiểm tra «Bài mẫu» từ 1 lần trở lên mà chưa đạt" in [
+        w.value for w in at.warning]
+    assert ("Ngồi cùng người làm bài kiểm tra 1 lần trở lên mà chưa đạt; hỏi thăm người bỏ dở bài 5 ngày "
+            "hoặc không vào học 20 ngày.") in texts(at)
 
 
 def test_an_empty_group_can_be_removed_and_one_with_learners_cannot(new_app, app_env):

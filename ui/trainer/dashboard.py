@@ -17,6 +17,7 @@ from ui.trainer.account_forms import OPEN_GROUP_KEY, new_group_form, password_fo
 from ui.trainer.group_results import learner_detail, learner_summary, lessons_table, recent_results
 from ui.trainer.learner_forms import learner_forms
 from ui.trainer.menu import trainer_menu
+from ui.trainer.reteach import reteach_sections
 from ui.trainer.support_badges import support_badges
 
 trainer = signed_in_trainer()
@@ -70,6 +71,7 @@ else:
     learner_summary(rows, catalog)
     lessons_table(rows, catalog)
     learner_detail(rows, catalog)
+    reteach_sections(group)
 
 learner_forms(group, FLASH)
 st.page_link("ui/trainer/reports.py", label="Báo cáo cho xã / tỉnh đoàn: trang Báo cáo", icon="📈")

@@ -103,3 +103,8 @@ def learner_detail(rows: list[LearnerRow], catalog: Catalog) -> None:
                         f"{when(line.latest.finished_at)} · đã làm {line.attempts} lần")
             if line.missed_prompts:
                 st.markdown("Câu trả lời sai lần đó:\n" + "\n".join(f"- {prompt}" for prompt in line.missed_prompts))
+
+
+def csv_for_excel(table: pd.DataFrame) -> bytes:
+    """CSV in UTF-8 with a byte-order mark: without it Excel on Windows garbles "Thôn Bờ He"."""
+    return table.to_csv(index=False).encode("utf-8-sig")
