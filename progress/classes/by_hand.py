@@ -27,11 +27,11 @@ from dataclasses import dataclass
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from progress.classes.days import VIETNAM, local_time, today_in_vietnam
 from progress.classes.errors import ClassError
 from progress.classes.running import MAX_HEAD_COUNT, MAX_PLACE_LENGTH
 from progress.classes.state import aware, split_ids
 from progress.database import Database
+from progress.days import VIETNAM, local_time, today_in_vietnam
 from progress.models import (
     ClassParticipant,
     ClassSession,

@@ -24,13 +24,14 @@ from sqlalchemy.orm import InstrumentedAttribute
 from catalog.loading import Catalog
 from lessons.models import Module
 from progress.database import Database
+from progress.days import VIETNAM_OFFSET_MINUTES
 from progress.models import ClassParticipant, ClassSession, Learner, LessonProgress, QuizAttempt, QuizRun
 
 
 def local_offset_minutes() -> int:
-    """This computer's offset from UTC, in minutes (Vietnam: 420)."""
-    offset = dt.datetime.now().astimezone().utcoffset() or dt.timedelta()
-    return int(offset.total_seconds() // 60)
+    """Vietnam's offset from UTC in minutes (420), whatever the server's own time zone:
+    weeks and months are Vietnam's, as in the reports (progress/days.py)."""
+    return VIETNAM_OFFSET_MINUTES
 
 
 Moment = ColumnElement[dt.datetime] | InstrumentedAttribute[dt.datetime]

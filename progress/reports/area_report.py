@@ -41,11 +41,11 @@ from dataclasses import dataclass
 from catalog.loading import Catalog
 from lessons.models import Module
 from progress.database import Database
+from progress.days import day_bounds
 from progress.names import name_sort_key
 from progress.reports import area_counts
 from progress.reports.area_counts import Bounds, TeamId, TeamPlace
 
-VIETNAM_TIME = dt.timezone(dt.timedelta(hours=7), "ICT")
 NO_TEAM = "Chưa xếp tổ"
 NO_COMMUNE = "Chưa thuộc xã"
 
@@ -58,9 +58,7 @@ class ReportPeriod:
     last: dt.date
 
     def bounds(self) -> Bounds:
-        since = dt.datetime.combine(self.first, dt.time(), VIETNAM_TIME)
-        until = dt.datetime.combine(self.last + dt.timedelta(days=1), dt.time(), VIETNAM_TIME)
-        return Bounds(since.astimezone(dt.UTC), until.astimezone(dt.UTC))
+        return Bounds(*day_bounds(self.first, self.last))
 
 
 @dataclass(frozen=True)

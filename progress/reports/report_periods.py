@@ -5,13 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from progress.reports.area_report import VIETNAM_TIME, ReportPeriod
+from progress.reports.area_report import ReportPeriod
 
 PRESETS = ("Tháng này", "Quý này", "Năm nay")
-
-
-def today_in_vietnam() -> dt.date:
-    return dt.datetime.now(VIETNAM_TIME).date()
 
 
 def _months(year: int, first_month: int, months: int) -> ReportPeriod:

@@ -13,9 +13,9 @@ from catalog.class_plan import class_plan
 from catalog.loading import Catalog
 from lessons.models import Lesson
 from progress.classes.by_hand import BY_HAND, has_start_time
-from progress.classes.days import local_time
 from progress.classes.held_list import HeldClass
 from progress.classes.records import AskedQuestion, ClassRecord
+from progress.days import local_time
 
 __all__ = ["held_title", "lessons_covered", "local_time", "show_record", "when_held"]
 

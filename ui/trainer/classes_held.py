@@ -14,8 +14,8 @@ import pandas as pd
 import streamlit as st
 
 from progress.classes.by_hand import FIRST_DAY
-from progress.classes.days import day_bounds, today_in_vietnam
 from progress.classes.held_list import SHOWN_AT_MOST, GroupOfTeam, HeldClass, classes_held, groups_with_teams
+from progress.days import day_bounds, today_in_vietnam
 from progress.scope import OUTSIDE
 from ui import resources
 from ui.signin_state import signed_in_scope

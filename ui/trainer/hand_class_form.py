@@ -16,10 +16,10 @@ from progress.classes.by_hand import (
     trainer_choices,
     update_by_hand,
 )
-from progress.classes.days import today_in_vietnam
 from progress.classes.errors import ClassError
 from progress.classes.held_list import GroupOfTeam
 from progress.classes.running import MAX_HEAD_COUNT, MAX_PLACE_LENGTH
+from progress.days import today_in_vietnam
 from progress.learners import list_learners
 from progress.scope import Scope
 from ui import resources

@@ -12,9 +12,10 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
+from progress.days import VIETNAM, today_in_vietnam
 from progress.reports import area_report as reporting
 from progress.reports.area_export import HOURS, RULES, headers, period_text, report_csv, report_xlsx, rows
-from progress.reports.report_periods import PRESETS, preset_period, today_in_vietnam
+from progress.reports.report_periods import PRESETS, preset_period
 from progress.scope import Scope
 from ui import resources
 from ui.signin_state import signed_in_scope
@@ -70,7 +71,7 @@ def make_report(scope: Scope, period: reporting.ReportPeriod) -> None:
         st.error("Chưa lập được báo cáo. Bác thử lại sau ít phút.")
         return
     st.session_state[RESULT] = Made((scope.account_id, scope.group_ids, period), report,
-                                    dt.datetime.now(reporting.VIETNAM_TIME), files)
+                                    dt.datetime.now(VIETNAM), files)
 
 
 def table(made: Made, by_team: bool, key: str) -> None:

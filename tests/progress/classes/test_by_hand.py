@@ -19,10 +19,10 @@ from progress.classes.by_hand import (
     trainer_choices,
     update_by_hand,
 )
-from progress.classes.days import VIETNAM
 from progress.classes.errors import ClassError
 from progress.classes.records import class_record
 from progress.classes.running import end_class, find_open_class, start_class
+from progress.days import VIETNAM
 from progress.groups import create_group
 from progress.learners import create_learner, delete_learner
 from progress.models import ClassParticipant, ClassSession, ClassTrainer

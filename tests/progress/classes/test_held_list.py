@@ -7,10 +7,10 @@ from sqlalchemy import event
 
 from progress.classes.attendance import join_as_guest, join_as_learner
 from progress.classes.by_hand import HandEntry, record_by_hand
-from progress.classes.days import day_bounds
 from progress.classes.held_list import classes_held, groups_with_teams
 from progress.classes.live import answer_live_question
 from progress.classes.running import add_trainer, end_class, move_to, set_head_count, start_class
+from progress.days import day_bounds
 from progress.groups import create_group
 from progress.models import Commune, LearnerGroup, Province, Team
 from progress.scope import scope_of

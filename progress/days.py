@@ -1,12 +1,13 @@
-"""Class days as people say them: a date in Vietnam (UTC+7), whatever the laptop's or
-the server's time zone. Times are stored in UTC; a day range becomes half-open UTC
-bounds ``[since, until)`` for the index on ``class_sessions.started_at``."""
+"""Days as people say them: a date in Vietnam (UTC+7, no summer time), whatever the
+laptop's or the server's time zone — for classes held, reports and charts alike. Times
+are stored in UTC; a day range becomes half-open UTC bounds ``[since, until)``."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-VIETNAM = dt.timezone(dt.timedelta(hours=7), "ICT")
+VIETNAM_OFFSET_MINUTES = 7 * 60
+VIETNAM = dt.timezone(dt.timedelta(minutes=VIETNAM_OFFSET_MINUTES), "ICT")
 
 
 def local_time(moment: dt.datetime) -> dt.datetime:
