@@ -88,7 +88,7 @@ def show_list(area: Area, first: dt.date, last: dt.date) -> None:
 
 trainer, scope = signed_in_scope()
 trainer_menu()
-st.title("📋 Buổi học đã tổ chức")
+st.title("🗓️ Buổi học đã tổ chức")
 if FLASH in st.session_state:
     st.success(st.session_state.pop(FLASH))
 groups = groups_with_teams(resources.database(), scope.group_ids)
