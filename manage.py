@@ -82,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
 
-def add_areas(sub) -> None:  # type: ignore[no-untyped-def]
+def add_areas(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     province = sub.add_parser("add-province", help="add a province (the top of the area tree)")
     province.add_argument("name")
     province.set_defaults(func=cmd_add_province)

@@ -5,11 +5,17 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from commands.database import current_database
 
+if TYPE_CHECKING:
+    from progress.database import Database
+    from progress.staff_roles import StaffArea
 
-def _done(action, message: str, refused: str) -> int:  # type: ignore[no-untyped-def]
+
+def _done(action: Callable[[], object], message: str, refused: str) -> int:
     from progress.account_error import AccountError
 
     try:
@@ -49,7 +55,7 @@ def cmd_place_group(args: argparse.Namespace) -> int:
 
     db = current_database()
 
-    def place():  # type: ignore[no-untyped-def]
+    def place() -> object:
         team_id = find_team(db, args.team, args.commune).id if args.team else None
         return place_group(db, find_group(db, args.group).id, team_id)
 
@@ -67,7 +73,7 @@ def add_area_arguments(parser: argparse.ArgumentParser) -> None:
                         help="the province of a province officer (or of --commune, if two share its name)")
 
 
-def area_from(db, args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def area_from(db: Database, args: argparse.Namespace) -> StaffArea:
     """The StaffArea the arguments name, for the role asked for."""
     from progress.areas import find_commune, find_province, find_team
     from progress.staff_roles import StaffArea
