@@ -68,8 +68,9 @@ state = states.get(class_id)
 if state is None:
     refuse("Không tìm thấy buổi học này (có thể địa chỉ đã cũ). Hãy chọn lại buổi học ở trang bắt đầu.")
 if not may_run(state, scope):
-    refuse(f"Buổi học này là của nhóm “{state.group_name}”, không phải nhóm của tài khoản này, nên không "
-           "trình chiếu được. Hãy chọn một buổi học của nhóm mình.")
+    # the group is not named: it may belong to another area
+    refuse("Buổi học này không thuộc nhóm nào tài khoản này phụ trách, nên không trình chiếu được. "
+           "Hãy chọn một buổi học của nhóm mình.")
 if not state.is_open:
     trainer_menu()
     st.title("📋 Buổi học đã tổ chức")
