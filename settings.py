@@ -67,6 +67,18 @@ class QuizSettings(_Section):
         return days
 
 
+class SupportSettings(_Section):
+    stuck_lesson_days: int = Field(
+        7, ge=1, le=90,
+        description="Days a lesson may stay opened and unfinished before the trainer sees \"Cần hỗ trợ\".",
+    )
+    inactive_days: int = Field(
+        14, ge=1, le=365,
+        description="Days without any learning (or since being added, for a learner who never started) "
+        "before the trainer sees \"Cần hỗ trợ\".",
+    )
+
+
 class ServerSettings(_Section):
     host: str = Field("0.0.0.0", description="Address the web server listens on (0.0.0.0 = every network).")
     port: int = Field(8501, ge=1, le=65535, description="Port the web server listens on.")
@@ -122,6 +134,7 @@ class Settings(BaseSettings):
 
     database: DatabaseSettings = Field(default_factory=DatabaseSettings)
     quiz: QuizSettings = Field(default_factory=QuizSettings)
+    support: SupportSettings = Field(default_factory=SupportSettings)
     server: ServerSettings = Field(default_factory=ServerSettings)
     auth: AuthSettings = Field(default_factory=AuthSettings)
     content: ContentSettings = Field(default_factory=ContentSettings)

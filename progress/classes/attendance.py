@@ -41,18 +41,34 @@ class Joined:
 
 @dataclass(frozen=True)
 class Attendance:
-    learners: tuple[Participant, ...]  # learners of the group who joined, by name (and any deleted since)
-    guests: int
+    """Who was at a class. The same rules for a class run in the app and one entered by
+    hand (progress/classes/by_hand.py), and the ones the Youth Union's reports follow:
+
+    - registered participants: ``learners`` (joined by phone, or ticked by name);
+    - unregistered participants: ``guests`` (joined by phone as "Khách N") plus
+      ``extra_guests`` (people without an account counted by hand);
+    - people at the class (``total``): the trainer's head count when given, else
+      registered + unregistered participants.
+    """
+
+    learners: tuple[Participant, ...]  # learners of the group who came, by name (and any deleted since)
+    guests: int  # guests who joined by phone
     with_class_now: int  # phones seen in the last moments
     head_count: int | None  # as the trainer counted the room, if they did
+    extra_guests: int = 0  # people without an account, counted by hand
+
+    @property
+    def unregistered(self) -> int:
+        return self.guests + self.extra_guests
 
     @property
     def joined(self) -> int:
-        return len(self.learners) + self.guests
+        """Participants recorded by name or count: learners, guests by phone, guests counted by hand."""
+        return len(self.learners) + self.unregistered
 
     @property
     def total(self) -> int:
-        """People at the class: the trainer's count when given, else the phones that joined."""
+        """People at the class: the trainer's count when given, else the participants recorded."""
         return self.head_count if self.head_count is not None else self.joined
 
 
@@ -149,4 +165,5 @@ def attendance(db: Database, class_id: int, present_within: dt.timedelta = dt.ti
             guests=sum(1 for p in people if p.is_guest),
             with_class_now=now_here if row is not None and row.ended_at is None else 0,
             head_count=row.head_count if row is not None else None,
+            extra_guests=row.extra_guests if row is not None else 0,
         )

@@ -1,10 +1,10 @@
 """The class held: what the trainer and the Youth Union count — date, place, group,
-trainers, lessons, attendance, and the questions asked with their results."""
+trainers, lessons, attendance, and the questions asked with their results. One class
+here; the list of many is ``progress.classes.held_list.classes_held`` (grouped queries)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import case, func, select
@@ -32,6 +32,7 @@ class ClassRecord:
     trainers: tuple[str, ...]
     attendance: Attendance
     questions: tuple[AskedQuestion, ...]
+    notes: str = ""  # written by the trainer (a class entered by hand)
 
     @property
     def duration(self) -> dt.timedelta:
@@ -44,6 +45,7 @@ def class_record(db: Database, class_id: int) -> ClassRecord | None:
     if state is None:
         return None
     with db.begin() as session:
+        notes = session.scalar(select(ClassSession.notes).where(ClassSession.id == class_id)) or ""
         trainers = tuple(session.scalars(
             select(Trainer.display_name).join(ClassTrainer, ClassTrainer.trainer_id == Trainer.id)
             .where(ClassTrainer.class_id == class_id).order_by(Trainer.display_name)))
@@ -60,14 +62,4 @@ def class_record(db: Database, class_id: int) -> ClassRecord | None:
                           q.revealed_at is not None)
             for q, answered, right in rows
         )
-    return ClassRecord(state, trainers, attendance(db, class_id), questions)
-
-
-def classes_held(db: Database, group_ids: Sequence[int], limit: int = 20) -> list[ClassRecord]:
-    """The newest classes of these groups (ended or still open), newest first."""
-    if not group_ids:
-        return []
-    with db.begin() as session:
-        ids = list(session.scalars(select(ClassSession.id).where(ClassSession.group_id.in_(group_ids))
-                                   .order_by(ClassSession.started_at.desc(), ClassSession.id.desc()).limit(limit)))
-    return [record for class_id in ids if (record := class_record(db, class_id)) is not None]
+    return ClassRecord(state, trainers, attendance(db, class_id), questions, notes)

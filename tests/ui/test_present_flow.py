@@ -150,7 +150,10 @@ def test_head_count_end_and_the_class_held(new_app, app_env):
         assert expected in page, expected
     at.button(key="class_back").click().run()
     assert "Các buổi học đã tổ chức" in texts(at)
-    assert any("Thôn Bờ He" in e.label for e in at.expander), "the class held is listed on the start screen"
+    assert "🖥️" in texts(at) and "Thôn Bờ He · Nhà văn hóa thôn Bờ He · 12 người" in texts(at), \
+        "the class held is listed on the start screen"
+    at.button(key=f"held_{class_id}").click().run()
+    assert "12 người" in texts(at) and "Bài mẫu" in texts(at), "and opens its record again"
 
 
 def test_a_reload_comes_back_to_the_class_at_its_slide(new_app, app_env):

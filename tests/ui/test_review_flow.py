@@ -143,7 +143,8 @@ def test_the_trainer_sees_who_needs_support(app_env):
         support_badges(group_progress(db, list_groups(db)[0].id))
 
     at = AppTest.from_function(dashboard_top, default_timeout=30).run()
-    assert [(w.icon, w.value) for w in at.warning] == [("⚠️", "Cần hỗ trợ: Đinh Văn Lâm — Bài mẫu")]
+    assert [(w.icon, w.value) for w in at.warning] == [
+        ("⚠️", "Cần hỗ trợ: Đinh Văn Lâm — làm bài kiểm tra «Bài mẫu» từ 3 lần trở lên mà chưa đạt")]
     assert "3 lần trở lên mà chưa đạt" in at.caption[0].value
 
     record_attempt(app_env, learners["Đinh Văn Lâm"], "bai-mau", [GradedAnswer("q-mot", "b", True)], 100, True, 80)

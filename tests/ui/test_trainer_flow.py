@@ -225,9 +225,13 @@ def test_the_support_threshold_comes_from_the_settings(new_app, app_env, monkeyp
     group = list_groups(app_env)[0]
     nga = next(member for member in list_learners(app_env, group.id) if member.display_name == "Phạm Thị Nga")
     record_attempt(app_env, nga.id, "bai-mau", [GradedAnswer("q-mot", "a", False)], 0, False, 80)
+    monkeypatch.setenv("BDHVS_SUPPORT__STUCK_LESSON_DAYS", "5")
+    monkeypatch.setenv("BDHVS_SUPPORT__INACTIVE_DAYS", "20")
     at = trainer_signs_in(new_app())
-    assert "Cần hỗ trợ: Phạm Thị Nga — Bài mẫu" in [w.value for w in at.warning]
-    assert "Học viên làm bài kiểm tra 1 lần trở lên mà chưa đạt." in texts(at)
+    assert "Cần hỗ trợ: Phạm Thị Nga — làm bài kiểm tra «Bài mẫu» từ 1 lần trở lên mà chưa đạt" in [
+        w.value for w in at.warning]
+    assert ("Ngồi cùng người làm bài kiểm tra 1 lần trở lên mà chưa đạt; hỏi thăm người bỏ dở bài 5 ngày "
+            "hoặc không vào học 20 ngày.") in texts(at)
 
 
 def test_an_empty_group_can_be_removed_and_one_with_learners_cannot(new_app, app_env):
@@ -277,6 +281,9 @@ def test_the_commune_report_counts_every_group_and_downloads_for_excel(new_app, 
     at = trainer_signs_in(new_app())
     at.text_input(key="new_group_name").input("Thôn Làng Rê")
     button_by_label(at, "Thêm nhóm").click().run()
+    assert not [frame for frame in at.dataframe if "Giấy chứng nhận (phần học xong)" in frame.value.columns]
+    at.session_state["commune_report_open"] = True  # the trainer opens the section
+    at.run()
     report = table_with(at, "Giấy chứng nhận (phần học xong)")
     rows = {row["Nhóm"]: row for row in report.to_dict("records")}
     assert rows["Thôn Bờ He"]["Học viên"] == 4 and rows["Thôn Bờ He"]["Lượt đạt bài"] == 2

@@ -30,6 +30,11 @@ const WORDS = new Map([
     ["Clear value", "Xoá"],
     ["Clear all", "Xoá hết"],
     ["Select all", "Chọn tất cả"],
+    ["Drag and drop a file here", "Kéo thả tệp vào đây"],
+    ["Drag and drop files here", "Kéo thả các tệp vào đây"],
+    ["Upload", "Chọn tệp"],
+    ["Show password", "Hiện mật khẩu"],
+    ["Hide password", "Ẩn mật khẩu"],
     ["Choose options", "Chọn các mục"],
     ["Main menu", "Trình đơn"],
     ["Link to heading", "Liên kết đến tiêu đề"],
@@ -46,6 +51,10 @@ const MESSAGES = [
     ["Connection timed out", "Mất kết nối với máy chủ. Bác chờ một chút, hoặc nhờ tập huấn viên."],
     ["Connection lost", "Mất kết nối với máy chủ. Bác chờ một chút rồi thử lại."],
 ];
+// Texts with a number in them: "1MB per file • CSV, XLSX" under a file uploader.
+const PATTERNS = [
+    [/^(\S+) per file(.*)$/, "Tối đa $1 mỗi tệp$2"],
+];
 const ATTRIBUTES = ["aria-label", "title", "placeholder", "alt"];
 
 function translateText(node) {
@@ -53,6 +62,8 @@ function translateText(node) {
     if (!text) { return; }
     const word = WORDS.get(text);
     if (word !== undefined) { node.data = node.data.replace(text, word); return; }
+    const pattern = PATTERNS.find(([re]) => re.test(text));
+    if (pattern) { node.data = node.data.replace(text, text.replace(pattern[0], pattern[1])); return; }
     const message = MESSAGES.find(([start]) => text.startsWith(start));
     if (!message) { return; }
     const block = node.parentElement && node.parentElement.closest("p, div");

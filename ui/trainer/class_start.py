@@ -11,7 +11,7 @@ import streamlit as st
 from catalog.loading import Catalog
 from progress.account_error import AccountError
 from progress.classes.errors import ClassError
-from progress.classes.records import classes_held
+from progress.classes.held_list import classes_held
 from progress.classes.running import end_class, open_classes_of, start_class
 from progress.classes.state import ClassState
 from progress.groups import GroupInfo
@@ -19,7 +19,7 @@ from progress.scope import Scope
 from progress.trainers import TrainerInfo
 from ui import resources
 from ui.trainer.class_actions import change_class
-from ui.trainer.class_record_view import local_time, record_title, show_record
+from ui.trainer.class_record_view import held_title, local_time
 from ui.trainer.group_choice import scoped_groups
 
 CLASS_PARAM = "lop"  # ?lop=ID: the class this page shows, so a reload comes back to it
@@ -62,7 +62,7 @@ def _open_line(state: ClassState, catalog: Catalog) -> str:
             f"số vào lớp {state.join_code}  \n📚 {lessons}")
 
 
-def _lesson_label(catalog: Catalog) -> dict[str, str]:
+def lesson_labels(catalog: Catalog) -> dict[str, str]:
     modules = {module.id: module for module in catalog.modules}
     labels: dict[str, str] = {}
     for lesson in catalog.lessons_in_order():
@@ -74,7 +74,7 @@ def _lesson_label(catalog: Catalog) -> dict[str, str]:
 def _start_form(trainer: TrainerInfo, scope: Scope, groups: list[GroupInfo], catalog: Catalog) -> None:
     st.subheader("▶️ Bắt đầu buổi học mới")
     group = st.selectbox("Nhóm", groups, format_func=lambda g: g.name, key="class_group")
-    labels = _lesson_label(catalog)
+    labels = lesson_labels(catalog)
     lessons: list[str] = st.multiselect(
         "Bài sẽ học (chọn theo thứ tự sẽ dạy)", list(labels), format_func=labels.__getitem__,
         key="class_lessons", placeholder="Chọn một hay nhiều bài")
@@ -93,16 +93,17 @@ def _start_form(trainer: TrainerInfo, scope: Scope, groups: list[GroupInfo], cat
     st.rerun()
 
 
-def _held(groups: list[GroupInfo], catalog: Catalog) -> None:
-    records = [r for r in classes_held(resources.database(), [g.id for g in groups], limit=HELD_SHOWN)
-               if not r.state.is_open]
+def _held(groups: list[GroupInfo]) -> None:
+    held = classes_held(resources.database(), [g.id for g in groups], limit=HELD_SHOWN)
     st.subheader("📋 Các buổi học đã tổ chức")
-    if not records:
+    if not held:
         st.caption("Chưa có buổi học nào kết thúc.")
-        return
-    for record in records:
-        with st.expander(record_title(record)):
-            show_record(record, catalog)
+    for item in held:
+        line, see = st.columns([4, 1], vertical_alignment="center")
+        line.markdown(held_title(item))
+        see.button("Xem", key=f"held_{item.class_id}", width="stretch", on_click=open_class, args=(item.class_id,))
+    st.page_link("ui/trainer/classes_held.py", label="Tất cả buổi học, và ghi buổi học không dùng ứng dụng",
+                 icon="📋")
 
 
 def show_start(trainer: TrainerInfo, scope: Scope) -> None:
@@ -115,5 +116,5 @@ def show_start(trainer: TrainerInfo, scope: Scope) -> None:
         st.info("Tài khoản này chưa được giao nhóm nào, nên chưa mở được buổi học.")
         return
     _start_form(trainer, scope, groups, catalog)
-    _held(groups, catalog)
+    _held(groups)
 

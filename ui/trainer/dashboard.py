@@ -18,6 +18,7 @@ from ui.trainer.group_choice import GROUP_PARAM, choose_group, scoped_groups
 from ui.trainer.group_results import commune_report, learner_detail, learner_summary, lessons_table, recent_results
 from ui.trainer.learner_forms import learner_forms
 from ui.trainer.menu import trainer_menu
+from ui.trainer.reteach import reteach_sections
 from ui.trainer.support_badges import support_badges
 
 trainer, scope = signed_in_scope()
@@ -74,6 +75,7 @@ else:
     learner_summary(rows, catalog)
     lessons_table(rows, catalog)
     learner_detail(rows, catalog)
+    reteach_sections(group)
 
 if scope.can_edit:
     learner_forms(group, FLASH)

@@ -111,7 +111,10 @@ def commune_report(groups: list[GroupInfo], catalog: Catalog, known: dict[int, l
     """Totals for every group this trainer looks after, to send to the commune or
     province Youth Union (a CSV that Excel opens with its Vietnamese letters).
     ``known``: rows the page already read (the group on screen), not read again."""
-    with st.expander("📤 Báo cáo tổng hợp cho xã / tỉnh đoàn"):
+    report = st.expander("📤 Báo cáo tổng hợp cho xã / tỉnh đoàn", key="commune_report_open", on_change="rerun")
+    if not report.open:  # closed: nothing read or counted on a rerun
+        return
+    with report:
         summaries = commune_summary(resources.database(), groups, catalog, known)
         table = pd.DataFrame([
             {"Nhóm": s.group, "Học viên": s.learners, "Đã bắt đầu học": s.started,

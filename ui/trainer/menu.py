@@ -35,6 +35,8 @@ PAGES = (
     StaffPage("ui/trainer/qr_cards.py", "Thẻ QR vào học", "🪪", "the-qr", EDITORS),
     StaffPage("ui/trainer/present.py", "Trình chiếu", "🖥️", "trinh-chieu", EDITORS),
     StaffPage("ui/trainer/admin.py", "Quản trị", "🛠️", "quan-tri", ADMINS),
+    StaffPage("ui/trainer/roster_import.py", "Nhập danh sách", "📋", "nhap-danh-sach", EDITORS),
+    StaffPage("ui/trainer/classes_held.py", "Buổi học đã tổ chức", "🗓️", "buoi-hoc", EVERYONE),  # officers read
 )
 
 
@@ -56,6 +58,10 @@ def staff_pages() -> list[st.Page]:
 
 
 def trainer_menu() -> None:
+    # Every staff page draws this menu first, so this is the one place trainer pages take a
+    # laptop's width (app.py sets "centered" for the phone pages; a later call may widen it)
+    # and page.css lifts its 720-px column for blocks that hold the menu (.st-key-trainer_menu).
+    st.set_page_config(layout="wide")
     # a wrapping row: each link keeps its whole title, on any screen width
     with st.container(horizontal=True, gap="small", key="trainer_menu"):
         for page in pages_for(staff_role()):

@@ -6,8 +6,9 @@ import pytest
 
 from progress.classes.attendance import attendance, find_participant, join_as_guest, join_as_learner, mark_seen
 from progress.classes.errors import ClassError
+from progress.classes.held_list import classes_held
 from progress.classes.live import answer_live_question, given_answer, live_answers
-from progress.classes.records import class_record, classes_held
+from progress.classes.records import class_record
 from progress.classes.running import (
     add_trainer,
     end_class,
@@ -87,7 +88,7 @@ def test_a_class_runs_and_is_kept_as_the_class_held(db, setting):  # type: ignor
     assert record.attendance.with_class_now == 0  # over: nobody is with it now
     [question] = record.questions
     assert (question.question_id, question.answered, question.right, question.hands) == ("q-mot", 2, 1, {"b": 4})
-    assert [r.state.class_id for r in classes_held(db, [hoa.group_id])] == [started.class_id]
+    assert [c.class_id for c in classes_held(db, [hoa.group_id])] == [started.class_id]
     assert lam  # Lâm never joined
     assert [p.name for p in attendance(db, started.class_id).learners] == ["Hoa"]
 
