@@ -41,7 +41,7 @@ ACCOUNTS = {  # role: (username, password, groups it must see)
     "admin": (DEMO_ADMIN[0], DEMO_ADMIN[2], {"Thôn Bờ He", "Làng Rê", "Nhóm tỉnh khác"}),
 }
 ALL_GROUPS = {"Thôn Bờ He", "Làng Rê", "Nhóm tỉnh khác"}
-GROUP_PAGES = {"ui/trainer/dashboard.py", "ui/trainer/qr_cards.py"}  # they take ?nhom=ID
+GROUP_PAGES = {"ui/trainer/dashboard.py", "ui/trainer/qr_cards.py", "ui/trainer/classes_held.py"}  # ?nhom=ID
 
 
 @pytest.fixture
@@ -89,8 +89,9 @@ def signed_in(new_app, role):  # type: ignore[no-untyped-def]
 
 
 def offered_groups(at) -> set[str]:  # type: ignore[no-untyped-def]
-    """Every group name any "Nhóm" picker on the page offers."""
-    return {option for box in at.selectbox if box.label == "Nhóm" for option in box.options}
+    """Every group any "Nhóm" picker on the page offers (an option may name its team too)."""
+    options = [option for box in at.selectbox if box.label == "Nhóm" for option in box.options]
+    return {name for option in options for name in ALL_GROUPS if name in option}
 
 
 def outside_group(role: str, ids: dict[str, int]) -> int:
@@ -101,7 +102,7 @@ CASES = [(page.path, role) for page in PAGES for role in ACCOUNTS]
 
 
 @pytest.mark.parametrize("path, role", CASES, ids=[f"{p.split('/')[-1][:-3]}-{r}" for p, r in CASES])
-def test_every_staff_page_for_every_role(new_app, areas, path, role):
+def test_every_staff_page_for_every_role(new_app, areas, downloads, path, role):
     page = next(p for p in PAGES if p.path == path)
     at = signed_in(new_app, role)
     if role not in page.roles:
@@ -115,11 +116,17 @@ def test_every_staff_page_for_every_role(new_app, areas, path, role):
     assert offered_groups(at) <= seen
     if path == "ui/trainer/dashboard.py":
         assert offered_groups(at) == seen
+    for data, name in downloads:  # every CSV / JSON export the page drew (an XLSX is zipped: read it in its test)
+        leaked = {group for group in ALL_GROUPS - seen if group in data.decode("utf-8", "ignore")}
+        assert not leaked, f"{name} holds another area's group"
     if role == "admin":
         return  # sees every group: nothing outside to type into the address
     outside = outside_group(role, areas["ids"])
     at.query_params["nhom"] = str(outside)
     at.query_params["lop"] = str(areas["class_of_rê"]) if role != "province_officer" else ""
+    if path == "ui/trainer/classes_held.py" and role != "province_officer":
+        del at.query_params["nhom"]
+        at.query_params["buoi"] = str(areas["class_of_rê"])  # another group's class held
     at.run()
     assert not at.exception, at.exception
     page_text = texts(at)
@@ -135,6 +142,8 @@ def test_every_staff_page_for_every_role(new_app, areas, path, role):
 @pytest.mark.parametrize("role", ACCOUNTS)
 def test_the_dashboard_report_and_its_csv_hold_only_the_area(new_app, areas, downloads, role):
     at = signed_in(new_app, role)
+    at.session_state["commune_report_open"] = True  # the section is read only while open
+    at.run()
     seen = ACCOUNTS[role][2]
     table = next(frame.value for frame in at.dataframe if "Đạt ít nhất 1 bài" in frame.value.columns)
     assert set(table["Nhóm"]) == seen
