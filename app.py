@@ -8,6 +8,7 @@ from ui.cookie_sync import sync_cookie
 from ui.signin_state import current_signin, learner_preferences
 from ui.streamlit_words import translate_streamlit_words
 from ui.style import apply_style
+from ui.trainer.menu import staff_pages
 
 st.set_page_config(page_title="Bình dân học vụ số", page_icon="📱", layout="centered")
 preferences = learner_preferences()
@@ -39,17 +40,8 @@ START_PAGES = {"learner": "ui/learner/home.py", "trainer": "ui/trainer/dashboard
 
 if role == "learner":
     pages = LEARNER_PAGES
-elif role == "trainer":
-    pages = [
-        st.Page("ui/trainer/dashboard.py", title="Tiến độ nhóm", url_path="tien-do"),
-        st.Page("ui/trainer/recordings.py", title="Ghi âm giọng đọc", url_path="ghi-am"),
-        st.Page("ui/trainer/audio_coverage.py", title="Độ phủ tiếng đọc", url_path="do-phu-tieng-doc"),
-        st.Page("ui/trainer/qr_cards.py", title="Thẻ QR vào học", url_path="the-qr"),
-        st.Page("ui/trainer/present.py", title="Trình chiếu", url_path="trinh-chieu"),
-        st.Page("ui/trainer/roster_import.py", title="Nhập danh sách học viên", url_path="nhap-danh-sach"),
-        st.Page("ui/trainer/classes_held.py", title="Buổi học đã tổ chức", url_path="buoi-hoc"),
-        st.Page("ui/trainer/reports.py", title="Báo cáo", url_path="bao-cao"),
-    ]
+elif role == "trainer":  # every staff account signs in as "trainer"; its pages follow its role
+    pages = staff_pages()
 else:
     pages = LEARNER_PAGES
 

@@ -6,12 +6,15 @@ import argparse
 import sys
 from pathlib import Path
 
-from commands.accounts import cmd_add_trainer, cmd_set_password
+from commands.accounts import cmd_add_account, cmd_add_trainer, cmd_set_password, cmd_set_role
+from commands.areas import add_area_arguments, cmd_add_commune, cmd_add_province, cmd_add_team, cmd_place_group
 from commands.audio import cmd_audio_coverage, cmd_pack_audio, cmd_render_audio, cmd_unpack_audio
 from commands.content import cmd_validate_content
 from commands.database import cmd_backup, cmd_migrate, cmd_restore, cmd_seed_demo
 from commands.serve import cmd_serve
 from settings import SettingsError
+
+ROLES = ("trainer", "team_lead", "commune_officer", "province_officer", "admin")  # progress/scope.py ROLES
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -43,6 +46,22 @@ def main(argv: list[str] | None = None) -> int:
     set_password = sub.add_parser("set-password", help="set a new password for a trainer who forgot theirs")
     set_password.add_argument("username")
     set_password.set_defaults(func=cmd_set_password)
+    add_areas(sub)
+    add_account = sub.add_parser("add-account", help="add a staff account with a role and its area (asks for its "
+                                 "password)")
+    add_account.add_argument("username", help="lower-case letters, digits, . _ -; 3-64 characters")
+    add_account.add_argument("--role", choices=ROLES, required=True,
+                             help="team_lead needs --team, commune_officer --commune, province_officer --province")
+    add_account.add_argument("--name", default="", help="the name shown in the app")
+    add_account.add_argument("--group", action="append", default=[],
+                             help="an existing group this account looks after (repeat for more)")
+    add_area_arguments(add_account)
+    add_account.set_defaults(func=cmd_add_account)
+    set_role = sub.add_parser("set-role", help="give an account another role (and the area it needs)")
+    set_role.add_argument("username")
+    set_role.add_argument("--role", choices=ROLES, required=True)
+    add_area_arguments(set_role)
+    set_role.set_defaults(func=cmd_set_role)
     backup_parser = sub.add_parser("backup", help="copy the SQLite database (safe while the app runs)")
     backup_parser.add_argument("file", type=Path, nargs="?", default=None,
                                help="where to write it (default: data/backups/<name>-<date>-<time>.db)")
@@ -61,6 +80,26 @@ def main(argv: list[str] | None = None) -> int:
     except SettingsError as exc:
         print(f"Settings error: {exc}", file=sys.stderr)
         return 2
+
+
+def add_areas(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    province = sub.add_parser("add-province", help="add a province (the top of the area tree)")
+    province.add_argument("name")
+    province.set_defaults(func=cmd_add_province)
+    commune = sub.add_parser("add-commune", help="add a commune or ward to a province")
+    commune.add_argument("name")
+    commune.add_argument("--province", required=True)
+    commune.set_defaults(func=cmd_add_commune)
+    team = sub.add_parser("add-team", help="add a community digital-technology team to a commune")
+    team.add_argument("name")
+    team.add_argument("--commune", required=True)
+    team.add_argument("--province", default=None, help="only if two provinces have a commune of that name")
+    team.set_defaults(func=cmd_add_team)
+    place = sub.add_parser("place-group", help="put a learner group in a team, or move it to another")
+    place.add_argument("group")
+    place.add_argument("--team", default="", help="the team (leave out to take the group out of any team)")
+    place.add_argument("--commune", default=None, help="only if two communes have a team of that name")
+    place.set_defaults(func=cmd_place_group)
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from commands.areas import area_from
 from commands.database import current_database
 
 
@@ -47,4 +48,40 @@ def cmd_set_password(args: argparse.Namespace) -> int:
         print(f"Not changed: {exc}", file=sys.stderr)
         return 1
     print(f"New password set for {args.username}.")
+    return 0
+
+
+def cmd_add_account(args: argparse.Namespace) -> int:
+    """A staff account with a role: a team lead, a commune or province officer, an admin."""
+    from progress.account_error import AccountError
+    from progress.areas import find_group
+    from progress.scope import ROLE_NAMES
+    from progress.trainers import create_trainer
+
+    db = current_database()
+    try:
+        area = area_from(db, args)
+        group_ids = [find_group(db, name).id for name in args.group]
+        account = create_trainer(db, args.username, args.name or args.username, _new_password(), group_ids,
+                                 args.role, area)
+    except AccountError as exc:
+        print(f"Not added: {exc}", file=sys.stderr)
+        return 1
+    where = args.team or args.commune or args.province
+    print(f"Account {account.username} added: {args.role} ({ROLE_NAMES[args.role]})"
+          + (f" of {where}" if where and args.role not in ("trainer", "admin") else "") + ".")
+    return 0
+
+
+def cmd_set_role(args: argparse.Namespace) -> int:
+    from progress.account_error import AccountError
+    from progress.staff_roles import set_role
+
+    db = current_database()
+    try:
+        info = set_role(db, args.username, args.role, area_from(db, args))
+    except AccountError as exc:
+        print(f"Not changed: {exc}", file=sys.stderr)
+        return 1
+    print(f"{info.username} is now {info.role}" + (f" of {info.area_name}" if info.area_name else "") + ".")
     return 0

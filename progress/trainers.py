@@ -12,8 +12,10 @@ from sqlalchemy.orm import Session
 
 from progress.account_error import AccountError
 from progress.database import Database
-from progress.models import Trainer, TrainerGroup
+from progress.models import LearnerGroup, Trainer, TrainerGroup
 from progress.names import normalise_name
+from progress.scope import Scope
+from progress.staff_roles import StaffArea, apply_role
 
 PASSWORD_HASHER = PasswordHasher()
 MIN_PASSWORD_LENGTH = 8
@@ -64,8 +66,11 @@ def add_trainer_to_group(db: Database, trainer_id: int, group_id: int) -> None:
 
 
 def create_trainer(
-    db: Database, username: str, display_name: str, password: str, group_ids: list[int]
+    db: Database, username: str, display_name: str, password: str, group_ids: list[int],
+    role: str = "trainer", area: StaffArea | None = None,
 ) -> TrainerInfo:
+    """A staff account: a trainer by default, or another role with the area it needs
+    (progress/staff_roles.py); nothing is created when any of it is refused."""
     clean_username = normalise_name(username).lower()
     if not re.match(r"^[a-z0-9._-]{3,64}$", clean_username):
         raise AccountError("Tên đăng nhập chỉ gồm chữ thường không dấu, số, dấu chấm, gạch; 3–64 ký tự.")
@@ -78,6 +83,7 @@ def create_trainer(
             display_name=normalise_name(display_name) or clean_username,
             password_hash=PASSWORD_HASHER.hash(password),
         )
+        apply_role(session, trainer, role, area)
         session.add(trainer)
         session.flush()
         for group_id in group_ids:
@@ -108,3 +114,41 @@ def verify_trainer(db: Database, username: str, password: str) -> TrainerInfo | 
         except (VerificationError, InvalidHashError):
             return None
         return _trainer_info(session, trainer)
+
+
+def rename_trainer(db: Database, trainer_id: int, display_name: str) -> str:
+    """A staff member corrects the name shown for them (in the app, on certificates)."""
+    clean = normalise_name(display_name)
+    if not clean:
+        raise AccountError("Tên không được để trống.")
+    if len(clean) > 120:
+        raise AccountError("Tên dài quá 120 ký tự.")
+    with db.begin() as session:
+        trainer = session.get(Trainer, trainer_id)
+        if trainer is None:
+            raise AccountError("Không tìm thấy tài khoản này.")
+        trainer.display_name = clean
+    return clean
+
+
+CO_TRAINER_ROLES = ("trainer", "team_lead")
+
+
+def add_co_trainer(db: Database, scope: Scope, group_id: int, username: str) -> str:
+    """Someone who may change the group (its trainer, the team lead, an admin) adds another
+    trainer, by username, to look after it too. Returns the co-trainer's display name."""
+    scope.require_edit(group_id)
+    clean = normalise_name(username).lower()
+    with db.begin() as session:
+        other = session.scalar(select(Trainer).where(Trainer.username == clean))
+        if other is None:
+            raise AccountError(f"Không có tài khoản “{clean}”. Hỏi quản trị để tạo tài khoản trước.")
+        if other.role not in CO_TRAINER_ROLES:
+            raise AccountError(f"“{clean}” không phải tài khoản tập huấn viên.")
+        group = session.get(LearnerGroup, group_id)
+        if group is None:
+            raise AccountError("Không tìm thấy nhóm này.")
+        if session.get(TrainerGroup, (other.id, group_id)) is not None:
+            raise AccountError(f"{other.display_name} đã cùng phụ trách nhóm {group.name}.")
+        session.add(TrainerGroup(trainer_id=other.id, group_id=group_id))
+        return other.display_name

@@ -1,6 +1,6 @@
 """The demo group, learners and trainer: seeded once, never brought back."""
 
-from progress.demo import DEMO_GROUP, DEMO_LEARNERS, DEMO_TRAINER, seed_demo
+from progress.demo import DEMO_ADMIN, DEMO_GROUP, DEMO_LEARNERS, DEMO_TRAINER, seed_demo
 from progress.groups import list_groups
 from progress.learners import list_learners, verify_learner_code
 from progress.trainers import create_trainer, verify_trainer
@@ -15,7 +15,15 @@ def test_demo_seed_is_idempotent_and_matches_the_readme(db):
     name, code = DEMO_LEARNERS[0]
     assert verify_learner_code(db, learners[name].id, code) is not None
     username, _, password = DEMO_TRAINER
-    assert verify_trainer(db, username, password) is not None
+    trainer = verify_trainer(db, username, password)
+    assert trainer is not None and trainer.group_ids == (groups[0].id,)
+    from progress.areas import group_places
+    from progress.scope import scope_of
+
+    assert group_places(db)[0].place == "Tổ công nghệ số mẫu · Xã mẫu · Quảng Ngãi"
+    username, _, password = DEMO_ADMIN
+    admin = verify_trainer(db, username, password)
+    assert admin is not None and scope_of(db, admin.id).is_admin
 
 
 def test_the_demo_is_not_brought_back_once_removed_nor_added_to_a_real_set_up(db):

@@ -1,20 +1,83 @@
-"""A trainer's own account on the dashboard: start a new group, change the password."""
+"""A staff member's own account on the dashboard: start a new group, correct their own
+name, add a co-trainer to a group they look after, change the password."""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from progress.account_error import AccountError
-from progress.groups import create_group
-from progress.trainers import MIN_PASSWORD_LENGTH, TrainerInfo, add_trainer_to_group, change_trainer_password
+from progress.areas import place_group
+from progress.groups import GroupInfo, create_group
+from progress.scope import ROLE_NAMES, Scope
+from progress.trainers import (
+    MIN_PASSWORD_LENGTH,
+    TrainerInfo,
+    add_co_trainer,
+    add_trainer_to_group,
+    change_trainer_password,
+    rename_trainer,
+)
 from ui import resources
 
 # after a rerun, the dashboard opens this group
 OPEN_GROUP_KEY = "dashboard_open_group"
 
 
-def new_group_form(trainer: TrainerInfo, flash_key: str, expanded: bool = False) -> None:
-    """Create a group (a village, a class) that this trainer looks after."""
+def own_account_forms(
+    trainer: TrainerInfo, scope: Scope, groups: list[GroupInfo], flash_key: str, first_group: bool = False
+) -> None:
+    """What a staff member does about their own account, at the foot of the dashboard.
+    Read-only officers start no group and add no co-trainer."""
+    if scope.can_edit:
+        new_group_form(trainer, flash_key, expanded=first_group, team_id=_own_team(scope))
+    st.subheader("👤 Tài khoản của tôi")
+    st.caption(f"{trainer.display_name} · tên đăng nhập {trainer.username} · {ROLE_NAMES.get(scope.role, scope.role)}")
+    name_form(trainer, flash_key)
+    if scope.can_edit and groups:
+        co_trainer_form(scope, groups, flash_key)
+    password_form(trainer, flash_key)
+
+
+def _own_team(scope: Scope) -> int | None:
+    """A team lead's new group goes into their team at once."""
+    return next(iter(scope.team_ids)) if scope.role == "team_lead" and len(scope.team_ids) == 1 else None
+
+
+def name_form(trainer: TrainerInfo, flash_key: str) -> None:
+    """Correct the name shown for this account (in the app, on certificates)."""
+    with st.expander("✏️ Sửa tên của tôi"):
+        with st.form("own_name", clear_on_submit=True):
+            name = st.text_input("Họ và tên", value=trainer.display_name, key="own_name_new")
+            if st.form_submit_button("Lưu tên", width="stretch"):
+                try:
+                    clean = rename_trainer(resources.database(), trainer.id, name)
+                except AccountError as exc:
+                    st.error(str(exc))
+                else:
+                    st.session_state[flash_key] = f"Đã lưu tên mới: {clean}."
+                    st.rerun()
+
+
+def co_trainer_form(scope: Scope, groups: list[GroupInfo], flash_key: str) -> None:
+    """Another trainer (by their username) looks after one of this account's groups too."""
+    with st.expander("🤝 Thêm người cùng phụ trách nhóm"):
+        st.caption("Người đó cần có tài khoản tập huấn viên. Hỏi tên đăng nhập của họ.")
+        with st.form("co_trainer", clear_on_submit=True):
+            group = st.selectbox("Nhóm", groups, format_func=lambda g: g.name, key="co_trainer_group")
+            username = st.text_input("Tên đăng nhập của người cùng phụ trách", key="co_trainer_username")
+            if st.form_submit_button("Thêm người cùng phụ trách", width="stretch"):
+                try:
+                    name = add_co_trainer(resources.database(), scope, group.id, username)
+                except AccountError as exc:
+                    st.error(str(exc))
+                else:
+                    st.session_state[flash_key] = f"{name} cùng phụ trách nhóm {group.name} từ bây giờ."
+                    st.rerun()
+
+
+def new_group_form(trainer: TrainerInfo, flash_key: str, expanded: bool = False, team_id: int | None = None) -> None:
+    """Create a group (a village, a class) that this trainer looks after (in their team,
+    for a team lead)."""
     with st.expander("🏘️ Thêm nhóm mới", expanded=expanded):
         with st.form("new_group", clear_on_submit=True):
             name = st.text_input("Tên nhóm (ví dụ: tên thôn, tên lớp)", key="new_group_name")
@@ -25,6 +88,8 @@ def new_group_form(trainer: TrainerInfo, flash_key: str, expanded: bool = False)
                     st.error(str(exc))
                 else:
                     add_trainer_to_group(resources.database(), trainer.id, group.id)
+                    if team_id is not None:
+                        place_group(resources.database(), group.id, team_id)
                     st.session_state[OPEN_GROUP_KEY] = group.id
                     st.session_state[flash_key] = f"Đã thêm nhóm {group.name}. Bây giờ thêm học viên cho nhóm."
                     st.rerun()

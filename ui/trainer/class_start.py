@@ -9,15 +9,18 @@ import datetime as dt
 import streamlit as st
 
 from catalog.loading import Catalog
+from progress.account_error import AccountError
 from progress.classes.errors import ClassError
 from progress.classes.held_list import classes_held
 from progress.classes.running import end_class, open_classes_of, start_class
 from progress.classes.state import ClassState
-from progress.groups import GroupInfo, list_groups
+from progress.groups import GroupInfo
+from progress.scope import Scope
 from progress.trainers import TrainerInfo
 from ui import resources
 from ui.trainer.class_actions import change_class
 from ui.trainer.class_record_view import held_title, local_time
+from ui.trainer.group_choice import scoped_groups
 
 CLASS_PARAM = "lop"  # ?lop=ID: the class this page shows, so a reload comes back to it
 LAST_PLACE = "class_last_place"  # the place typed last time, offered again
@@ -68,7 +71,7 @@ def lesson_labels(catalog: Catalog) -> dict[str, str]:
     return labels
 
 
-def _start_form(trainer: TrainerInfo, groups: list[GroupInfo], catalog: Catalog) -> None:
+def _start_form(trainer: TrainerInfo, scope: Scope, groups: list[GroupInfo], catalog: Catalog) -> None:
     st.subheader("▶️ Bắt đầu buổi học mới")
     group = st.selectbox("Nhóm", groups, format_func=lambda g: g.name, key="class_group")
     labels = lesson_labels(catalog)
@@ -80,8 +83,9 @@ def _start_form(trainer: TrainerInfo, groups: list[GroupInfo], catalog: Catalog)
     if not st.button("▶️ Bắt đầu buổi học", key="class_start", type="primary", width="stretch"):
         return
     try:
+        scope.require_edit(group.id)
         state = start_class(resources.database(), trainer.id, group.id, lessons, place, idle_after())
-    except ClassError as exc:
+    except (ClassError, AccountError) as exc:
         st.warning(str(exc))
         return
     st.session_state[LAST_PLACE] = place
@@ -102,15 +106,15 @@ def _held(groups: list[GroupInfo]) -> None:
                  icon="📋")
 
 
-def show_start(trainer: TrainerInfo) -> None:
+def show_start(trainer: TrainerInfo, scope: Scope) -> None:
     catalog = resources.catalog()
-    groups = [g for g in list_groups(resources.database()) if g.id in trainer.group_ids]
+    groups = scoped_groups(scope)
     if "class_start_flash" in st.session_state:
         st.warning(st.session_state.pop("class_start_flash"))
     _open_classes(trainer, catalog)
     if not groups:
         st.info("Tài khoản này chưa được giao nhóm nào, nên chưa mở được buổi học.")
         return
-    _start_form(trainer, groups, catalog)
+    _start_form(trainer, scope, groups, catalog)
     _held(groups)
 

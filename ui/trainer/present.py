@@ -12,9 +12,9 @@ from progress.classes.errors import ClassError
 from progress.classes.records import class_record
 from progress.classes.running import add_trainer, open_classes_of
 from progress.classes.state import ClassState
-from progress.trainers import TrainerInfo
+from progress.scope import Scope
 from ui import resources
-from ui.signin_state import signed_in_trainer
+from ui.signin_state import signed_in_scope
 from ui.trainer.class_actions import NOTE
 from ui.trainer.class_presenter import show_presenter
 from ui.trainer.class_record_view import show_record
@@ -23,7 +23,7 @@ from ui.trainer.menu import trainer_menu
 
 # the projector needs every pixel: wide here (app.py sets "centered" again for the other pages)
 st.set_page_config(layout="wide")
-trainer = signed_in_trainer()
+trainer, scope = signed_in_scope()
 
 
 def requested_class() -> int | None:
@@ -35,11 +35,13 @@ def back_to_start() -> None:
     st.query_params.pop(CLASS_PARAM, None)
 
 
-def may_run(state: ClassState, trainer: TrainerInfo) -> bool:
-    """A trainer runs the classes of their own groups, and those they were counted in."""
-    if state.group_id in trainer.group_ids:
+def may_run(state: ClassState, scope: Scope) -> bool:
+    """An account that may change the class's group (its trainer, the team lead, an
+    admin) runs it; so does a trainer already counted in a class still open. A class of
+    a group outside the scope is refused, even with its id typed into the address."""
+    if scope.can_edit and scope.sees_group(state.group_id):
         return True
-    running = open_classes_of(resources.database(), trainer.id) if state.is_open else []
+    running = open_classes_of(resources.database(), scope.account_id) if state.is_open and scope.can_edit else []
     return any(c.class_id == state.class_id for c in running)
 
 
@@ -57,7 +59,7 @@ if class_id is None:
     st.title("🖥️ Trình chiếu cho cả lớp")
     st.caption("Chiếu bài lên màn hình lớn; điện thoại của học viên vào lớp bằng mã QR hoặc số vào lớp, cùng "
                "theo từng bước và trả lời câu hỏi. Buổi học được ghi lại khi kết thúc.")
-    show_start(trainer)
+    show_start(trainer, scope)
     st.stop()
 
 states = resources.class_states()
@@ -65,9 +67,10 @@ states.forget(class_id)  # the trainer's own screen reads the class fresh; phone
 state = states.get(class_id)
 if state is None:
     refuse("Không tìm thấy buổi học này (có thể địa chỉ đã cũ). Hãy chọn lại buổi học ở trang bắt đầu.")
-if not may_run(state, trainer):
-    refuse(f"Buổi học này là của nhóm “{state.group_name}”, không phải nhóm của tài khoản này, nên không "
-           "trình chiếu được. Hãy chọn một buổi học của nhóm mình.")
+if not may_run(state, scope):
+    # the group is not named: it may belong to another area
+    refuse("Buổi học này không thuộc nhóm nào tài khoản này phụ trách, nên không trình chiếu được. "
+           "Hãy chọn một buổi học của nhóm mình.")
 if not state.is_open:
     trainer_menu()
     st.title("📋 Buổi học đã tổ chức")

@@ -8,10 +8,10 @@ import html
 import streamlit as st
 
 from access.card_links import card_url
-from progress.groups import list_groups
 from progress.learners import card_version, list_learners, revoke_cards
 from ui import resources
-from ui.signin_state import signed_in_trainer
+from ui.signin_state import signed_in_scope
+from ui.trainer.group_choice import choose_group, scoped_groups
 from ui.trainer.menu import trainer_menu
 from ui.trainer.phone_address import phone_address, qr_svg
 from ui.voice_check import voice_check
@@ -25,8 +25,8 @@ CLASS_DAY_CHECKLIST = """\
 4. Xem trang **🔊 Độ phủ tiếng đọc**: bài sắp dạy đã có giọng Google làm sẵn chưa.
 """
 db = resources.database()
-trainer = signed_in_trainer()
-groups = [g for g in list_groups(db) if g.id in trainer.group_ids]
+trainer, scope = signed_in_scope()
+groups = scoped_groups(scope)
 
 
 trainer_menu()
@@ -50,7 +50,7 @@ with st.expander("📱 Mã QR để cả lớp mở ứng dụng", expanded=True
 if not groups:
     st.info("Tài khoản này chưa được giao nhóm nào.")
     st.stop()
-group = st.selectbox("Nhóm", groups, format_func=lambda g: g.name, key="cards_group")
+group = choose_group(scope, groups, "cards_group")
 st.caption(f"Thẻ mở địa chỉ {base}: điện thoại phải vào được địa chỉ này (cùng mạng Wi-Fi của lớp).")
 if on_this_computer_only:
     hint = f": {phone_base}/the-qr" if phone_base else ""
@@ -69,7 +69,8 @@ for learner in list_learners(db, group.id):
         f"<small>Thẻ số {version}</small></div></div>",
         unsafe_allow_html=True,
     )
-    if st.button(f"🚫 Thu hồi thẻ của {learner.display_name}", key=f"revoke_{learner.id}", width="stretch"):
+    if scope.can_edit and st.button(f"🚫 Thu hồi thẻ của {learner.display_name}", key=f"revoke_{learner.id}",
+                                    width="stretch"):
         new_version = revoke_cards(db, learner.id)
         st.session_state[FLASH] = f"Thẻ cũ của {learner.display_name} đã hết dùng được. In thẻ số {new_version}."
         st.rerun()

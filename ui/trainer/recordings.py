@@ -13,11 +13,14 @@ from media.recording_files import store_recording
 from progress.recordings import RecordingInfo, delete_recording, lesson_recordings, save_recording
 from ui import resources
 from ui.narration_widget import narrate
-from ui.signin_state import signed_in_trainer
+from ui.signin_state import signed_in_scope
 from ui.trainer.menu import trainer_menu
 
 FLASH = "recordings_flash"
-trainer = signed_in_trainer()
+trainer, scope = signed_in_scope()
+if not scope.can_edit:  # the page is not in a read-only account's menu; an old tab still says so
+    st.warning("Tài khoản này chỉ được xem, không ghi âm được.")
+    st.stop()
 db = resources.database()
 catalog = resources.catalog()
 limits = resources.settings().narration
