@@ -139,17 +139,32 @@ def test_every_staff_page_for_every_role(new_app, areas, downloads, path, role):
         assert not [b for b in at.button if b.key and b.key.startswith("present_")]
 
 
+TEAM_OF = {"Thôn Bờ He": DEMO_TEAM, "Làng Rê": "Tổ khác", "Nhóm tỉnh khác": "Tổ xa"}
+
+
 @pytest.mark.parametrize("role", ACCOUNTS)
-def test_the_dashboard_report_and_its_csv_hold_only_the_area(new_app, areas, downloads, role):
+def test_the_area_report_and_its_files_hold_only_the_area(new_app, areas, downloads, role):
+    """The report page (by team and by commune), its two CSV files and its XLSX name no
+    team outside the account's area."""
+    from openpyxl import load_workbook
+
+    from progress.reports.area_export import TEAM
+
     at = signed_in(new_app, role)
-    at.session_state["commune_report_open"] = True  # the section is read only while open
-    at.run()
-    seen = ACCOUNTS[role][2]
-    table = next(frame.value for frame in at.dataframe if "Đạt ít nhất 1 bài" in frame.value.columns)
-    assert set(table["Nhóm"]) == seen
-    [csv_bytes] = [data for data, name in downloads if name.startswith("bao-cao-hoc-vu-so")][-1:]
-    rows = list(csv.DictReader(io.StringIO(csv_bytes.decode("utf-8-sig"))))
-    assert {row["Nhóm"] for row in rows} == seen
+    at.switch_page("ui/trainer/reports.py").run()
+    at.button(key="make_report").click().run()
+    teams = {TEAM_OF[group] for group in ACCOUNTS[role][2]}
+    table = next(frame.value for frame in at.dataframe if TEAM in frame.value.columns)
+    assert set(table[TEAM]) - {""} <= teams | {"Chưa xếp tổ"} and teams <= set(table[TEAM])
+    files = {name.rsplit("-", 1)[-1]: data for data, name in downloads if name.startswith("bao-cao-")}
+    rows = list(csv.DictReader(io.StringIO(files["to.csv"].decode("utf-8-sig"))))
+    assert {row[TEAM] for row in rows} - {""} == set(table[TEAM]) - {""}
+    sheet = load_workbook(io.BytesIO(next(data for name, data in files.items() if name.endswith(".xlsx"))))["Theo tổ"]
+    header = [cell.value for cell in next(sheet.iter_rows(max_row=1))]
+    column = header.index(TEAM)
+    named = {row[column] for row in sheet.iter_rows(min_row=2, values_only=True)} - {None, ""}
+    assert named == set(table[TEAM]) - {""}
+    assert not (set(TEAM_OF.values()) - teams) & named, "a team outside the area is in the XLSX"
 
 
 @pytest.mark.parametrize("role", ["commune_officer", "province_officer"])
