@@ -27,7 +27,7 @@ from sqlalchemy.orm import InstrumentedAttribute
 from progress.classes.by_hand import BY_HAND
 from progress.classes.state import aware, split_ids
 from progress.database import Database
-from progress.models import ClassParticipant, ClassQuestion, ClassSession, ClassTrainer, LearnerGroup, Team, Trainer
+from progress.models import ClassParticipant, ClassQuestion, ClassSession, ClassTrainer, LearnerGroup, Trainer
 from progress.names import name_sort_key
 
 SHOWN_AT_MOST = 500  # a page lists at most this many classes (newest first)
@@ -116,25 +116,3 @@ def classes_held(
         )
         for c, group_name, n_learners, n_guests, n_questions in rows
     ]
-
-
-@dataclass(frozen=True)
-class GroupOfTeam:
-    group_id: int
-    group_name: str
-    team_id: int | None  # None: the group is not in a team yet
-    team_name: str
-
-
-def groups_with_teams(db: Database, group_ids: Collection[int]) -> list[GroupOfTeam]:
-    """These groups with the team each belongs to, by group name (one statement)."""
-    if not group_ids:
-        return []
-    with db() as session:
-        rows = session.execute(
-            select(LearnerGroup.id, LearnerGroup.name, Team.id, Team.name)
-            .outerjoin(Team, Team.id == LearnerGroup.team_id)
-            .where(LearnerGroup.id.in_(list(group_ids)))
-        ).all()
-    return sorted((GroupOfTeam(g, name, t, team or "") for g, name, t, team in rows),
-                  key=lambda group: name_sort_key(group.group_name))

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
+from progress.areas import GroupPlace, group_places
 from progress.classes.by_hand import FIRST_DAY
-from progress.classes.held_list import SHOWN_AT_MOST, GroupOfTeam, HeldClass, classes_held, groups_with_teams
+from progress.classes.held_list import SHOWN_AT_MOST, HeldClass, classes_held
 from progress.days import day_bounds, today_in_vietnam
 from progress.scope import OUTSIDE
 from ui import resources
@@ -31,13 +32,13 @@ GROUP_PARAM = "nhom"  # ?nhom=ID: open the list on this group
 @dataclass(frozen=True)
 class Area:
     label: str
-    groups: tuple[GroupOfTeam, ...]
+    groups: tuple[GroupPlace, ...]
 
 
-def area_choices(groups: list[GroupOfTeam], team_ids: frozenset[int]) -> list[Area]:
+def area_choices(groups: list[GroupPlace], team_ids: frozenset[int]) -> list[Area]:
     """Every group together, each team of the account's area (cả tổ), each group."""
     choices = [Area(f"Tất cả các nhóm ({len(groups)} nhóm)", tuple(groups))] if len(groups) > 1 else []
-    teams = {g.team_id: g.team_name for g in groups if g.team_id in team_ids}
+    teams = {g.team_id: g.team_name or "" for g in groups if g.team_id in team_ids}
     for team_id, name in sorted(teams.items(), key=lambda item: item[1]):
         members = tuple(g for g in groups if g.team_id == team_id)
         choices.append(Area(f"👥 Cả tổ: {name} ({len(members)} nhóm)", members))
@@ -91,7 +92,7 @@ trainer_menu()
 st.title("🗓️ Buổi học đã tổ chức")
 if FLASH in st.session_state:
     st.success(st.session_state.pop(FLASH))
-groups = groups_with_teams(resources.database(), scope.group_ids)
+groups = group_places(resources.database(), scope.group_ids)
 if not groups:
     st.info("Tài khoản này chưa có nhóm nào.")
     st.stop()

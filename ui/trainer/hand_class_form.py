@@ -8,6 +8,7 @@ from __future__ import annotations
 import streamlit as st
 
 from progress.account_error import AccountError
+from progress.areas import GroupPlace
 from progress.classes.by_hand import (
     FIRST_DAY,
     MAX_NOTES_LENGTH,
@@ -17,7 +18,6 @@ from progress.classes.by_hand import (
     update_by_hand,
 )
 from progress.classes.errors import ClassError
-from progress.classes.held_list import GroupOfTeam
 from progress.classes.running import MAX_HEAD_COUNT, MAX_PLACE_LENGTH
 from progress.days import today_in_vietnam
 from progress.learners import list_learners
@@ -71,7 +71,7 @@ def _forget(prefix: str) -> None:
         del st.session_state[key]
 
 
-def hand_class_form(trainer_id: int, scope: Scope, groups: list[GroupOfTeam], editing: int | None = None,
+def hand_class_form(trainer_id: int, scope: Scope, groups: list[GroupPlace], editing: int | None = None,
                     start: HandEntry | None = None) -> None:
     """Enter a new class (``editing`` None) for one of ``groups``, or correct class ``editing``."""
     prefix = f"hand_{editing or 'new'}_"

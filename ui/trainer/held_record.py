@@ -6,9 +6,9 @@ from __future__ import annotations
 import streamlit as st
 
 from progress.account_error import AccountError
+from progress.areas import GroupPlace
 from progress.classes.by_hand import BY_HAND, delete_by_hand, hand_entry
 from progress.classes.errors import ClassError
-from progress.classes.held_list import GroupOfTeam
 from progress.classes.records import class_record
 from progress.scope import OUTSIDE, Scope
 from ui import resources
@@ -30,7 +30,7 @@ def _delete(scope: Scope, class_id: int) -> None:
     close_record()
 
 
-def show_opened(class_id: int, trainer_id: int, scope: Scope, groups: list[GroupOfTeam]) -> None:
+def show_opened(class_id: int, trainer_id: int, scope: Scope, groups: list[GroupPlace]) -> None:
     st.button("⬅️ Về danh sách buổi học", key="held_back", on_click=close_record)
     record = class_record(resources.database(), class_id)
     if record is None:

@@ -5,9 +5,10 @@ import datetime as dt
 
 from sqlalchemy import event
 
+from progress.areas import group_places
 from progress.classes.attendance import join_as_guest, join_as_learner
 from progress.classes.by_hand import HandEntry, record_by_hand
-from progress.classes.held_list import classes_held, groups_with_teams
+from progress.classes.held_list import classes_held
 from progress.classes.live import answer_live_question
 from progress.classes.running import add_trainer, end_class, move_to, set_head_count, start_class
 from progress.days import day_bounds
@@ -123,6 +124,6 @@ def test_groups_are_named_with_their_team(db, learners):  # type: ignore[no-unty
         session.flush()
         session.get(LearnerGroup, learners[0].group_id).team_id = team.id
         team_id = team.id
-    placed = groups_with_teams(db, [learners[0].group_id, alone.id])
+    placed = group_places(db, frozenset({learners[0].group_id, alone.id}))
     assert [(g.group_name, g.team_id, g.team_name) for g in placed] == [
-        ("Thôn A Lẻ", None, ""), ("Thôn Bờ He", team_id, "Tổ 1")]
+        ("Thôn A Lẻ", None, None), ("Thôn Bờ He", team_id, "Tổ 1")]
