@@ -14,6 +14,7 @@ from catalog.loading import Catalog
 from progress.reports.attempts import AttemptRow, quiz_history, recent_attempts
 from progress.reports.learner_lines import latest_module, learner_lines
 from progress.reports.lesson_states import LearnerRow
+from progress.spreadsheet_cells import as_table
 from ui import resources
 from ui.lesson_status import status_label
 
@@ -106,5 +107,6 @@ def learner_detail(rows: list[LearnerRow], catalog: Catalog) -> None:
 
 
 def csv_for_excel(table: pd.DataFrame) -> bytes:
-    """CSV in UTF-8 with a byte-order mark: without it Excel on Windows garbles "Thôn Bờ He"."""
-    return table.to_csv(index=False).encode("utf-8-sig")
+    """CSV in UTF-8 with a byte-order mark: without it Excel on Windows garbles "Thôn Bờ He".
+    Text that begins like a formula gets a ``'`` in front (``progress/spreadsheet_cells``)."""
+    return as_table(table).to_csv(index=False).encode("utf-8-sig")

@@ -6,16 +6,13 @@ are left out, so a corrected file can be uploaded again (those already added sho
 
 from __future__ import annotations
 
-import csv
-import io
-
 import streamlit as st
 
 from media.ui_phrases import AVATAR_NAMES
 from progress.account_error import AccountError
 from progress.groups import GroupInfo, list_groups
 from progress.roster import MAX_NAME_LENGTH, MAX_ROWS, RosterPreview, RosterProblem, import_roster, preview_roster
-from progress.roster_file import roster_template_csv
+from progress.roster_file import codes_csv, roster_template_csv
 from progress.scope import OUTSIDE, Scope
 from ui import resources
 from ui.signin_state import signed_in_scope
@@ -69,11 +66,7 @@ def show_last_import() -> None:
     st.caption("Ghi mã vào thẻ của từng người ngay bây giờ: mã được cất kín, sau này không xem lại được "
                "(chỉ đổi được mã mới ở trang Tiến độ nhóm).")
     st.dataframe([{"Họ và tên": name, "Mã": code, "Hình": picture} for name, code, picture in added], hide_index=True)
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(("Họ và tên", "Mã", "Hình"))
-    writer.writerows(added)
-    st.download_button("📥 Tải danh sách mã (để ghi thẻ)", ("\ufeff" + out.getvalue()).encode(), key="roster_codes",
+    st.download_button("📥 Tải danh sách mã (để ghi thẻ)", codes_csv(added), key="roster_codes",
                        file_name="ma-hoc-vien.csv", mime="text/csv", width="stretch")
 
 
