@@ -17,6 +17,7 @@ from progress.reports.lesson_states import LearnerRow
 from progress.spreadsheet_cells import as_table
 from ui import resources
 from ui.lesson_status import status_label
+from ui.plain_text import as_text
 
 ALL_LESSONS = "Tất cả các bài"
 
@@ -97,7 +98,7 @@ def learner_detail(rows: list[LearnerRow], catalog: Catalog) -> None:
         row = st.selectbox("Học viên", rows, format_func=lambda r: r.display_name, key="detail_who")
         history = quiz_history(resources.database(), catalog, row.learner_id)
         if not history:
-            st.caption(f"{row.display_name} chưa làm bài kiểm tra nào.")
+            st.caption(f"{as_text(row.display_name)} chưa làm bài kiểm tra nào.")
             return
         for line in history:
             st.markdown(f"**{_title(catalog, line.lesson_id)}** — lần gần nhất: {_result(line.latest)}, "
