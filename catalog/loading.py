@@ -18,6 +18,7 @@ from lessons.models import Lesson, Module
 from quizzes.models import QUESTION_KINDS, Quiz
 
 MODULES_FILE = "modules.yaml"
+MAX_FILE_BYTES = 1_000_000  # the largest shipped file is a few kilobytes; a bigger one is a mistake or an attack
 Model = TypeVar("Model", bound=BaseModel)
 
 
@@ -79,6 +80,11 @@ def _describe(error: ErrorDetails) -> tuple[str, str]:
 
 
 def _read_yaml(path: Path, name: str, problems: list[ContentProblem]) -> Any:
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:  # refused before reading: a huge file would fill memory and stall every start
+        problems.append(ContentProblem(
+            name, "", f"file is too large ({size / 1_000_000:.1f} MB; the limit is {MAX_FILE_BYTES // 1_000_000} MB)"))
+        return None
     try:
         return yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
     except UnicodeDecodeError:

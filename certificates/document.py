@@ -10,9 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import qrcode
+from fontTools.ttLib import TTFont  # type: ignore[import-untyped]  # fpdf2 depends on it
 from fpdf import FPDF
 
 from certificates.verification import issue_code, verification_url
@@ -30,6 +32,9 @@ QR_SIZE = 38.0
 NAVY = (11, 61, 110)
 RED = (150, 30, 30)
 GREY = (70, 70, 70)
+MISSING = "□"  # printed for a character the font cannot draw (an emoji in a name): seen, not silently lost
+UNSEEN = frozenset("\ufe0e\ufe0f") | frozenset(chr(c) for c in range(0x1F3FB, 0x1F400))  # styles, skin tones
+JOINER = "\u200d"  # joins emoji into one (👨‍👩‍👧): one box for the whole
 
 
 @dataclass(frozen=True)
@@ -82,23 +87,53 @@ def render_certificate(details: CertificateDetails) -> bytes:
     _centred(pdf, 20, "BÌNH DÂN HỌC VỤ SỐ", "B", 14, NAVY)
     _centred(pdf, 34, "GIẤY CHỨNG NHẬN", "B", 34, RED)
     _centred(pdf, 58, "Chứng nhận học viên", "", 16, GREY)
-    _centred(pdf, 68, details.learner_name, "B", _fitting_size(pdf, details.learner_name, "B", 34, 18), NAVY)
+    name = printable(details.learner_name)
+    _centred(pdf, 68, name, "B", _fitting_size(pdf, name, "B", 34, 18), NAVY)
     _centred(pdf, 88, "đã hoàn thành học phần", "", 16, GREY)
-    _centred(pdf, 97, details.module_title, "B", _fitting_size(pdf, details.module_title, "B", 24, 16), NAVY)
+    title = printable(details.module_title)
+    _centred(pdf, 97, title, "B", _fitting_size(pdf, title, "B", 24, 16), NAVY)
     if details.group_name:
-        _centred(pdf, 120, f"Nhóm học: {details.group_name}", "", 15, GREY)
+        _centred(pdf, 120, f"Nhóm học: {printable(details.group_name)}", "", 15, GREY)
 
     qr_x, qr_y = PAGE_W - 24 - QR_SIZE, PAGE_H - 26 - QR_SIZE
     _write_left(pdf, 25, 157, qr_x - 35, f"Ngày cấp: {details.issued_on:%d/%m/%Y}", 14)
     if details.trainer_names:
         label = "Tập huấn viên" if len(details.trainer_names) == 1 else "Các tập huấn viên"
-        _write_left(pdf, 25, 167, qr_x - 35, f"{label}: {', '.join(details.trainer_names)}", 14)
+        _write_left(pdf, 25, 167, qr_x - 35, f"{label}: {printable(', '.join(details.trainer_names))}", 14)
     _draw_qr(pdf, details.verify_url, qr_x, qr_y, QR_SIZE)
     pdf.set_font(FONT, "", 11)
     pdf.set_text_color(*GREY)
     pdf.set_xy(qr_x - 8, qr_y + QR_SIZE + 2)
     pdf.cell(QR_SIZE + 16, 5, "Quét mã để kiểm tra", align="C")
     return bytes(pdf.output())
+
+
+@lru_cache(maxsize=1)
+def _drawable() -> frozenset[int]:
+    """The characters both weights of DejaVu Sans have a glyph for."""
+    maps = [TTFont(FONTS_DIR / name, lazy=True)["cmap"].getBestCmap() for name in ("DejaVuSans.ttf",
+                                                                              "DejaVuSans-Bold.ttf")]
+    return frozenset(maps[0]) & frozenset(maps[1])
+
+
+def printable(text: str) -> str:
+    """``text`` as the certificate can print it: a character without a glyph in DejaVu
+    Sans (most emoji) becomes ``□`` instead of vanishing (fpdf2 drops it with only a
+    warning in the log), so "Hoa 🌸" prints as "Hoa □", not as "Hoa "."""
+    shown: list[str] = []
+    joined = False
+    for char in text:
+        if char in UNSEEN:
+            continue
+        if char == JOINER:
+            joined = True
+            continue
+        if ord(char) in _drawable():
+            shown.append(char)
+        elif not (joined and shown and shown[-1] == MISSING):
+            shown.append(MISSING)
+        joined = False
+    return "".join(shown)
 
 
 def _nfc(text: str) -> str:

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from progress.account_error import AccountError
+from progress.spreadsheet_cells import as_row
 
 MAX_FILE_BYTES = 1_000_000  # a roster of 500 people is ~20 KB as CSV, ~15 KB as XLSX
 MAX_UNZIPPED_BYTES = 20_000_000  # an XLSX is a zip: refuse one that unpacks to far more
@@ -151,4 +152,17 @@ def roster_template_csv() -> bytes:
     """The empty list to fill in: the header line, UTF-8 with BOM so Excel shows the accents."""
     out = io.StringIO(newline="")
     csv.writer(out, lineterminator="\r\n").writerow(TEMPLATE_HEADER)
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+CODES_HEADER = ("Họ và tên", "Mã", "Hình")
+
+
+def codes_csv(added: Iterable[tuple[str, str, str]]) -> bytes:
+    """The learners just added with their codes, for writing the cards: UTF-8 with BOM;
+    a name that begins like a formula gets a ``'`` in front (``progress/spreadsheet_cells``)."""
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CODES_HEADER)
+    writer.writerows(as_row(line) for line in added)
     return ("\ufeff" + out.getvalue()).encode("utf-8")

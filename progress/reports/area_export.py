@@ -14,6 +14,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from progress.reports.area_report import AreaLine, AreaReport
+from progress.spreadsheet_cells import as_cell, as_row
 
 Cell = str | int | float
 COMMUNE = "Xã/phường"
@@ -60,15 +61,15 @@ def report_csv(report: AreaReport, by_team: bool) -> bytes:
     """One table as CSV for Excel."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(headers(report, by_team))
-    writer.writerows(rows(report, by_team))
+    writer.writerow(as_row(headers(report, by_team)))
+    writer.writerows(as_row(values) for values in rows(report, by_team))
     return out.getvalue().encode("utf-8-sig")
 
 
 def _table(sheet: Worksheet, header: Sequence[str], body: Sequence[Sequence[Cell]]) -> None:
-    sheet.append(list(header))
+    sheet.append(as_row(header))  # openpyxl writes text that begins with "=" as a formula
     for values in body:
-        sheet.append(list(values))
+        sheet.append(as_row(values))
     hours_column = len(header)
     for (cell,) in sheet.iter_rows(min_row=2, min_col=hours_column, max_col=hours_column):
         cell.number_format = "0.0"
@@ -88,14 +89,14 @@ def report_xlsx(report: AreaReport, area_name: str) -> bytes:
     _table(book.create_sheet("Theo xã"), headers(report, False), rows(report, False))
     about = book.create_sheet("Kỳ báo cáo")
     about.append(["Báo cáo", "Bình dân học vụ số"])
-    about.append(["Phạm vi", area_name])
+    about.append(["Phạm vi", as_cell(area_name)])
     about.append(["Từ ngày", report.period.first])
     about.append(["Đến ngày", report.period.last])
     for row in (3, 4):
         about.cell(row=row, column=2).number_format = "DD/MM/YYYY"
     about.append([])
     for rule in RULES:
-        about.append(["Cách tính", rule])
+        about.append(["Cách tính", as_cell(rule)])
     about.column_dimensions["A"].width = 14
     about.column_dimensions["B"].width = 100
     out = io.BytesIO()

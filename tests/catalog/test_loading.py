@@ -69,6 +69,18 @@ def test_invalid_yaml_names_the_line(content):
     assert any(m.startswith("content/lessons/an-toan/bai-loi.yaml: line ") and "not valid YAML" in m for m in found)
 
 
+def test_a_file_over_the_size_limit_is_refused_by_name_and_others_still_load(content):
+    big = content / "lessons" / "an-toan" / "bai-to.yaml"
+    big.write_text("id: bai-to\nnote: |\n" + "  chữ chữ chữ chữ chữ\n" * 1_000_000, encoding="utf-8")
+    size = big.stat().st_size
+    assert size > 20_000_000
+    catalog = load(content)
+    assert "bai-to" not in catalog.lessons and "bai-mau" in catalog.lessons
+    found = messages(catalog)
+    assert ("content/lessons/an-toan/bai-to.yaml: file is too large "
+            f"({size / 1_000_000:.1f} MB; the limit is 1 MB)") in found
+
+
 def test_quiz_for_missing_lesson_and_lesson_without_quiz_are_reported(content):
     quiz = content / "quizzes" / "an-toan" / "bai-mau.yaml"
     quiz.rename(quiz.with_name("bai-khac.yaml"))  # the quiz now points at a lesson that does not exist

@@ -125,6 +125,15 @@ def test_names_typed_as_nfd_are_printed_as_nfc():
     assert "Đinh Thị Hoa" in pdf_text(render_certificate(made))
 
 
+def test_an_emoji_in_a_name_is_printed_as_a_box_not_lost():
+    data = render_certificate(details(learner_name="Hoa 🌸 Lan 👍🏽 ★", group_name="Thôn 🌾 Gò",
+                                      trainer_names=("Ánh 👨‍👩‍👧 Lê",)))
+    text = unicodedata.normalize("NFC", pdf_text(data))
+    assert "Hoa □ Lan □ ★" in text  # ★ is in the font; the skin tone goes with its hand
+    assert "Nhóm học: Thôn □ Gò" in text
+    assert "Tập huấn viên: Ánh □ Lê" in text  # a family joined into one emoji is one box
+
+
 def test_long_names_and_titles_still_render():
     data = render_certificate(details(learner_name="Nguyễn Thị Phương Thảo Hoàng " * 4,
                                       module_title="Công nghệ trong nông nghiệp " * 4, trainer_names=()))

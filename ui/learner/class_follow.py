@@ -26,6 +26,7 @@ from ui.learner.class_question import show_question
 from ui.narration_widget import narrate, narrate_step, plays_by_itself
 from ui.picture import show_picture
 from ui.picture_room import picture_room
+from ui.plain_text import as_text
 from ui.scroll_top import scroll_to_top
 from ui.signin_state import SIGNIN_PAGE
 
@@ -60,7 +61,7 @@ def welcome(state: ClassState, place: ClassPlace) -> bool:
     if place.joined_version != state.version:
         return False
     note, said = st.columns([3, 2], vertical_alignment="center", gap="small", wrap=False)
-    who = f" · {place.name}" if place.is_guest else ""
+    who = f" · {as_text(place.name)}" if place.is_guest else ""
     if place.again:
         note.info(f"🔄 Bác đã vào lớp rồi{who}")
     else:

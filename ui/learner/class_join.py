@@ -34,6 +34,7 @@ from progress.learners import LearnerInfo
 from ui import resources
 from ui.code_keypad import code_keypad
 from ui.narration_widget import narrate
+from ui.plain_text import as_text
 from ui.signin_state import AFTER_SIGN_IN, SIGNIN_PAGE, current_signin, signed_in_learner
 
 PAGE = "ui/learner/class_follow.py"
@@ -183,9 +184,9 @@ def _guest_button(class_id: int) -> None:
 
 
 def _class_title(state: ClassState) -> None:
-    st.subheader(f"🏫 Lớp học · {state.group_name}")
+    st.subheader(f"🏫 Lớp học · {as_text(state.group_name)}")
     if state.place:
-        st.caption(f"📍 {state.place}")
+        st.caption(f"📍 {as_text(state.place)}")
 
 
 def joined_place(state: ClassState) -> ClassPlace:

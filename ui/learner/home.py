@@ -14,6 +14,7 @@ from ui.learner.class_join import CLASS_PARAM, CODE_PARAM, idle_after
 from ui.learner.review_card import review_card
 from ui.lesson_status import status_icon
 from ui.narration_widget import narrate
+from ui.plain_text import as_text
 from ui.signin_state import sign_out, signed_in_learner
 
 learner = signed_in_learner("ui/learner/home.py")
@@ -21,7 +22,7 @@ db = resources.database()
 catalog = resources.catalog()
 states = learner_lessons(db, learner.id)
 
-st.title(f"Chào {learner.display_name} 👋")
+st.title(f"Chào {as_text(learner.display_name)} 👋")
 open_class = open_class_of_group(db, learner.group_id, idle_after())
 if open_class is not None:  # the group is in class right now: one tap joins it
     if st.button("🏫 Vào lớp học đang diễn ra", key="join_open_class", type="primary", width="stretch"):

@@ -23,6 +23,7 @@ from ui import resources
 from ui.code_keypad import code_keypad
 from ui.consent_gate import consent_screen
 from ui.narration_widget import narrate
+from ui.plain_text import as_text
 from ui.signin_state import finish_learner_sign_in
 
 STATE = "learner_signin"  # {"group": id, "learner": id, "name": str, "consent_for": id, "result": CodeCheck}
@@ -76,7 +77,7 @@ if "group" not in state:
     if not groups:
         st.info("Chưa có nhóm học nào. Nhờ tập huấn viên tạo nhóm trước.")
     for number, group in enumerate(groups, start=1):  # numbered as the voice reads them
-        st.button(f"{number}. 🏘️ {group.name}", key=f"group_{group.id}", width="stretch",
+        st.button(f"{number}. 🏘️ {as_text(group.name)}", key=f"group_{group.id}", width="stretch",
                   on_click=_choose, args=("group", group.id))
     st.divider()
     st.page_link("ui/trainer/signin.py", label="Tập huấn viên đăng nhập", icon="🧑‍🏫")
@@ -89,12 +90,12 @@ if "learner" not in state:
     if not learners:
         st.info("Nhóm này chưa có học viên.")
     for number, learner in enumerate(learners, start=1):
-        st.button(f"{number}. {learner.avatar or '👤'}  {learner.display_name}", key=f"learner_{learner.id}",
+        st.button(f"{number}. {learner.avatar or '👤'}  {as_text(learner.display_name)}", key=f"learner_{learner.id}",
                   width="stretch", on_click=_choose, args=("learner", learner.id, learner.display_name))
     st.button("⬅️ Chọn nhóm khác", key="back_to_groups", width="stretch", on_click=_restart, args=("group",))
     st.stop()
 
-st.subheader(f"Chào {state['name']}!")
+st.subheader(f"Chào {as_text(state['name'])}!")
 result = state.pop("result", None)
 if result is None or result.outcome in ("wrong", "unknown"):
     if result is not None:

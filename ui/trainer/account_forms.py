@@ -18,6 +18,7 @@ from progress.trainers import (
     rename_trainer,
 )
 from ui import resources
+from ui.plain_text import as_text
 
 # after a rerun, the dashboard opens this group
 OPEN_GROUP_KEY = "dashboard_open_group"
@@ -31,7 +32,8 @@ def own_account_forms(
     if scope.can_edit:
         new_group_form(trainer, flash_key, expanded=first_group, team_id=_own_team(scope))
     st.subheader("👤 Tài khoản của tôi")
-    st.caption(f"{trainer.display_name} · tên đăng nhập {trainer.username} · {ROLE_NAMES.get(scope.role, scope.role)}")
+    st.caption(f"{as_text(trainer.display_name)} · tên đăng nhập {as_text(trainer.username)} · "
+               f"{ROLE_NAMES.get(scope.role, scope.role)}")
     name_form(trainer, flash_key)
     if scope.can_edit and groups:
         co_trainer_form(scope, groups, flash_key)
@@ -54,7 +56,7 @@ def name_form(trainer: TrainerInfo, flash_key: str) -> None:
                 except AccountError as exc:
                     st.error(str(exc))
                 else:
-                    st.session_state[flash_key] = f"Đã lưu tên mới: {clean}."
+                    st.session_state[flash_key] = f"Đã lưu tên mới: {as_text(clean)}."
                     st.rerun()
 
 
@@ -71,7 +73,8 @@ def co_trainer_form(scope: Scope, groups: list[GroupInfo], flash_key: str) -> No
                 except AccountError as exc:
                     st.error(str(exc))
                 else:
-                    st.session_state[flash_key] = f"{name} cùng phụ trách nhóm {group.name} từ bây giờ."
+                    st.session_state[flash_key] = (f"{as_text(name)} cùng phụ trách nhóm {as_text(group.name)} "
+                                                   "từ bây giờ.")
                     st.rerun()
 
 
@@ -91,7 +94,7 @@ def new_group_form(trainer: TrainerInfo, flash_key: str, expanded: bool = False,
                     if team_id is not None:
                         place_group(resources.database(), group.id, team_id)
                     st.session_state[OPEN_GROUP_KEY] = group.id
-                    st.session_state[flash_key] = f"Đã thêm nhóm {group.name}. Bây giờ thêm học viên cho nhóm."
+                    st.session_state[flash_key] = f"Đã thêm nhóm {as_text(group.name)}. Bây giờ thêm học viên cho nhóm."
                     st.rerun()
 
 

@@ -12,6 +12,7 @@ import streamlit as st
 from progress.account_error import AccountError
 from progress.areas import Area, area_tree, create_commune, create_province, create_team, group_places, place_group
 from ui import resources
+from ui.plain_text import as_text
 from ui.signin_state import signed_in_scope
 from ui.trainer.admin_accounts import accounts_section
 from ui.trainer.area_choices import AreaChoices, area_choices
@@ -39,7 +40,7 @@ def _added(action: Callable[[], Area], done: str) -> None:
     except AccountError as exc:
         st.error(str(exc))
     else:
-        st.session_state[FLASH] = done.format(name=area.name)
+        st.session_state[FLASH] = done.format(name=as_text(area.name))
         st.rerun()
 
 
@@ -49,10 +50,10 @@ def show_tree(choices: AreaChoices) -> None:
     if not tree:
         st.info("Chưa có tỉnh nào. Thêm tỉnh trước, rồi đến xã / phường, rồi đến tổ.")
     for province in tree:
-        lines = [f"**{province.name}**"]
+        lines = [f"**{as_text(province.name)}**"]
         for commune in province.communes:
-            lines.append(f"- {commune.name}")
-            lines += [f"    - {team.name} ({len(team.group_ids)} nhóm)" for team in commune.teams]
+            lines.append(f"- {as_text(commune.name)}")
+            lines += [f"    - {as_text(team.name)} ({len(team.group_ids)} nhóm)" for team in commune.teams]
         st.markdown("\n".join(lines))
     with st.expander("➕ Thêm tỉnh"), st.form("add_province", clear_on_submit=True):
         name = st.text_input("Tên tỉnh", key="admin_province_name")
@@ -96,7 +97,7 @@ def show_groups(choices: AreaChoices) -> None:
             except AccountError as exc:
                 st.error(str(exc))
             else:
-                st.session_state[FLASH] = f"Nhóm {placed.group_name}: {placed.place}."
+                st.session_state[FLASH] = f"Nhóm {as_text(placed.group_name)}: {as_text(placed.place)}."
                 st.rerun()
 
 

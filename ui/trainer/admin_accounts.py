@@ -11,6 +11,7 @@ from progress.database import Database
 from progress.scope import ROLE_NAMES, ROLES
 from progress.staff_roles import StaffArea, list_staff, set_role
 from progress.trainers import MIN_PASSWORD_LENGTH, create_trainer
+from ui.plain_text import as_text
 from ui.trainer.area_choices import AreaChoices
 
 
@@ -48,7 +49,7 @@ def _new_account(db: Database, choices: AreaChoices, flash_key: str) -> None:
             else:
                 for key in ("admin_new_username", "admin_new_name", "admin_new_password"):
                     st.session_state.pop(key, None)
-                st.session_state[flash_key] = f"Đã tạo tài khoản {account.username} ({ROLE_NAMES[role]})."
+                st.session_state[flash_key] = f"Đã tạo tài khoản {as_text(account.username)} ({ROLE_NAMES[role]})."
                 st.rerun()
 
 
@@ -63,8 +64,8 @@ def _change_role(db: Database, choices: AreaChoices, flash_key: str, usernames: 
             except AccountError as exc:
                 st.error(str(exc))
             else:
-                where = f" · {info.area_name}" if info.area_name else ""
-                st.session_state[flash_key] = f"{info.display_name} bây giờ là {info.role_name}{where}."
+                where = f" · {as_text(info.area_name)}" if info.area_name else ""
+                st.session_state[flash_key] = f"{as_text(info.display_name)} bây giờ là {info.role_name}{where}."
                 st.rerun()
 
 

@@ -16,6 +16,7 @@ from progress.classes.by_hand import BY_HAND, has_start_time
 from progress.classes.held_list import HeldClass
 from progress.classes.records import AskedQuestion, ClassRecord
 from progress.days import local_time
+from ui.plain_text import as_text
 
 __all__ = ["held_title", "lessons_covered", "local_time", "show_record", "when_held"]
 
@@ -86,9 +87,9 @@ def show_record(record: ClassRecord, catalog: Catalog) -> None:
     people = record.attendance
     lines = [
         _day_line(record),
-        f"📍 **Nơi học:** {state.place or 'chưa ghi'}",
-        f"👥 **Nhóm:** {state.group_name}",
-        f"🧑‍🏫 **Tập huấn viên:** {', '.join(record.trainers) or 'chưa ghi'}",
+        f"📍 **Nơi học:** {as_text(state.place) if state.place else 'chưa ghi'}",
+        f"👥 **Nhóm:** {as_text(state.group_name)}",
+        f"🧑‍🏫 **Tập huấn viên:** {as_text(', '.join(record.trainers)) if record.trainers else 'chưa ghi'}",
         f"📚 **Bài đã học:** {', '.join(lesson.title for lesson in lessons) or 'chưa học bài nào'}",
         _people_line(record),
     ]

@@ -18,6 +18,7 @@ from progress.groups import GroupInfo
 from progress.scope import Scope
 from progress.trainers import TrainerInfo
 from ui import resources
+from ui.plain_text import as_text
 from ui.trainer.class_actions import change_class
 from ui.trainer.class_record_view import held_title, local_time
 from ui.trainer.group_choice import scoped_groups
@@ -57,8 +58,9 @@ def _open_classes(trainer: TrainerInfo, catalog: Catalog) -> None:
 
 def _open_line(state: ClassState, catalog: Catalog) -> str:
     lessons = ", ".join(catalog.lessons[i].title for i in state.lesson_ids if i in catalog.lessons)
-    place = f" · {state.place}" if state.place else ""
-    return (f"**{state.group_name}**{place} · bắt đầu {local_time(state.started_at).strftime('%H:%M %d/%m')} · "
+    place = f" · {as_text(state.place)}" if state.place else ""
+    started = local_time(state.started_at).strftime('%H:%M %d/%m')
+    return (f"**{as_text(state.group_name)}**{place} · bắt đầu {started} · "
             f"số vào lớp {state.join_code}  \n📚 {lessons}")
 
 
@@ -100,7 +102,7 @@ def _held(groups: list[GroupInfo]) -> None:
         st.caption("Chưa có buổi học nào kết thúc.")
     for item in held:
         line, see = st.columns([4, 1], vertical_alignment="center")
-        line.markdown(held_title(item))
+        line.markdown(as_text(held_title(item)))
         see.button("Xem", key=f"held_{item.class_id}", width="stretch", on_click=open_class, args=(item.class_id,))
     st.page_link("ui/trainer/classes_held.py", label="Tất cả buổi học, và ghi buổi học không dùng ứng dụng",
                  icon="📋")

@@ -12,6 +12,7 @@ from progress.groups import delete_empty_group
 from progress.reports.group_summary import lessons_passed
 from progress.reports.lesson_states import group_progress
 from ui import resources
+from ui.plain_text import as_text
 from ui.signin_state import sign_out, signed_in_scope
 from ui.trainer.account_forms import OPEN_GROUP_KEY, own_account_forms
 from ui.trainer.group_choice import GROUP_PARAM, choose_group, scoped_groups
@@ -31,7 +32,7 @@ trainer_menu()
 st.title("📊 Tiến độ nhóm")
 if FLASH in st.session_state:
     st.success(st.session_state.pop(FLASH))
-st.caption(f"Tập huấn viên: {trainer.display_name}")
+st.caption(f"Tập huấn viên: {as_text(trainer.display_name)}")
 
 if not groups:
     st.info("Tài khoản này chưa có nhóm nào. Thêm nhóm đầu tiên ở dưới." if scope.can_edit
@@ -46,16 +47,17 @@ group = choose_group(scope, groups, "dashboard_group")
 rows = group_progress(db, group.id)
 
 for locked in locked_learners(db, group.id):
-    st.warning(f"🔒 {locked.display_name} nhập sai mã nhiều lần nên bị khoá.")
-    if scope.can_edit and st.button(f"🔓 Mở khoá cho {locked.display_name}", key=f"unlock_{locked.id}",
+    st.warning(f"🔒 {as_text(locked.display_name)} nhập sai mã nhiều lần nên bị khoá.")
+    if scope.can_edit and st.button(f"🔓 Mở khoá cho {as_text(locked.display_name)}", key=f"unlock_{locked.id}",
                                     width="stretch"):
         unlock_learner(db, locked.id)
-        st.session_state[FLASH] = f"Đã mở khoá cho {locked.display_name}."
+        st.session_state[FLASH] = f"Đã mở khoá cho {as_text(locked.display_name)}."
         st.rerun()
 
 if not rows:
     st.info("Nhóm chưa có học viên. Thêm học viên ở dưới." if scope.can_edit else "Nhóm chưa có học viên.")
-    if scope.can_edit and st.button(f"🗑️ Xoá nhóm trống “{group.name}”", key="delete_empty_group", width="stretch"):
+    if scope.can_edit and st.button(f"🗑️ Xoá nhóm trống “{as_text(group.name)}”", key="delete_empty_group",
+                                    width="stretch"):
         try:
             scope.require_edit(group.id)
             delete_empty_group(db, group.id)
@@ -64,7 +66,7 @@ if not rows:
         else:
             st.session_state.pop("dashboard_group", None)
             st.query_params.pop(GROUP_PARAM, None)
-            st.session_state[FLASH] = f"Đã xoá nhóm {group.name}."
+            st.session_state[FLASH] = f"Đã xoá nhóm {as_text(group.name)}."
             st.rerun()
 else:
     support_badges(rows)

@@ -14,8 +14,10 @@ from catalog.loading import Catalog
 from progress.reports.attempts import AttemptRow, quiz_history, recent_attempts
 from progress.reports.learner_lines import latest_module, learner_lines
 from progress.reports.lesson_states import LearnerRow
+from progress.spreadsheet_cells import as_table
 from ui import resources
 from ui.lesson_status import status_label
+from ui.plain_text import as_text
 
 ALL_LESSONS = "Tất cả các bài"
 
@@ -96,7 +98,7 @@ def learner_detail(rows: list[LearnerRow], catalog: Catalog) -> None:
         row = st.selectbox("Học viên", rows, format_func=lambda r: r.display_name, key="detail_who")
         history = quiz_history(resources.database(), catalog, row.learner_id)
         if not history:
-            st.caption(f"{row.display_name} chưa làm bài kiểm tra nào.")
+            st.caption(f"{as_text(row.display_name)} chưa làm bài kiểm tra nào.")
             return
         for line in history:
             st.markdown(f"**{_title(catalog, line.lesson_id)}** — lần gần nhất: {_result(line.latest)}, "
@@ -106,5 +108,6 @@ def learner_detail(rows: list[LearnerRow], catalog: Catalog) -> None:
 
 
 def csv_for_excel(table: pd.DataFrame) -> bytes:
-    """CSV in UTF-8 with a byte-order mark: without it Excel on Windows garbles "Thôn Bờ He"."""
-    return table.to_csv(index=False).encode("utf-8-sig")
+    """CSV in UTF-8 with a byte-order mark: without it Excel on Windows garbles "Thôn Bờ He".
+    Text that begins like a formula gets a ``'`` in front (``progress/spreadsheet_cells``)."""
+    return as_table(table).to_csv(index=False).encode("utf-8-sig")

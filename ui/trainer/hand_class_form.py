@@ -23,6 +23,7 @@ from progress.days import today_in_vietnam
 from progress.learners import list_learners
 from progress.scope import Scope
 from ui import resources
+from ui.plain_text import as_text
 from ui.trainer.class_start import LAST_PLACE, lesson_labels
 
 FLASH = "classes_held_flash"
@@ -60,7 +61,8 @@ def _learner_buttons(prefix: str, group_id: int, start: HandEntry | None) -> lis
     columns = st.columns(3)
     for n, learner in enumerate(learners):
         came = learner.id in picked
-        columns[n % 3].button(f"{'✅' if came else '⬜'} {learner.avatar} {learner.display_name}".replace("  ", " "),
+        label = f"{'✅' if came else '⬜'} {learner.avatar} {as_text(learner.display_name)}".replace("  ", " ")
+        columns[n % 3].button(label,
                               key=f"{prefix}learner_{learner.id}", type="primary" if came else "secondary",
                               width="stretch", on_click=_toggle, args=(key, learner.id))
     return [p.id for p in learners if p.id in picked]
@@ -79,7 +81,7 @@ def hand_class_form(trainer_id: int, scope: Scope, groups: list[GroupPlace], edi
         group_id = start.group_id
     elif len(groups) == 1:
         group_id = groups[0].group_id
-        st.markdown(f"👥 **Nhóm:** {groups[0].group_name}")
+        st.markdown(f"👥 **Nhóm:** {as_text(groups[0].group_name)}")
     else:
         group_id = st.selectbox("Nhóm", [g.group_id for g in groups], key=f"{prefix}group",
                                 format_func={g.group_id: g.group_name for g in groups}.__getitem__)

@@ -20,6 +20,7 @@ from progress.learners import (
     update_learner,
 )
 from ui import resources
+from ui.plain_text import as_text
 
 
 def learner_forms(group: GroupInfo, flash_key: str) -> None:
@@ -49,7 +50,7 @@ def _add_form(group: GroupInfo, flash_key: str) -> None:
                 except AccountError as exc:
                     st.error(str(exc))
                 else:
-                    st.session_state[flash_key] = f"Đã thêm {created.display_name}."
+                    st.session_state[flash_key] = f"Đã thêm {as_text(created.display_name)}."
                     st.rerun()
 
 
@@ -62,7 +63,7 @@ def _avatar_form(members: list[LearnerInfo], flash_key: str) -> None:
         picture = st.selectbox("Hình mới", AVATARS, key="avatar_new")
         if st.form_submit_button("Đổi hình", width="stretch"):
             set_avatar(resources.database(), who.id, picture)
-            st.session_state[flash_key] = f"Đã đổi hình của {who.display_name} thành {picture}."
+            st.session_state[flash_key] = f"Đã đổi hình của {as_text(who.display_name)} thành {picture}."
             st.rerun()
 
 
@@ -91,7 +92,7 @@ def _delete_form(members: list[LearnerInfo], flash_key: str) -> None:
                 if not sure:
                     st.error("Hãy đánh dấu “Tôi chắc chắn muốn xoá” trước.")
                 elif delete_learner(resources.database(), doomed.id):
-                    st.session_state[flash_key] = f"Đã xoá {doomed.display_name} và toàn bộ dữ liệu."
+                    st.session_state[flash_key] = f"Đã xoá {as_text(doomed.display_name)} và toàn bộ dữ liệu."
                     st.rerun()
 
 
@@ -108,7 +109,7 @@ def _edit_form(members: list[LearnerInfo], flash_key: str) -> None:
                 except AccountError as exc:
                     st.error(str(exc))
                 else:
-                    news = [f"tên mới {changed.display_name}"] if name.strip() else []
+                    news = [f"tên mới {as_text(changed.display_name)}"] if name.strip() else []
                     news += ["mã mới (và mở khoá nếu đang bị khoá)"] if code.strip() else []
-                    st.session_state[flash_key] = f"Đã lưu cho {who.display_name}: {', '.join(news)}."
+                    st.session_state[flash_key] = f"Đã lưu cho {as_text(who.display_name)}: {', '.join(news)}."
                     st.rerun()

@@ -10,6 +10,7 @@ import streamlit as st
 from access.card_links import card_url
 from progress.learners import card_version, list_learners, revoke_cards
 from ui import resources
+from ui.plain_text import as_text
 from ui.signin_state import signed_in_scope
 from ui.trainer.group_choice import choose_group, scoped_groups
 from ui.trainer.menu import trainer_menu
@@ -69,8 +70,9 @@ for learner in list_learners(db, group.id):
         f"<small>Thẻ số {version}</small></div></div>",
         unsafe_allow_html=True,
     )
-    if scope.can_edit and st.button(f"🚫 Thu hồi thẻ của {learner.display_name}", key=f"revoke_{learner.id}",
+    if scope.can_edit and st.button(f"🚫 Thu hồi thẻ của {as_text(learner.display_name)}", key=f"revoke_{learner.id}",
                                     width="stretch"):
         new_version = revoke_cards(db, learner.id)
-        st.session_state[FLASH] = f"Thẻ cũ của {learner.display_name} đã hết dùng được. In thẻ số {new_version}."
+        st.session_state[FLASH] = (f"Thẻ cũ của {as_text(learner.display_name)} đã hết dùng được. "
+                                   f"In thẻ số {new_version}.")
         st.rerun()

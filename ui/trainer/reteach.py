@@ -15,6 +15,7 @@ from progress.groups import GroupInfo
 from progress.reports.activity import active_learners_per_week, classes_per_month, modules_finished
 from progress.reports.difficult_questions import RETEACH_BELOW_PERCENT, DifficultQuestion, difficult_questions
 from ui import resources
+from ui.plain_text import as_text
 from ui.signin_state import signed_in_scope
 
 HINTS = 3  # "Dạy lại" lines above the table
@@ -26,7 +27,7 @@ def _area(group: GroupInfo, key: str) -> set[int]:
     if len(scope.group_ids) < 2:
         return {group.id}
     everyone = "Cả tổ" if scope.team_ids else "Tất cả nhóm của tôi"
-    chosen = st.radio("Xem cho", [f"Nhóm {group.name}", everyone], horizontal=True, key=key)
+    chosen = st.radio("Xem cho", [f"Nhóm {as_text(group.name)}", everyone], horizontal=True, key=key)
     return set(scope.group_ids) if chosen == everyone else {group.id}
 
 

@@ -6,18 +6,16 @@ are left out, so a corrected file can be uploaded again (those already added sho
 
 from __future__ import annotations
 
-import csv
-import io
-
 import streamlit as st
 
 from media.ui_phrases import AVATAR_NAMES
 from progress.account_error import AccountError
 from progress.groups import GroupInfo, list_groups
 from progress.roster import MAX_NAME_LENGTH, MAX_ROWS, RosterPreview, RosterProblem, import_roster, preview_roster
-from progress.roster_file import roster_template_csv
+from progress.roster_file import codes_csv, roster_template_csv
 from progress.scope import OUTSIDE, Scope
 from ui import resources
+from ui.plain_text import as_text
 from ui.signin_state import signed_in_scope
 from ui.trainer.menu import trainer_menu
 
@@ -65,15 +63,11 @@ def show_last_import() -> None:
     if DONE not in st.session_state:
         return
     group_name, added = st.session_state[DONE]
-    st.success(f"Đã thêm {len(added)} học viên vào nhóm {group_name}.")
+    st.success(f"Đã thêm {len(added)} học viên vào nhóm {as_text(group_name)}.")
     st.caption("Ghi mã vào thẻ của từng người ngay bây giờ: mã được cất kín, sau này không xem lại được "
                "(chỉ đổi được mã mới ở trang Tiến độ nhóm).")
     st.dataframe([{"Họ và tên": name, "Mã": code, "Hình": picture} for name, code, picture in added], hide_index=True)
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(("Họ và tên", "Mã", "Hình"))
-    writer.writerows(added)
-    st.download_button("📥 Tải danh sách mã (để ghi thẻ)", ("\ufeff" + out.getvalue()).encode(), key="roster_codes",
+    st.download_button("📥 Tải danh sách mã (để ghi thẻ)", codes_csv(added), key="roster_codes",
                        file_name="ma-hoc-vien.csv", mime="text/csv", width="stretch")
 
 
@@ -106,7 +100,7 @@ def picture_text(avatar: str, made: bool) -> str:
 
 def problems_list(problems: tuple[RosterProblem, ...], key: str) -> None:
     """Each row left out with its whole reason (a table would cut a long one); a long list scrolls."""
-    lines = "\n".join(f"- **Dòng {p.line}**{f' ({p.name})' if p.name else ''}: {p.reason}" for p in problems)
+    lines = "\n".join(f"- **Dòng {p.line}**{f' ({as_text(p.name)})' if p.name else ''}: {p.reason}" for p in problems)
     with st.container(height=260 if len(problems) > 6 else "content", key=key):
         st.markdown(lines)
 
@@ -128,7 +122,7 @@ def show_preview(group: GroupInfo, scope: Scope, preview: RosterPreview) -> None
     if not adding:
         st.info("Không có ai để thêm từ tệp này.")
         return
-    st.markdown(f"**Sẽ thêm vào nhóm {group.name}:**")
+    st.markdown(f"**Sẽ thêm vào nhóm {as_text(group.name)}:**")
     st.dataframe([{"Dòng": row.line, "Họ và tên": row.name, "Mã": row.code + (" (mới tạo)" if row.code_made else ""),
                    "Hình": picture_text(row.avatar, row.avatar_made)} for row in adding], hide_index=True)
     if any(row.code_made for row in adding):

@@ -10,6 +10,7 @@ import streamlit as st
 
 from progress.reports.support import AbsenceRules, LearnerLike, Reason, SupportNeed, SupportReason, support_needs
 from ui import resources
+from ui.plain_text import as_text
 
 SHOWN_AT_ONCE = 8  # more than this go into "Xem thêm"
 
@@ -33,7 +34,7 @@ def reason_words(reason: SupportReason, failed_attempts: int) -> str:
 
 def _badge(need: SupportNeed, failed_attempts: int) -> None:
     words = "; ".join(reason_words(reason, failed_attempts) for reason in need.reasons)
-    st.warning(f"Cần hỗ trợ: {need.display_name} — {words}", icon="⚠️")
+    st.warning(f"Cần hỗ trợ: {as_text(need.display_name)} — {words}", icon="⚠️")
 
 
 def support_badges(learners: Sequence[LearnerLike]) -> None:
