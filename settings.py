@@ -7,6 +7,7 @@ stops start-up with a message that names the key and what was expected.
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import os
 import re
@@ -85,6 +86,21 @@ class ServerSettings(_Section):
     gzip_min_bytes: int = Field(
         1000, ge=0, description="Responses larger than this are gzip-compressed."
     )
+    trusted_proxies: tuple[str, ...] = Field(
+        (),
+        description="Addresses or networks (e.g. 127.0.0.1, 10.0.0.0/8) of reverse proxies whose "
+        "X-Forwarded-Proto and X-Forwarded-Host are believed; from anyone else they are ignored.",
+    )
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _networks(cls, proxies: tuple[str, ...]) -> tuple[str, ...]:
+        for proxy in proxies:
+            try:
+                ipaddress.ip_network(proxy, strict=False)
+            except ValueError:
+                raise ValueError(f"{proxy!r} is not an address or network, e.g. 127.0.0.1 or 10.0.0.0/8") from None
+        return proxies
 
 
 class AuthSettings(_Section):

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import ipaddress
+import logging
+import re
 import time
+from urllib.parse import urlsplit
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -18,16 +22,70 @@ from access.tokens import COOKIE_NAME, issue_token, read_token
 IMMUTABLE_PREFIXES = ("/app/static/audio/", "/app/static/images/")
 IMMUTABLE = b"public, max-age=31536000, immutable"
 
+log = logging.getLogger(__name__)
+
+
+def _trusted_proxies() -> tuple[str, ...]:
+    return route_settings().server.trusted_proxies
+
+
+def _from_trusted_proxy(request: Request) -> bool:
+    """Whether the request came straight from a reverse proxy named in server.trusted_proxies."""
+    proxies = _trusted_proxies()
+    if not proxies or request.client is None:
+        return False
+    try:
+        address = ipaddress.ip_address(request.client.host)
+    except ValueError:
+        return False
+    return any(address in ipaddress.ip_network(proxy, strict=False) for proxy in proxies)
+
+
+def _forwarded(request: Request, header: str) -> str | None:
+    """A proxy's X-Forwarded-… header (its first value), believed only from a trusted proxy."""
+    value = request.headers.get(header)
+    if value is None or not _from_trusted_proxy(request):
+        return None
+    return value.split(",")[0].strip().lower() or None
+
+
+def came_over_https(request: Request) -> bool:
+    """https to us, or to a trusted proxy in front of us: the cookie then gets Secure."""
+    return request.url.scheme == "https" or _forwarded(request, "x-forwarded-proto") == "https"
+
+
+def same_origin_request(request: Request) -> bool:
+    """A fetch from our own page, not a cross-site POST (login CSRF). Browsers send
+    Sec-Fetch-Site and/or Origin with every POST; a request with neither is refused."""
+    fetch_site = request.headers.get("sec-fetch-site")
+    if fetch_site is not None and fetch_site != "same-origin":
+        return False
+    origin = request.headers.get("origin")
+    if origin is None:
+        return fetch_site == "same-origin"
+    host = _forwarded(request, "x-forwarded-host") or request.headers.get("host", "")
+    parts = urlsplit(origin)
+    return parts.scheme in ("http", "https") and bool(host) and parts.netloc.lower() == host.lower()
+
+
+def _cross_site_refused(request: Request) -> Response:
+    log.warning("refused a cross-site POST to %s (Origin %r, Sec-Fetch-Site %r)", request.url.path,
+                request.headers.get("origin"), request.headers.get("sec-fetch-site"))
+    return JSONResponse({"ok": False, "error": "cross-site request refused"}, status_code=403)
+
 
 async def sign_in_route(request: Request) -> Response:
     """Turn a token the page just issued into an HttpOnly cookie."""
+    if not same_origin_request(request):
+        return _cross_site_refused(request)
     token = (await request.body()).decode("utf-8", "replace").strip()
     sign_in = read_token(_secret(), token)
     if sign_in is None:
         return JSONResponse({"ok": False, "error": "invalid or expired token"}, status_code=400)
     response = JSONResponse({"ok": True, "role": sign_in.role})
     max_age = max(sign_in.expires_at - int(time.time()), 0)
-    response.set_cookie(COOKIE_NAME, token, max_age=max_age, httponly=True, samesite="lax", path="/")
+    response.set_cookie(COOKIE_NAME, token, max_age=max_age, httponly=True, samesite="lax", path="/",
+                        secure=came_over_https(request))
     return response
 
 
@@ -50,11 +108,14 @@ async def card_route(request: Request) -> Response:
     days = route_settings().auth.learner_session_days
     token = issue_token(_secret(), "learner", claim.learner_id, days * 86400)
     response = RedirectResponse("/", status_code=303)
-    response.set_cookie(COOKIE_NAME, token, max_age=days * 86400, httponly=True, samesite="lax", path="/")
+    response.set_cookie(COOKIE_NAME, token, max_age=days * 86400, httponly=True, samesite="lax", path="/",
+                        secure=came_over_https(request))
     return response
 
 
 async def sign_out_route(request: Request) -> Response:
+    if not same_origin_request(request):
+        return _cross_site_refused(request)
     response = JSONResponse({"ok": True})
     response.delete_cookie(COOKIE_NAME, path="/")
     return response
@@ -83,3 +144,50 @@ class CacheContentAddressedForever:
             await send(message)
 
         await self.app(scope, receive, send_with_cache_header)
+
+
+# Streamlit needs inline styles, its own inline start-up script and modules, blob: for
+# media and components, and its websocket to the same address; nothing comes from
+# elsewhere. frame-ancestors 'self': only our own pages may frame a page of ours.
+_CSP = (
+    "default-src 'self'; script-src 'self' 'unsafe-inline' blob:; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data: blob:; media-src 'self' data: blob:; font-src 'self' data:; "
+    "connect-src 'self'{sockets}; worker-src 'self' blob:; frame-src 'self' blob: data:; "
+    "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'"
+)
+_PLAIN_HOST = re.compile(r"^([A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(:[0-9]{1,5})?$")
+_FIXED_SECURITY_HEADERS = [
+    (b"x-frame-options", b"SAMEORIGIN"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-content-type-options", b"nosniff"),
+]
+
+
+def content_security_policy(host: str) -> str:
+    """The CSP for a page served as ``host``: the websocket to that same address is
+    named outright (older Safari does not count ws: as 'self')."""
+    sockets = f" ws://{host} wss://{host}" if _PLAIN_HOST.match(host) else ""
+    return _CSP.format(sockets=sockets)
+
+
+class SecurityHeaders:
+    """CSP, X-Frame-Options, Referrer-Policy and nosniff on every HTTP response."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        host = next((v.decode("latin-1") for k, v in scope.get("headers", []) if k == b"host"), "")
+        csp = (b"content-security-policy", content_security_policy(host).encode("latin-1"))
+        ours = {name for name, _ in _FIXED_SECURITY_HEADERS} | {csp[0]}
+
+        async def send_with_security_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = [(k, v) for k, v in message.get("headers", []) if k.lower() not in ours]
+                message = {**message, "headers": [*headers, csp, *_FIXED_SECURITY_HEADERS]}
+            await send(message)
+
+        await self.app(scope, receive, send_with_security_headers)

@@ -56,6 +56,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     # Streamlit gives uvicorn's loggers its own handler at its `logger.level` (warning,
     # .streamlit/config.toml) when it is imported; uvicorn's default logging config
     # would add a second handler, and each request would be printed twice.
+    # proxy_headers=False: uvicorn would believe X-Forwarded-* from 127.0.0.1 by itself;
+    # access/http_routes.py believes them only from server.trusted_proxies.
     uvicorn.run("ui.web_server:app", host=host, port=port, log_config=None, log_level="warning",
-                ws="websockets-sansio")
+                ws="websockets-sansio", proxy_headers=False)
     return 0

@@ -9,7 +9,7 @@ from sqlalchemy import delete, select
 from progress.account_error import AccountError
 from progress.database import Database
 from progress.models import Learner, LearnerGroup, TrainerGroup
-from progress.names import name_sort_key, normalise_name
+from progress.names import limited_name, name_sort_key
 
 
 @dataclass(frozen=True)
@@ -19,7 +19,7 @@ class GroupInfo:
 
 
 def create_group(db: Database, name: str) -> GroupInfo:
-    clean = normalise_name(name)
+    clean = limited_name(name, "Tên nhóm")
     if not clean:
         raise AccountError("Tên nhóm không được để trống.")
     with db.begin() as session:

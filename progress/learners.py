@@ -13,7 +13,7 @@ from sqlalchemy import select
 from progress.account_error import AccountError
 from progress.database import Database
 from progress.models import Learner, LearnerGroup, utcnow
-from progress.names import name_sort_key, normalise_name
+from progress.names import MAX_LEARNER_NAME_LENGTH, limited_name, name_sort_key
 
 # A 4-digit code has only 10,000 values: a slow hash cannot protect it from an
 # offline guess, so learner codes use light argon2 settings (fast sign-in for a
@@ -55,7 +55,7 @@ def set_avatar(db: Database, learner_id: int, avatar: str) -> None:
 
 
 def create_learner(db: Database, group_id: int, display_name: str, code: str, avatar: str = "") -> LearnerInfo:
-    clean = normalise_name(display_name)
+    clean = limited_name(display_name, "Tên học viên", MAX_LEARNER_NAME_LENGTH)
     if not clean:
         raise AccountError("Tên học viên không được để trống.")
     if not CODE_PATTERN.match(code):
@@ -77,7 +77,7 @@ def create_learner(db: Database, group_id: int, display_name: str, code: str, av
 def update_learner(db: Database, learner_id: int, display_name: str = "", code: str = "") -> LearnerInfo:
     """Correct a learner's name and/or give them a new code (a forgotten one). A new code
     also ends a lock from wrong codes. Empty = keep as it is."""
-    clean = normalise_name(display_name)
+    clean = limited_name(display_name, "Tên học viên", MAX_LEARNER_NAME_LENGTH)
     if not clean and not code:
         raise AccountError("Nhập tên mới hoặc mã mới.")
     if code and not CODE_PATTERN.match(code):

@@ -24,11 +24,11 @@ from progress.account_error import AccountError
 from progress.database import Database
 from progress.learners import AVATARS, CODE_HASHER, CODE_PATTERN, LearnerInfo
 from progress.models import Learner, LearnerGroup
-from progress.names import normalise_name
+from progress.names import MAX_LEARNER_NAME_LENGTH, normalise_name
 from progress.roster_file import RosterLine, read_roster_file
 
 MAX_ROWS = 500  # learners in one file
-MAX_NAME_LENGTH = 80  # characters (the column holds 120)
+MAX_NAME_LENGTH = MAX_LEARNER_NAME_LENGTH  # characters (the column holds 120)
 HEADER_SEARCH_LINES = 10  # the header may sit under a title line or two
 
 NAME_HEADERS = frozenset({"ho va ten", "ho ten", "ten", "ten hoc vien", "ho va ten hoc vien"})
@@ -219,7 +219,8 @@ def import_roster(db: Database, group_id: int, preview: RosterPreview) -> list[L
     if not preview.to_add:
         raise AccountError("Không có học viên nào để thêm.")
     for row in preview.to_add:
-        if not normalise_name(row.name) or not CODE_PATTERN.match(row.code) or row.avatar not in AVATARS:
+        name = normalise_name(row.name)
+        if not name or len(name) > MAX_NAME_LENGTH or not CODE_PATTERN.match(row.code) or row.avatar not in AVATARS:
             raise AccountError(f"Dòng {row.line} chưa đúng. Tải tệp lên lại; chưa ai được thêm.")
     hashes = [CODE_HASHER.hash(row.code) for row in preview.to_add]  # before the transaction: ~5 ms each
     try:

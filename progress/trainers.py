@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from progress.account_error import AccountError
 from progress.database import Database
 from progress.models import LearnerGroup, Trainer, TrainerGroup
-from progress.names import normalise_name
+from progress.names import limited_name, normalise_name
 from progress.scope import Scope
 from progress.staff_roles import StaffArea, apply_role
 
@@ -74,13 +74,14 @@ def create_trainer(
     clean_username = normalise_name(username).lower()
     if not re.match(r"^[a-z0-9._-]{3,64}$", clean_username):
         raise AccountError("Tên đăng nhập chỉ gồm chữ thường không dấu, số, dấu chấm, gạch; 3–64 ký tự.")
+    display_name = limited_name(display_name, "Tên hiển thị")
     _check_new_password(password)
     with db.begin() as session:
         if session.scalar(select(Trainer).where(Trainer.username == clean_username)):
             raise AccountError(f"Tên đăng nhập “{clean_username}” đã có người dùng.")
         trainer = Trainer(
             username=clean_username,
-            display_name=normalise_name(display_name) or clean_username,
+            display_name=display_name or clean_username,
             password_hash=PASSWORD_HASHER.hash(password),
         )
         apply_role(session, trainer, role, area)
@@ -118,11 +119,9 @@ def verify_trainer(db: Database, username: str, password: str) -> TrainerInfo | 
 
 def rename_trainer(db: Database, trainer_id: int, display_name: str) -> str:
     """A staff member corrects the name shown for them (in the app, on certificates)."""
-    clean = normalise_name(display_name)
+    clean = limited_name(display_name, "Tên")
     if not clean:
         raise AccountError("Tên không được để trống.")
-    if len(clean) > 120:
-        raise AccountError("Tên dài quá 120 ký tự.")
     with db.begin() as session:
         trainer = session.get(Trainer, trainer_id)
         if trainer is None:

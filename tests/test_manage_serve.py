@@ -101,3 +101,11 @@ def test_serve_prints_the_advice_before_starting(monkeypatch, capsys):
     assert manage.main(["serve", "--host", "127.0.0.1", "--port", "8600"]) == 0
     assert started["host"] == "127.0.0.1" and started["port"] == 8600
     assert "listens only on this computer" in capsys.readouterr().out
+
+
+def test_serve_leaves_forwarded_headers_to_the_trusted_proxies_setting(monkeypatch):
+    """uvicorn alone would believe X-Forwarded-Proto from 127.0.0.1, configured or not."""
+    started = {}
+    monkeypatch.setattr("uvicorn.run", lambda app, **options: started.update(options))
+    assert manage.main(["serve", "--host", "127.0.0.1", "--port", "8600"]) == 0
+    assert started["proxy_headers"] is False

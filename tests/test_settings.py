@@ -95,3 +95,11 @@ def test_a_list_that_is_not_json_in_a_variable_is_reported_with_how_to_write_it(
     message = str(error.value)
     assert message.startswith("environment variable BDHVS_QUIZ__REVIEW_AFTER_DAYS could not be read")
     assert "'[1, 3, 7]'" in message and "PASS_MARK_PERCENT" not in message
+
+
+def test_trusted_proxies_are_addresses_or_networks(tmp_path):
+    settings = load_settings(write(tmp_path, "server:\n  trusted_proxies: [127.0.0.1, 10.0.0.0/8]\n"))
+    assert settings.server.trusted_proxies == ("127.0.0.1", "10.0.0.0/8")
+    assert load_settings(write(tmp_path, "")).server.trusted_proxies == ()
+    with pytest.raises(SettingsError, match="server.trusted_proxies.*'nginx' is not an address"):
+        load_settings(write(tmp_path, "server:\n  trusted_proxies: [nginx]\n"))

@@ -5,6 +5,9 @@
 - long browser caching for content-addressed audio under /app/static/audio/;
 - /auth/session and /auth/signout, which set and clear the HttpOnly sign-in cookie
   (a Streamlit rerun cannot set headers);
+- security headers on every response (CSP with frame-ancestors, X-Frame-Options,
+  Referrer-Policy, nosniff) and a same-origin check on the cookie routes;
+- a plain message instead of any unexpected error's details (ui/error_page.py);
 - /healthz for scripts that wait for the server;
 - /ui-js/ for our components' JavaScript, cached by the phone (ui/browser_modules.py).
 
@@ -20,9 +23,17 @@ from starlette.routing import Route
 
 from access.card_links import CARD_PATH
 from access.certificate_route import certificate_route
-from access.http_routes import CacheContentAddressedForever, card_route, health, sign_in_route, sign_out_route
+from access.http_routes import (
+    CacheContentAddressedForever,
+    SecurityHeaders,
+    card_route,
+    health,
+    sign_in_route,
+    sign_out_route,
+)
 from settings import PROJECT_ROOT, load_settings
 from ui.browser_modules import ROUTE_PREFIX, browser_module_route
+from ui.error_page import show_plain_error
 
 _settings = load_settings()
 
@@ -37,7 +48,9 @@ app = st.App(
         Route(ROUTE_PREFIX + "{name}", browser_module_route, methods=["GET"]),
     ],
     middleware=[
+        Middleware(SecurityHeaders),
         Middleware(CacheContentAddressedForever),
         Middleware(GZipMiddleware, minimum_size=_settings.server.gzip_min_bytes, compresslevel=6),
     ],
+    on_script_error=show_plain_error,
 )

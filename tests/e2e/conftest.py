@@ -86,6 +86,21 @@ def two_servers(database_url: str, tmp_path: Path) -> Iterator[TwoServers]:
         yield TwoServers(database_url, port_a, port_b)
 
 
+def watch_for_policy_refusals(context) -> list[str]:  # type: ignore[no-untyped-def]
+    """Every resource or script the browser refuses under our Content-Security-Policy
+    (access/http_routes.py), as Chromium reports it on the console; a fixture asserts
+    at its end that there were none, so each browser test checks the CSP leaves the
+    page whole."""
+    refusals: list[str] = []
+
+    def on_console(message) -> None:  # type: ignore[no-untyped-def]
+        if "Content Security Policy" in message.text:
+            refusals.append(message.text)
+
+    context.on("console", on_console)
+    return refusals
+
+
 @pytest.fixture
 def phone(chromium_path, server):
     from playwright.sync_api import sync_playwright
@@ -95,9 +110,11 @@ def phone(chromium_path, server):
         browser = p.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
         context = browser.new_context(**PHONE)
         context.set_default_timeout(20000)
+        refusals = watch_for_policy_refusals(context)
         page = context.new_page()
         yield page
         browser.close()
+    assert refusals == [], f"the Content-Security-Policy refused: {refusals[:3]}"
 
 
 def tap_digits(page, code: str, already: int = 0) -> None:  # type: ignore[no-untyped-def]

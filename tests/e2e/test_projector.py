@@ -10,7 +10,7 @@ import re
 import pytest
 
 from progress.classes.state import read_class
-from tests.e2e.conftest import CHROMIUM_ARGS, SCREENSHOTS, server_database, shot
+from tests.e2e.conftest import CHROMIUM_ARGS, SCREENSHOTS, server_database, shot, watch_for_policy_refusals
 from tests.e2e.test_learner_journey import FAKE_VIETNAMESE_VOICE
 
 pytestmark = pytest.mark.e2e
@@ -39,10 +39,12 @@ def projector(request, chromium_path, server):  # type: ignore[no-untyped-def]
         browser = p.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
         context = browser.new_context(viewport={"width": width, "height": height}, locale="vi-VN")
         context.set_default_timeout(20000)
+        refusals = watch_for_policy_refusals(context)
         page = context.new_page()
         page.add_init_script(FAKE_VIETNAMESE_VOICE)  # the laptop has a Vietnamese system voice
         yield page, f"{width}x{height}"
         browser.close()
+    assert refusals == [], f"the Content-Security-Policy refused: {refusals[:3]}"
 
 
 def assert_fits(page, *selectors: str) -> None:  # type: ignore[no-untyped-def]

@@ -22,7 +22,7 @@ from progress.learners import list_learners
 from progress.tracking import record_attempt
 from progress.trainers import verify_trainer
 from quizzes.answers import GradedAnswer
-from tests.e2e.conftest import CHROMIUM_ARGS, SCREENSHOTS, shot
+from tests.e2e.conftest import CHROMIUM_ARGS, SCREENSHOTS, shot, watch_for_policy_refusals
 from tests.e2e.servers import base_url, served
 
 pytestmark = pytest.mark.e2e
@@ -71,8 +71,10 @@ def laptop(chromium_path):  # type: ignore[no-untyped-def]
         browser = p.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
         context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="vi-VN", accept_downloads=True)
         context.set_default_timeout(20000)
+        refusals = watch_for_policy_refusals(context)
         yield context.new_page()
         browser.close()
+    assert refusals == [], f"the Content-Security-Policy refused: {refusals[:3]}"
 
 
 def test_sign_in_import_a_roster_see_the_class_held_what_to_reteach_and_export_the_report(

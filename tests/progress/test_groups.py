@@ -27,3 +27,10 @@ def test_only_an_empty_group_is_removed_with_its_trainer_links(db):
     delete_empty_group(db, empty.id)
     assert [g.name for g in list_groups(db)] == ["Thôn Bờ He"]
     assert get_trainer(db, trainer.id).group_ids == (used.id,)
+
+
+def test_a_group_name_too_long_is_refused_in_plain_words(db):
+    with pytest.raises(AccountError, match="^Tên nhóm dài quá 120 ký tự"):
+        create_group(db, "Thôn " * 2000)
+    assert list_groups(db) == []
+    assert create_group(db, "T" * 120).name == "T" * 120

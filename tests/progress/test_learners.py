@@ -6,7 +6,14 @@ import pytest
 
 from progress.account_error import AccountError
 from progress.groups import create_group
-from progress.learners import create_learner, get_learner, list_learners, record_consent, verify_learner_code
+from progress.learners import (
+    create_learner,
+    get_learner,
+    list_learners,
+    record_consent,
+    update_learner,
+    verify_learner_code,
+)
 
 
 def test_learner_code_is_hashed_and_checked(db):
@@ -89,3 +96,17 @@ def test_a_trainer_corrects_a_name_and_gives_a_new_code_which_also_unlocks(db):
     assert verify_learner_code(db, hoa.id, "1234") is None and verify_learner_code(db, hoa.id, "9876") is not None
     with db() as session:
         assert session.get(Learner, hoa.id).failed_code_attempts == 0
+
+
+LONG_NAME = "Nguyễn " * 1500  # 10,500 characters: PostgreSQL's own error would reach the page
+
+
+def test_a_name_too_long_is_refused_in_plain_words(db):
+    group = create_group(db, "Thôn Bờ He")
+    with pytest.raises(AccountError, match="^Tên học viên dài quá 80 ký tự"):
+        create_learner(db, group.id, LONG_NAME, "1111")
+    learner = create_learner(db, group.id, "Đinh Thị Hoa", "1111")
+    with pytest.raises(AccountError, match="^Tên học viên dài quá 80 ký tự"):
+        update_learner(db, learner.id, display_name=LONG_NAME)
+    assert create_learner(db, group.id, "A" * 80, "2222").display_name == "A" * 80
+    assert [member.display_name for member in list_learners(db, group.id)] == ["A" * 80, "Đinh Thị Hoa"]

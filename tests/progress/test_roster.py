@@ -195,3 +195,11 @@ def test_import_refuses_a_preview_of_another_group_or_an_empty_one(db):
     with pytest.raises(AccountError, match="Dòng 2 chưa đúng"):
         import_roster(db, one.id, RosterPreview(one.id, (RosterRow(2, "A", "12", "🌻"),), (), ()))
     assert list_learners(db, one.id) == [] and list_learners(db, other.id) == []
+
+
+def test_import_refuses_a_name_too_long_that_did_not_come_from_the_preview(db):
+    group = create_group(db, "Thôn Bờ He")
+    forged = RosterPreview(group.id, (RosterRow(2, "Đinh " * 2000, "1234", "🐃"),), (), ())
+    with pytest.raises(AccountError, match="Dòng 2 chưa đúng"):
+        import_roster(db, group.id, forged)
+    assert list_learners(db, group.id) == []

@@ -9,6 +9,7 @@ from progress.trainers import (
     change_trainer_password,
     create_trainer,
     get_trainer,
+    rename_trainer,
     reset_trainer_password,
     verify_trainer,
 )
@@ -53,3 +54,12 @@ def test_a_trainer_takes_on_another_group_once(db):
     add_trainer_to_group(db, trainer.id, second.id)
     add_trainer_to_group(db, trainer.id, second.id)
     assert get_trainer(db, trainer.id).group_ids == tuple(sorted((first.id, second.id)))
+
+
+def test_a_trainer_name_too_long_is_refused_in_plain_words(db):
+    with pytest.raises(AccountError, match="^Tên hiển thị dài quá 120 ký tự"):
+        create_trainer(db, "hoa.dinh", "Đinh " * 2000, "mat-khau-dai", [])
+    trainer = create_trainer(db, "hoa.dinh", "Đinh Thị Hoa", "mat-khau-dai", [])
+    with pytest.raises(AccountError, match="^Tên dài quá 120 ký tự"):
+        rename_trainer(db, trainer.id, "Đinh " * 2000)
+    assert get_trainer(db, trainer.id).display_name == "Đinh Thị Hoa"
