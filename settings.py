@@ -79,6 +79,14 @@ class SupportSettings(_Section):
     )
 
 
+class BackupSettings(_Section):
+    keep_days: int = Field(
+        30, ge=0, le=3650,
+        description="Backups in data/backups older than this many days are deleted after each new backup "
+        "(0 = keep them all).",
+    )
+
+
 class ServerSettings(_Section):
     host: str = Field("0.0.0.0", description="Address the web server listens on (0.0.0.0 = every network).")
     port: int = Field(8501, ge=1, le=65535, description="Port the web server listens on.")
@@ -133,6 +141,7 @@ class Settings(BaseSettings):
     )
 
     database: DatabaseSettings = Field(default_factory=DatabaseSettings)
+    backup: BackupSettings = Field(default_factory=BackupSettings)
     quiz: QuizSettings = Field(default_factory=QuizSettings)
     support: SupportSettings = Field(default_factory=SupportSettings)
     server: ServerSettings = Field(default_factory=ServerSettings)
