@@ -102,6 +102,11 @@ class AuthSettings(_Section):
     )
     learner_session_days: int = Field(30, ge=1, le=365, description="How long a learner stays signed in (days).")
     trainer_session_hours: int = Field(12, ge=1, le=720, description="How long a trainer stays signed in (hours).")
+    demo_must_change_password: bool = Field(
+        True,
+        description="A demo account (tapsu, quantri) still on its published password sees only a form to set a "
+        "new one. Turned off only by automated tests, which sign in with the demo password.",
+    )
 
 
 class ContentSettings(_Section):

@@ -21,7 +21,8 @@ def cmd_seed_demo(args: argparse.Namespace) -> int:
     from progress.demo import seed_demo
 
     created = seed_demo(connect(load_settings().database_url))
-    print("Demo group, learners and trainer created." if created
+    print("Demo group, learners, trainer and admin created (published passwords: the app asks for a new one "
+          "at their first sign-in)." if created
           else "No demo data added: this database already has a trainer (the demo only comes on a first run).")
     return 0
 
