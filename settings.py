@@ -80,6 +80,14 @@ class SupportSettings(_Section):
     )
 
 
+class BackupSettings(_Section):
+    keep_days: int = Field(
+        30, ge=0, le=3650,
+        description="Backups in data/backups older than this many days are deleted after each new backup "
+        "(0 = keep them all).",
+    )
+
+
 class ServerSettings(_Section):
     host: str = Field("0.0.0.0", description="Address the web server listens on (0.0.0.0 = every network).")
     port: int = Field(8501, ge=1, le=65535, description="Port the web server listens on.")
@@ -110,6 +118,11 @@ class AuthSettings(_Section):
     )
     learner_session_days: int = Field(30, ge=1, le=365, description="How long a learner stays signed in (days).")
     trainer_session_hours: int = Field(12, ge=1, le=720, description="How long a trainer stays signed in (hours).")
+    demo_must_change_password: bool = Field(
+        True,
+        description="A demo account (tapsu, quantri) still on its published password sees only a form to set a "
+        "new one. Turned off only by automated tests, which sign in with the demo password.",
+    )
 
 
 class ContentSettings(_Section):
@@ -149,6 +162,7 @@ class Settings(BaseSettings):
     )
 
     database: DatabaseSettings = Field(default_factory=DatabaseSettings)
+    backup: BackupSettings = Field(default_factory=BackupSettings)
     quiz: QuizSettings = Field(default_factory=QuizSettings)
     support: SupportSettings = Field(default_factory=SupportSettings)
     server: ServerSettings = Field(default_factory=ServerSettings)

@@ -21,7 +21,8 @@ def cmd_seed_demo(args: argparse.Namespace) -> int:
     from progress.demo import seed_demo
 
     created = seed_demo(connect(load_settings().database_url))
-    print("Demo group, learners and trainer created." if created
+    print("Demo group, learners, trainer and admin created (published passwords: the app asks for a new one "
+          "at their first sign-in)." if created
           else "No demo data added: this database already has a trainer (the demo only comes on a first run).")
     return 0
 
@@ -40,9 +41,10 @@ def current_database(required: bool = True):
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from progress.backup import BackupError, backup, default_backup_path
+    from progress.backup import BackupError, backup, default_backup_path, prune_backups
 
-    url = load_settings().database_url
+    settings = load_settings()
+    url = settings.database_url
     try:
         target = args.file or default_backup_path(url)
         size = backup(url, target)
@@ -50,6 +52,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
         print(f"No backup made: {exc}", file=sys.stderr)
         return 1
     print(f"Backed up the database to {target} ({size / 1e6:.1f} MB). Copy it somewhere safe (a USB stick).")
+    for old in prune_backups(url, settings.backup.keep_days):
+        print(f"Deleted {old}: older than {settings.backup.keep_days} days (setting backup.keep_days).")
     return 0
 
 

@@ -3,20 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import ipaddress
 
 from access.lan_addresses import phone_urls
+from access.serving_host import is_loopback, serving_on
 from commands.audio import AUDIO_DIR_NAME
 from settings import load_settings
-
-
-def _is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def where_to_open(host: str, port: int) -> list[str]:
@@ -29,7 +20,7 @@ def where_to_open(host: str, port: int) -> list[str]:
             lines.append(f"On a phone, open http://<this computer's address>:{port} (this computer has no "
                          "network yet).")
         return lines
-    if _is_loopback(host):
+    if is_loopback(host):
         return [
             f"Open http://localhost:{port} on this computer.",
             f"Phones cannot open it: it listens only on this computer (--host {host}). "
@@ -38,6 +29,26 @@ def where_to_open(host: str, port: int) -> list[str]:
         ]
     url = f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
     return [f"Open {url} on this computer, or on a phone on the same network."]
+
+
+def demo_password_warning(host: str) -> list[str]:
+    """The terminal's warning when phones on a network can reach the app while a demo
+    account (progress/demo.py) still has its published password; none otherwise."""
+    if is_loopback(host):
+        return []
+    from commands.database import current_database
+    from progress.demo import demo_accounts_in_use
+
+    db = current_database(required=False)
+    accounts = demo_accounts_in_use(db) if db is not None else []
+    if not accounts:
+        return []
+    return [
+        f"WARNING: the demo account(s) {', '.join(accounts)} still have the password printed in the README, "
+        f"and this server listens on {host}: anyone on the network can sign in with it.",
+        "Sign in with each and set a new password (the app asks for one first), or run "
+        "`python3 dev.py manage set-password <name>`.",
+    ]
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -53,6 +64,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
     PROJECT_ROOT.joinpath(*AUDIO_DIR_NAME).mkdir(parents=True, exist_ok=True)
     for line in where_to_open(host, port):
         print(line)
+    for line in demo_password_warning(host):
+        print(line, flush=True)
+    serving_on(host)  # the pages warn about a demo password only when phones can reach them
     # Streamlit gives uvicorn's loggers its own handler at its `logger.level` (warning,
     # .streamlit/config.toml) when it is imported; uvicorn's default logging config
     # would add a second handler, and each request would be printed twice.

@@ -3,12 +3,15 @@
 ``backup`` uses SQLite's online backup, so it is consistent even while the app is
 serving (WAL mode). ``restore`` puts a copy back, after setting the current database
 (and its -wal/-shm companions) aside under a dated name: nothing is thrown away.
-PostgreSQL has its own tools (pg_dump / pg_restore).
+``prune_backups`` deletes the dated copies in data/backups older than the days the
+setting ``backup.keep_days`` keeps (a deleted learner's name stays in older copies until
+then). PostgreSQL has its own tools (pg_dump / pg_restore).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 import sqlite3
 from contextlib import closing
@@ -36,6 +39,26 @@ def default_backup_path(url: str, now: dt.datetime | None = None) -> Path:
     """data/backups/<name>-<date>-<time>.db next to the database."""
     database = sqlite_path(url)
     return database.parent / "backups" / f"{database.stem}-{_stamp(now)}.db"
+
+
+def prune_backups(url: str, keep_days: int, now: dt.datetime | None = None) -> list[Path]:
+    """Delete the backups in data/backups (named by ``default_backup_path``) taken more than
+    ``keep_days`` days before ``now``; 0 keeps every one. Returns the files deleted. Only
+    this database's dated copies are touched, read by the date in their name."""
+    if keep_days <= 0:
+        return []
+    folder = default_backup_path(url).parent
+    if not folder.is_dir():
+        return []
+    named = re.compile(re.escape(sqlite_path(url).stem) + r"-(\d{8}-\d{6})\.db")
+    oldest = (now or dt.datetime.now()) - dt.timedelta(days=keep_days)
+    deleted = []
+    for file in sorted(folder.iterdir()):
+        found = named.fullmatch(file.name)
+        if found and dt.datetime.strptime(found.group(1), "%Y%m%d-%H%M%S") < oldest:
+            file.unlink()
+            deleted.append(file)
+    return deleted
 
 
 def backup(url: str, target: Path) -> int:

@@ -1,11 +1,16 @@
 """Demo data for a first run: one group, a few learners, one trainer, and an admin; the
 group sits in a demo team of a demo commune of Quảng Ngãi province.
 
-The credentials are printed in the README and the trainer guide; change them before real use.
+The credentials are printed in the README and the trainer guide, so anyone may know them.
+A demo account still on its published password is recognised by checking its stored hash
+against that password (``uses_demo_password``; nothing else is stored): the pages make it
+set a new password first (setting ``auth.demo_must_change_password``), and a server that
+phones on a network can reach warns about it on every staff page and in the terminal.
 """
 
 from __future__ import annotations
 
+from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -13,7 +18,7 @@ from progress.areas import create_commune, create_province, create_team, place_g
 from progress.groups import create_group
 from progress.learners import create_learner
 from progress.models import LearnerGroup, Trainer
-from progress.trainers import create_trainer
+from progress.trainers import PASSWORD_HASHER, create_trainer
 
 DEMO_GROUP = "Thôn Bờ He"
 DEMO_LEARNERS = (("Đinh Thị Hoa", "1234"), ("Đinh Văn Lâm", "2345"), ("Phạm Thị Nga", "3456"), ("Hồ Văn Quý", "4567"))
@@ -22,6 +27,33 @@ DEMO_TRAINER = ("tapsu", "Tập huấn viên Thôn Bờ He", "hocvuso2025")
 DEMO_ADMIN = ("quantri", "Quản trị mẫu", "quantri2025")
 # the province is real (Quảng Ngãi since 1 July 2025); the commune and team are clearly made up
 DEMO_PROVINCE, DEMO_COMMUNE, DEMO_TEAM = "Quảng Ngãi", "Xã mẫu", "Tổ công nghệ số mẫu"
+# each demo username with the password the docs publish for it
+DEMO_PASSWORDS = {DEMO_TRAINER[0]: DEMO_TRAINER[2], DEMO_ADMIN[0]: DEMO_ADMIN[2]}
+
+
+def _has_demo_password(trainer: Trainer) -> bool:
+    password = DEMO_PASSWORDS.get(trainer.username)
+    if password is None:
+        return False
+    try:
+        return PASSWORD_HASHER.verify(trainer.password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def uses_demo_password(db: sessionmaker[Session], trainer_id: int) -> bool:
+    """This account is a demo account still signing in with its published password."""
+    with db() as session:
+        trainer = session.get(Trainer, trainer_id)
+        return trainer is not None and _has_demo_password(trainer)
+
+
+def demo_accounts_in_use(db: sessionmaker[Session]) -> list[str]:
+    """The usernames of the demo accounts still on their published password."""
+    with db() as session:
+        demo = select(Trainer).where(Trainer.username.in_(DEMO_PASSWORDS)).order_by(Trainer.username)
+        trainers = session.scalars(demo)
+        return [trainer.username for trainer in trainers if _has_demo_password(trainer)]
 
 
 def seed_demo(db: sessionmaker[Session]) -> bool:

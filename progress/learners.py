@@ -11,7 +11,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 
 from progress.account_error import AccountError
-from progress.database import Database
+from progress.database import Database, checkpoint_sqlite
 from progress.models import Learner, LearnerGroup, utcnow
 from progress.names import MAX_LEARNER_NAME_LENGTH, limited_name, name_sort_key
 
@@ -166,13 +166,16 @@ def update_learner_settings(
 
 
 def delete_learner(db: Database, learner_id: int) -> bool:
-    """Delete a learner with all their progress and answers (their right to erasure)."""
+    """Delete a learner with all their progress and answers (their right to erasure). On
+    SQLite the deleted rows are zeroed (``secure_delete``) and the write-ahead log is
+    emptied, so the name is not left in the -wal file; older backups still hold it."""
     with db.begin() as session:
         learner = session.get(Learner, learner_id)
         if learner is None:
             return False
         session.delete(learner)
-        return True
+    checkpoint_sqlite(db)
+    return True
 
 
 def card_version(db: Database, learner_id: int) -> int | None:

@@ -136,6 +136,16 @@ def test_relative_links_lead_to_files_in_the_repository(doc):
 
 # The checks above must be able to fail: they are tried on text that breaks each rule.
 
+def test_security_md_is_linked_from_the_readme_and_the_developer_guide_and_its_links_work():
+    security = PROJECT_ROOT / "SECURITY.md"
+    text = _text(security)
+    for heading in ("hotspot", "district server", "What is protected", "Reporting a problem"):
+        assert heading in text, f"SECURITY.md says nothing about {heading!r}"
+    assert not broken_links(security, text)
+    assert "SECURITY.md" in relative_links(_text(PROJECT_ROOT / "README.md"))
+    assert "../SECURITY.md" in relative_links(_text(DEVELOPER_GUIDE))
+
+
 def test_the_checks_catch_what_they_are_for(tmp_path):
     assert documented_commands("run `python3 dev.py manage backup` or `py dev.py manage restore FILE`") == {
         "backup", "restore"}

@@ -96,6 +96,7 @@ def test_one_address_is_the_one_to_open():
 
 
 def test_serve_prints_the_advice_before_starting(monkeypatch, capsys):
+    monkeypatch.setattr("access.serving_host._SERVED_ON", [])  # serve tells the pages its host
     started = {}
     monkeypatch.setattr("uvicorn.run", lambda app, **options: started.update(options))
     assert manage.main(["serve", "--host", "127.0.0.1", "--port", "8600"]) == 0
@@ -109,3 +110,31 @@ def test_serve_leaves_forwarded_headers_to_the_trusted_proxies_setting(monkeypat
     monkeypatch.setattr("uvicorn.run", lambda app, **options: started.update(options))
     assert manage.main(["serve", "--host", "127.0.0.1", "--port", "8600"]) == 0
     assert started["proxy_headers"] is False
+
+
+def test_serve_on_a_network_warns_while_a_demo_password_is_unchanged(tmp_path, monkeypatch, capsys):
+    from progress.database import connect, upgrade_to_head
+    from progress.demo import seed_demo
+    from progress.trainers import reset_trainer_password
+
+    monkeypatch.setattr("access.serving_host._SERVED_ON", [])
+    monkeypatch.setattr("uvicorn.run", lambda app, **options: None)
+    url = f"sqlite:///{tmp_path / 'app.db'}"
+    upgrade_to_head(url)
+    db = connect(url)
+    seed_demo(db)
+    monkeypatch.setenv("BDHVS_DATABASE__URL", url)
+
+    assert manage.main(["serve", "--host", "0.0.0.0", "--port", "8600"]) == 0
+    out = capsys.readouterr().out
+    assert "WARNING: the demo account(s) quantri, tapsu still have the password printed in the README" in out
+    assert manage.main(["serve", "--host", "127.0.0.1", "--port", "8600"]) == 0
+    assert "WARNING" not in capsys.readouterr().out  # only this computer can open it
+
+    reset_trainer_password(db, "tapsu", "mat-khau-rieng")
+    assert manage.main(["serve", "--host", "0.0.0.0", "--port", "8600"]) == 0
+    assert "WARNING: the demo account(s) quantri still" in capsys.readouterr().out
+    reset_trainer_password(db, "quantri", "mat-khau-quan-tri")
+    assert manage.main(["serve", "--host", "0.0.0.0", "--port", "8600"]) == 0
+    assert "WARNING" not in capsys.readouterr().out
+    db.kw["bind"].dispose()

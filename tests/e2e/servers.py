@@ -45,6 +45,9 @@ def served(url: str, log_path: Path, secret: str = "e2e-secret", **settings: str
         "BDHVS_CONTENT__LESSONS_DIR": str(FIXTURE_CONTENT / "lessons"),
         "BDHVS_CONTENT__QUIZZES_DIR": str(FIXTURE_CONTENT / "quizzes"),
         "BDHVS_AUTH__SECRET_KEY": secret,
+        # the tests sign in with the demo password (tests/ui/test_demo_account_flow.py
+        # checks that a first set-up asks for a new one)
+        "BDHVS_AUTH__DEMO_MUST_CHANGE_PASSWORD": "false",
         **settings,
     }
     with open(log_path, "w") as log:

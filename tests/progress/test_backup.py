@@ -114,3 +114,43 @@ def test_if_the_copy_cannot_be_put_in_place_the_old_database_goes_back(laptop, t
         restore(url, saved, NOW)
     monkeypatch.undo()
     assert sqlite_path(url).read_bytes() == original
+
+
+def test_a_deleted_learner_s_name_is_gone_from_the_database_and_its_wal_file(tmp_path):
+    """Deleted means gone: not in the database file's free pages, not in the -wal file."""
+    from progress.learners import delete_learner
+
+    path = tmp_path / "data" / "hoc-vu-so.db"
+    url = f"sqlite:///{path}"
+    upgrade_to_head(url)
+    db = connect(url)
+    try:
+        group = create_group(db, "Thôn Bờ He")
+        doomed = create_learner(db, group.id, "Zyxwvu Quặc Tênriêng", "9876")
+        create_learner(db, group.id, "Đinh Thị Hoa", "1234")
+        with db() as session:  # the app keeps a connection open, as it does while serving
+            session.connection()
+            assert delete_learner(db, doomed.id) is True
+        marker = "Zyxwvu Quặc Tênriêng".encode()
+        files = [path, path.with_name(path.name + "-wal")]
+        assert all(marker not in file.read_bytes() for file in files if file.exists())
+        assert names(db) == ["Đinh Thị Hoa"]
+    finally:
+        db.kw["bind"].dispose()
+
+
+def test_backups_older_than_the_days_kept_are_deleted_and_nothing_else(laptop):
+    from progress.backup import prune_backups
+
+    url, _db = laptop
+    for day in (1, 15, 28):
+        backup(url, default_backup_path(url, dt.datetime(2026, 11, day, 18, 0, 0)))
+    folder = sqlite_path(url).parent / "backups"
+    (folder / "ghi-chu.txt").write_text("giữ lại")  # not a dated copy of this database
+    (folder / "khac-20260101-000000.db").write_bytes(b"")  # another database's copy
+
+    assert prune_backups(url, 0, NOW) == []  # 0 keeps them all
+    deleted = prune_backups(url, 14, NOW)
+    assert [file.name for file in deleted] == ["hoc-vu-so-20261101-180000.db"]
+    assert sorted(file.name for file in folder.iterdir()) == [
+        "ghi-chu.txt", "hoc-vu-so-20261115-180000.db", "hoc-vu-so-20261128-180000.db", "khac-20260101-000000.db"]

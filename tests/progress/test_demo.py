@@ -42,3 +42,22 @@ def test_the_demo_is_not_brought_back_once_removed_nor_added_to_a_real_set_up(db
 def test_a_database_set_up_for_real_first_gets_no_demo(db):
     create_trainer(db, "nam", "Đinh Văn Nam", "mat-khau-du-dai", [])
     assert seed_demo(db) is False and list_groups(db) == []
+
+
+def test_a_demo_account_on_its_published_password_is_recognised_by_its_hash(db):
+    from progress.demo import demo_accounts_in_use, uses_demo_password
+    from progress.trainers import change_trainer_password, reset_trainer_password
+
+    assert seed_demo(db) is True
+    assert demo_accounts_in_use(db) == [DEMO_ADMIN[0], DEMO_TRAINER[0]]
+    trainer = verify_trainer(db, DEMO_TRAINER[0], DEMO_TRAINER[2])
+    assert trainer is not None and uses_demo_password(db, trainer.id)
+    # a real account that happens to use a published password is not a demo account
+    other = create_trainer(db, "nam", "Đinh Văn Nam", DEMO_TRAINER[2], [])
+    assert not uses_demo_password(db, other.id) and not uses_demo_password(db, 99999)
+
+    change_trainer_password(db, trainer.id, DEMO_TRAINER[2], "mat-khau-rieng")
+    assert not uses_demo_password(db, trainer.id)
+    assert demo_accounts_in_use(db) == [DEMO_ADMIN[0]]
+    reset_trainer_password(db, DEMO_ADMIN[0], "mat-khau-quan-tri")
+    assert demo_accounts_in_use(db) == []

@@ -24,6 +24,10 @@ def app_env(tmp_path, monkeypatch):
     monkeypatch.setenv("BDHVS_CONTENT__LESSONS_DIR", str(FIXTURE_CONTENT / "lessons"))
     monkeypatch.setenv("BDHVS_CONTENT__QUIZZES_DIR", str(FIXTURE_CONTENT / "quizzes"))
     monkeypatch.setenv("BDHVS_AUTH__SECRET_KEY", "apptest-secret")
+    # the flows sign in with the demo password (a first set-up asks for a new one:
+    # tests/ui/test_demo_account_flow.py), on a server only this computer can open
+    monkeypatch.setenv("BDHVS_AUTH__DEMO_MUST_CHANGE_PASSWORD", "false")
+    monkeypatch.setenv("BDHVS_SERVER__HOST", "127.0.0.1")
     st.cache_resource.clear()
     yield db
     st.cache_resource.clear()

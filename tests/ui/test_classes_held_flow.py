@@ -38,6 +38,8 @@ def app_db(database_url, monkeypatch):  # type: ignore[no-untyped-def]
     monkeypatch.setenv("BDHVS_CONTENT__LESSONS_DIR", str(FIXTURE_CONTENT / "lessons"))
     monkeypatch.setenv("BDHVS_CONTENT__QUIZZES_DIR", str(FIXTURE_CONTENT / "quizzes"))
     monkeypatch.setenv("BDHVS_AUTH__SECRET_KEY", "apptest-secret")
+    monkeypatch.setenv("BDHVS_AUTH__DEMO_MUST_CHANGE_PASSWORD", "false")  # as tests/ui/conftest.py
+    monkeypatch.setenv("BDHVS_SERVER__HOST", "127.0.0.1")
     st.cache_resource.clear()
     yield db
     st.cache_resource.clear()

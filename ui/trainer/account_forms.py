@@ -7,6 +7,7 @@ import streamlit as st
 
 from progress.account_error import AccountError
 from progress.areas import place_group
+from progress.demo import DEMO_PASSWORDS
 from progress.groups import GroupInfo, create_group
 from progress.scope import ROLE_NAMES, Scope
 from progress.trainers import (
@@ -22,6 +23,8 @@ from ui.plain_text import as_text
 
 # after a rerun, the dashboard opens this group
 OPEN_GROUP_KEY = "dashboard_open_group"
+# (account id, whether it still has a demo password): checked once a session (ui/demo_account.py)
+DEMO_PASSWORD_KEY = "demo_password_in_use"
 
 
 def own_account_forms(
@@ -98,9 +101,10 @@ def new_group_form(trainer: TrainerInfo, flash_key: str, expanded: bool = False,
                     st.rerun()
 
 
-def password_form(trainer: TrainerInfo, flash_key: str) -> None:
-    """Change this trainer's password: the current one, then the new one twice."""
-    with st.expander("🔑 Đổi mật khẩu"):
+def password_form(trainer: TrainerInfo, flash_key: str, first: bool = False) -> None:
+    """Change this trainer's password: the current one, then the new one twice. ``first``:
+    a demo account setting its own password, the only thing on the page (no expander)."""
+    with st.container() if first else st.expander("🔑 Đổi mật khẩu"):
         with st.form("change_password", clear_on_submit=True):
             current = st.text_input("Mật khẩu hiện tại", type="password", key="password_current")
             new = st.text_input(f"Mật khẩu mới (ít nhất {MIN_PASSWORD_LENGTH} ký tự)", type="password",
@@ -110,10 +114,14 @@ def password_form(trainer: TrainerInfo, flash_key: str) -> None:
                 if new != again:
                     st.error("Hai lần nhập mật khẩu mới không giống nhau.")
                     return
+                if new in DEMO_PASSWORDS.values():
+                    st.error("Mật khẩu này có in trong tài liệu, ai cũng biết. Bác chọn mật khẩu khác.")
+                    return
                 try:
                     change_trainer_password(resources.database(), trainer.id, current, new)
                 except AccountError as exc:
                     st.error(str(exc))
                 else:
+                    st.session_state.pop(DEMO_PASSWORD_KEY, None)
                     st.session_state[flash_key] = "Đã đổi mật khẩu. Lần sau đăng nhập bằng mật khẩu mới."
                     st.rerun()
