@@ -94,6 +94,12 @@ class AuthSettings(_Section):
     )
     learner_session_days: int = Field(30, ge=1, le=365, description="How long a learner stays signed in (days).")
     trainer_session_hours: int = Field(12, ge=1, le=720, description="How long a trainer stays signed in (hours).")
+    trainer_max_failures: int = Field(
+        5, ge=1, le=100, description="Wrong passwords in a row before a staff account is locked.")
+    trainer_lock_minutes: int = Field(
+        15, ge=1, le=1440,
+        description="How long a staff account stays locked after too many wrong passwords (minutes).",
+    )
 
 
 class ContentSettings(_Section):

@@ -18,6 +18,7 @@ from progress.trainers import (
     rename_trainer,
 )
 from ui import resources
+from ui.signin_state import sign_in
 
 # after a rerun, the dashboard opens this group
 OPEN_GROUP_KEY = "dashboard_open_group"
@@ -112,5 +113,6 @@ def password_form(trainer: TrainerInfo, flash_key: str) -> None:
                 except AccountError as exc:
                     st.error(str(exc))
                 else:
+                    sign_in("trainer", trainer.id)  # other sessions ended; this one carries on
                     st.session_state[flash_key] = "Đã đổi mật khẩu. Lần sau đăng nhập bằng mật khẩu mới."
                     st.rerun()
