@@ -6,7 +6,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from commands.accounts import cmd_add_account, cmd_add_trainer, cmd_set_password, cmd_set_role
+from commands.accounts import (
+    cmd_add_account,
+    cmd_add_trainer,
+    cmd_set_password,
+    cmd_set_role,
+    cmd_unlock_trainer,
+)
 from commands.areas import add_area_arguments, cmd_add_commune, cmd_add_province, cmd_add_team, cmd_place_group
 from commands.audio import cmd_audio_coverage, cmd_pack_audio, cmd_render_audio, cmd_unpack_audio
 from commands.content import cmd_validate_content
@@ -46,6 +52,10 @@ def main(argv: list[str] | None = None) -> int:
     set_password = sub.add_parser("set-password", help="set a new password for a trainer who forgot theirs")
     set_password.add_argument("username")
     set_password.set_defaults(func=cmd_set_password)
+
+    unlock = sub.add_parser("unlock-trainer", help="let a staff account locked by wrong passwords sign in again")
+    unlock.add_argument("username")
+    unlock.set_defaults(func=cmd_unlock_trainer)
     add_areas(sub)
     add_account = sub.add_parser("add-account", help="add a staff account with a role and its area (asks for its "
                                  "password)")

@@ -123,6 +123,12 @@ class AuthSettings(_Section):
         description="A demo account (tapsu, quantri) still on its published password sees only a form to set a "
         "new one. Turned off only by automated tests, which sign in with the demo password.",
     )
+    trainer_max_failures: int = Field(
+        5, ge=1, le=100, description="Wrong passwords in a row before a staff account is locked.")
+    trainer_lock_minutes: int = Field(
+        15, ge=1, le=1440,
+        description="How long a staff account stays locked after too many wrong passwords (minutes).",
+    )
 
 
 class ContentSettings(_Section):

@@ -100,13 +100,17 @@ _CARD_REFUSED = """<!doctype html><html lang="vi"><meta charset="utf-8">
 async def card_route(request: Request) -> Response:
     """A printed QR card: sign that learner in on this phone and open the app."""
     from progress.learners import card_version
+    from progress.sessions import session_version
 
     claim = read_card_code(_secret(), request.query_params.get("ma"))
     version = await run_in_threadpool(card_version, _card_db(), claim.learner_id) if claim else None
     if claim is None or version != claim.version:
         return HTMLResponse(_CARD_REFUSED, status_code=403)
+    signed_in = await run_in_threadpool(session_version, _card_db(), "learner", claim.learner_id)
+    if signed_in is None:
+        return HTMLResponse(_CARD_REFUSED, status_code=403)
     days = route_settings().auth.learner_session_days
-    token = issue_token(_secret(), "learner", claim.learner_id, days * 86400)
+    token = issue_token(_secret(), "learner", claim.learner_id, days * 86400, version=signed_in)
     response = RedirectResponse("/", status_code=303)
     response.set_cookie(COOKIE_NAME, token, max_age=days * 86400, httponly=True, samesite="lax", path="/",
                         secure=came_over_https(request))

@@ -51,6 +51,21 @@ def cmd_set_password(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_unlock_trainer(args: argparse.Namespace) -> int:
+    """Lift the lock that too many wrong passwords put on a staff account."""
+    from progress.account_error import AccountError
+    from progress.password_guard import unlock_trainer
+
+    db = current_database()
+    try:
+        name = unlock_trainer(db, args.username)
+    except AccountError as exc:
+        print(f"Not unlocked: {exc}", file=sys.stderr)
+        return 1
+    print(f"{args.username} ({name}) can sign in again.")
+    return 0
+
+
 def cmd_add_account(args: argparse.Namespace) -> int:
     """A staff account with a role: a team lead, a commune or province officer, an admin."""
     from progress.account_error import AccountError

@@ -8,7 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
-from sqlalchemy import select
+from sqlalchemy import case, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from progress.learners import LearnerInfo, _learner_info, code_matches
@@ -36,28 +36,57 @@ def _aware(value: dt.datetime | None) -> dt.datetime | None:
     return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
 
 
+def _claim_try(
+    db: sessionmaker[Session], learner_id: int, now: dt.datetime,
+) -> tuple[str, int] | Learner | None:
+    """Count one try before checking it, in one conditional UPDATE: only when no wait is
+    running, and the wait the new count calls for is set in the same statement. Parallel
+    tries (threads, sessions, processes) are serialised by the database's row lock, so no
+    more than the allowed number are ever checked before the wait. Returns the code hash
+    and the new count; else the learner as they are (waiting or locked), or None."""
+    failures = Learner.failed_code_attempts + 1
+    wait_until = case(
+        (failures >= LOCK_AFTER, now + dt.timedelta(minutes=LOCK_MINUTES)),
+        (failures >= SLOW_AFTER, now + dt.timedelta(seconds=SLOW_SECONDS)),
+        else_=None,
+    )
+    with db.begin() as session:
+        claimed = session.execute(
+            update(Learner)
+            .where(Learner.id == learner_id, or_(Learner.locked_until.is_(None), Learner.locked_until <= now))
+            .values(failed_code_attempts=failures, locked_until=wait_until)
+            .execution_options(synchronize_session=False)
+        )
+        learner = session.get(Learner, learner_id, populate_existing=True)
+        if learner is None:
+            return None
+        if claimed.rowcount == 1:  # type: ignore[attr-defined]
+            return learner.code_hash, learner.failed_code_attempts
+        return learner
+
+
 def check_learner_code(
     db: sessionmaker[Session], learner_id: int, code: str, now: dt.datetime | None = None,
 ) -> CodeCheck:
     now = now or utcnow()
+    claim = _claim_try(db, learner_id, now)
+    if claim is None:
+        return CodeCheck("unknown")
+    if isinstance(claim, Learner):
+        locked_until = _aware(claim.locked_until) or now
+        kind: Outcome = "locked" if claim.failed_code_attempts >= LOCK_AFTER else "wait"
+        return CodeCheck(kind, wait_seconds=max(int((locked_until - now).total_seconds()) + 1, 1))
+    code_hash, failures = claim
+    if not code_matches(code_hash, code):
+        if failures >= LOCK_AFTER:
+            return CodeCheck("locked", wait_seconds=LOCK_MINUTES * 60)
+        if failures >= SLOW_AFTER:
+            return CodeCheck("wait", wait_seconds=SLOW_SECONDS, tries_before_lock=LOCK_AFTER - failures)
+        return CodeCheck("wrong", tries_before_lock=LOCK_AFTER - failures)
     with db.begin() as session:
         learner = session.get(Learner, learner_id)
         if learner is None:
             return CodeCheck("unknown")
-        locked_until = _aware(learner.locked_until)
-        if locked_until and locked_until > now:
-            kind: Outcome = "locked" if learner.failed_code_attempts >= LOCK_AFTER else "wait"
-            return CodeCheck(kind, wait_seconds=int((locked_until - now).total_seconds()) + 1)
-        if not code_matches(learner.code_hash, code):
-            learner.failed_code_attempts += 1
-            failures = learner.failed_code_attempts
-            if failures >= LOCK_AFTER:
-                learner.locked_until = now + dt.timedelta(minutes=LOCK_MINUTES)
-                return CodeCheck("locked", wait_seconds=LOCK_MINUTES * 60)
-            if failures >= SLOW_AFTER:
-                learner.locked_until = now + dt.timedelta(seconds=SLOW_SECONDS)
-                return CodeCheck("wait", wait_seconds=SLOW_SECONDS, tries_before_lock=LOCK_AFTER - failures)
-            return CodeCheck("wrong", tries_before_lock=LOCK_AFTER - failures)
         learner.failed_code_attempts = 0
         learner.locked_until = None
         return CodeCheck("ok", learner=_learner_info(learner))

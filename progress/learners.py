@@ -96,6 +96,7 @@ def update_learner(db: Database, learner_id: int, display_name: str = "", code: 
             learner.code_hash = CODE_HASHER.hash(code)
             learner.failed_code_attempts = 0
             learner.locked_until = None
+            learner.session_version += 1  # whoever signed in with the old code is signed out
         return _learner_info(learner)
 
 
@@ -186,10 +187,12 @@ def card_version(db: Database, learner_id: int) -> int | None:
 
 
 def revoke_cards(db: Database, learner_id: int) -> int:
-    """Every card printed so far stops working; returns the new version to print."""
+    """Every card printed so far stops working, and so does every session signed in so
+    far (with a card or a code); returns the new version to print."""
     with db.begin() as session:
         learner = session.get(Learner, learner_id)
         if learner is None:
             raise AccountError("Không tìm thấy học viên này.")
         learner.card_version += 1
+        learner.session_version += 1
         return learner.card_version

@@ -95,6 +95,8 @@ class Learner(Base):
     locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     # the printed QR sign-in card: raising the version revokes every card printed before
     card_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    # every sign-in token carries it; raising it ends every session of this learner
+    session_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     # the learner's own settings
     text_size: Mapped[str] = mapped_column(String(12), default="normal", server_default="normal")
     autoplay: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
@@ -115,6 +117,11 @@ class Trainer(Base):
     username: Mapped[str] = mapped_column(String(64), unique=True)
     display_name: Mapped[str] = mapped_column(String(120))
     password_hash: Mapped[str] = mapped_column(String(255))
+    # wrong-password protection, per account (progress/password_guard.py)
+    failed_password_attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    # every sign-in token carries it; raising it ends every session of this account
+    session_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     role: Mapped[str] = mapped_column(String(20), default="trainer", server_default="trainer")
     # the area of a team lead (team), a commune officer (commune) or a province officer (province)
     team_id: Mapped[int | None] = mapped_column(ForeignKey("teams.id"))

@@ -46,6 +46,7 @@ def change_trainer_password(db: Database, trainer_id: int, current: str, new: st
         except (VerificationError, InvalidHashError):
             raise AccountError("Mật khẩu hiện tại chưa đúng.") from None
         trainer.password_hash = PASSWORD_HASHER.hash(new)
+        trainer.session_version += 1  # every other session of this account ends
 
 
 def reset_trainer_password(db: Database, username: str, new: str) -> None:
@@ -56,6 +57,9 @@ def reset_trainer_password(db: Database, username: str, new: str) -> None:
         if trainer is None:
             raise AccountError(f"Không có tập huấn viên “{username}”.")
         trainer.password_hash = PASSWORD_HASHER.hash(new)
+        trainer.session_version += 1  # whoever knew the old password is signed out
+        trainer.failed_password_attempts = 0
+        trainer.locked_until = None
 
 
 def add_trainer_to_group(db: Database, trainer_id: int, group_id: int) -> None:

@@ -63,3 +63,18 @@ def test_commands_on_a_database_not_set_up_say_what_to_run(tmp_path, monkeypatch
     typed(monkeypatch, "mat-khau-cua-nam")
     with pytest.raises(SystemExit, match="dev.py manage migrate"):
         manage.main(["add-trainer", "nam"])
+
+
+def test_unlock_a_trainer_locked_by_wrong_passwords(laptop, monkeypatch, capsys):
+    from progress.password_guard import check_trainer_password, trainer_is_locked
+
+    typed(monkeypatch, "mat-khau-cua-nam")
+    assert manage.main(["add-trainer", "nam"]) == 0
+    for _ in range(2):
+        check_trainer_password(laptop, "nam", "sai", max_failures=2, lock_minutes=15)
+    assert trainer_is_locked(laptop, "nam")
+    assert manage.main(["unlock-trainer", "nam"]) == 0
+    assert "can sign in again" in capsys.readouterr().out
+    assert not trainer_is_locked(laptop, "nam")
+    assert manage.main(["unlock-trainer", "khong-co"]) == 1
+    assert "Không có tài khoản" in capsys.readouterr().err

@@ -7,6 +7,7 @@ import streamlit as st
 from access.tokens import COOKIE_NAME, SignIn, issue_token, read_token
 from progress.learners import LearnerInfo, get_learner
 from progress.scope import Scope, scope_of
+from progress.sessions import end_sessions, session_is_current, session_version
 from progress.trainers import TrainerInfo, get_trainer
 from ui import resources
 from ui.cookie_sync import request_cookie
@@ -17,33 +18,36 @@ SIGNED_OUT_KEY = "signed_out"  # this session signed out: ignore the cookie it c
 
 
 def current_signin() -> SignIn | None:
+    """Checked on every run: a session whose account is gone or whose session version was
+    raised since (signed out elsewhere, a new code, cards revoked, a new password) ends here,
+    even one already open in this tab."""
     signin: SignIn | None = st.session_state.get(SIGNIN_KEY)
     if signin is None and not st.session_state.get(SIGNED_OUT_KEY):
         signin = read_token(resources.secret_key(), st.context.cookies.get(COOKIE_NAME))
-        if signin is not None and not _account_exists(signin):
-            signin = None
-        if signin is not None:
-            st.session_state[SIGNIN_KEY] = signin
+    if signin is not None and not session_is_current(
+            resources.database(), signin.role, signin.account_id, signin.version):
+        st.session_state.pop(SIGNIN_KEY, None)
+        return None
+    if signin is not None:
+        st.session_state[SIGNIN_KEY] = signin
     return signin
-
-
-def _account_exists(signin: SignIn) -> bool:
-    db = resources.database()
-    if signin.role == "learner":
-        return get_learner(db, signin.account_id) is not None
-    return get_trainer(db, signin.account_id) is not None
 
 
 def sign_in(role: str, account_id: int) -> None:
     auth = resources.settings().auth
     lifetime = auth.learner_session_days * 86400 if role == "learner" else auth.trainer_session_hours * 3600
-    token = issue_token(resources.secret_key(), role, account_id, lifetime)
+    version = session_version(resources.database(), role, account_id) or 0
+    token = issue_token(resources.secret_key(), role, account_id, lifetime, version=version)
     st.session_state[SIGNIN_KEY] = read_token(resources.secret_key(), token)
     st.session_state.pop(SIGNED_OUT_KEY, None)
     request_cookie(token)
 
 
 def sign_out() -> None:
+    """Sign this account out here and on every other phone or browser it is signed in on."""
+    signin = current_signin()
+    if signin is not None:
+        end_sessions(resources.database(), signin.role, signin.account_id)
     for key in list(st.session_state.keys()):
         del st.session_state[key]
     st.session_state[SIGNED_OUT_KEY] = True

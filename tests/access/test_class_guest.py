@@ -27,6 +27,6 @@ def test_another_secret_and_garbage_are_refused():
 
 
 def test_a_sign_in_token_is_no_guest_token():
-    sign_in = issue_token(SECRET, "learner", 42, 3600)
+    sign_in = issue_token(SECRET, "learner", 42, 3600, version=1)
     assert read_guest_token(SECRET, sign_in, 7) is None
     assert read_guest_token(SECRET, "7.42." + sign_in.rsplit(".", 1)[1], 7) is None

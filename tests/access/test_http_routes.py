@@ -37,7 +37,7 @@ def client(tmp_path, monkeypatch):
 
 
 def test_valid_token_becomes_an_httponly_cookie(client):
-    token = issue_token(SECRET, "learner", 5, 3600)
+    token = issue_token(SECRET, "learner", 5, 3600, version=1)
     response = client.post("/auth/session", content=token)
     assert response.status_code == 200 and response.json() == {"ok": True, "role": "learner"}
     header = response.headers["set-cookie"]
@@ -46,7 +46,7 @@ def test_valid_token_becomes_an_httponly_cookie(client):
 
 
 def test_forged_token_sets_no_cookie(client):
-    response = client.post("/auth/session", content=issue_token("not-our-secret", "trainer", 1, 3600))
+    response = client.post("/auth/session", content=issue_token("not-our-secret", "trainer", 1, 3600, version=1))
     assert response.status_code == 400 and "set-cookie" not in response.headers
 
 

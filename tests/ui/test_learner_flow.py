@@ -353,3 +353,26 @@ def test_sign_in_reads_every_group_and_every_name_card_with_its_number_and_pictu
     (heard,) = [player["text"] for player in players(at)]
     assert f"Số một, hình con trâu: {learners[0].display_name}." in heard
     assert "Số hai" in heard and at.button(key=f"learner_{learners[1].id}").label.startswith("2. ")
+
+
+def test_signing_out_on_one_phone_signs_out_everywhere(new_app, app_env):
+    phone = learner_signs_in(new_app(), app_env)
+    laptop = learner_signs_in(new_app(), app_env)
+    laptop.button(key="sign_out").click().run()
+    phone.run()
+    assert "Bác học ở nhóm nào?" in texts(phone)
+    assert "signin" not in phone.session_state
+
+
+def test_an_open_session_ends_when_cards_are_revoked_or_the_code_changes(new_app, app_env):
+    from progress.learners import revoke_cards, update_learner
+
+    at = learner_signs_in(new_app(), app_env)
+    revoke_cards(app_env, at.session_state["signin"].account_id)
+    at.run()
+    assert "Bác học ở nhóm nào?" in texts(at)
+    at = learner_signs_in(new_app(), app_env)  # signing in again works, with the new version
+    assert "Chào" in texts(at)
+    update_learner(app_env, at.session_state["signin"].account_id, code="4321")
+    at.run()
+    assert "Bác học ở nhóm nào?" in texts(at)

@@ -36,6 +36,34 @@ def test_wrong_password_is_refused(new_app):
         at.switch_page("ui/trainer/dashboard.py").run()
 
 
+def test_wrong_passwords_lock_the_account_with_a_plain_message(new_app, monkeypatch):
+    import streamlit as st
+
+    monkeypatch.setenv("BDHVS_AUTH__TRAINER_MAX_FAILURES", "2")
+    st.cache_resource.clear()
+    for _ in range(2):
+        at = trainer_signs_in(new_app(), password="sai-mat-khau")
+    assert "tạm khóa" in texts(at) and "15 phút" in texts(at)
+    at = trainer_signs_in(new_app())  # the right password waits too
+    assert "tạm khóa" in texts(at)
+    with pytest.raises(ValueError):
+        at.switch_page("ui/trainer/dashboard.py").run()
+
+
+def test_changing_the_password_keeps_this_session_and_ends_the_others(new_app, app_env):
+    other = trainer_signs_in(new_app())
+    at = trainer_signs_in(new_app())
+    at.text_input(key="password_current").input("hocvuso2025")
+    at.text_input(key="password_new").input("mat-khau-moi-1")
+    at.text_input(key="password_again").input("mat-khau-moi-1")
+    button_by_label(at, "Đổi mật khẩu").click().run()
+    assert "Đã đổi mật khẩu" in texts(at)
+    assert "Đăng xuất" in " ".join(b.label for b in at.button)
+    other.run()  # the other browser is signed out: back to the sign-in pages
+    assert "signin" not in other.session_state
+    assert "Bác học ở nhóm nào?" in texts(other)
+
+
 def test_trainer_sees_learners_by_lessons(new_app, app_env):
     group = list_groups(app_env)[0]
     learners = {member.display_name: member for member in list_learners(app_env, group.id)}

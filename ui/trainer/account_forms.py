@@ -20,6 +20,7 @@ from progress.trainers import (
 )
 from ui import resources
 from ui.plain_text import as_text
+from ui.signin_state import sign_in
 
 # after a rerun, the dashboard opens this group
 OPEN_GROUP_KEY = "dashboard_open_group"
@@ -123,5 +124,6 @@ def password_form(trainer: TrainerInfo, flash_key: str, first: bool = False) -> 
                     st.error(str(exc))
                 else:
                     st.session_state.pop(DEMO_PASSWORD_KEY, None)
+                    sign_in("trainer", trainer.id)  # other sessions ended; this one carries on
                     st.session_state[flash_key] = "Đã đổi mật khẩu. Lần sau đăng nhập bằng mật khẩu mới."
                     st.rerun()

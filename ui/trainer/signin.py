@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from progress.trainers import verify_trainer
+from progress.password_guard import check_trainer_password, locked_message
 from ui import resources
 from ui.signin_state import sign_in
 
@@ -17,10 +17,14 @@ if submitted:
     if not username.strip() or not password:
         st.error("Hãy nhập cả tên đăng nhập và mật khẩu.")
     else:
-        trainer = verify_trainer(resources.database(), username, password)
-        if trainer is None:
+        auth = resources.settings().auth
+        check = check_trainer_password(resources.database(), username, password,
+                                       max_failures=auth.trainer_max_failures, lock_minutes=auth.trainer_lock_minutes)
+        if check.outcome == "locked":
+            st.error(locked_message(check.wait_seconds))
+        elif check.trainer is None:
             st.error("Tên đăng nhập hoặc mật khẩu chưa đúng.")
         else:
-            sign_in("trainer", trainer.id)
+            sign_in("trainer", check.trainer.id)
             st.rerun()
 st.page_link("ui/learner/signin.py", label="Học viên vào học", icon="📱")
