@@ -11,7 +11,6 @@ from progress.sessions import end_sessions, session_is_current, session_version
 from progress.trainers import TrainerInfo, get_trainer
 from ui import resources
 from ui.cookie_sync import request_cookie
-from ui.demo_account import demo_account_guard
 
 SIGNIN_KEY = "signin"
 SIGNED_OUT_KEY = "signed_out"  # this session signed out: ignore the cookie it connected with
@@ -96,6 +95,9 @@ def signed_in_trainer(page: bool = True) -> TrainerInfo:
         st.warning("Bác hãy đăng nhập lại bằng tài khoản tập huấn viên.")
         st.stop()
     if page:
+        # imported here: the guard draws the trainer's password form, which signs in again
+        from ui.demo_account import demo_account_guard
+
         demo_account_guard(trainer)
     return trainer
 
