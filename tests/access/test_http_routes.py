@@ -81,7 +81,7 @@ def test_audio_is_cached_forever_and_other_files_are_not(client):
 ], ids=["cross-site", "other-origin", "cross-site-fetch", "null-origin", "sibling-site", "neither"])
 def test_a_cross_site_post_sets_no_cookie(client, headers):
     """Login CSRF: another site posting a token of its own account must not sign this phone in."""
-    token = issue_token(SECRET, "learner", 5, 3600)
+    token = issue_token(SECRET, "learner", 5, 3600, version=1)
     sent = {k: v for k, v in headers.items() if v}
     with TestClient(client.app) as bare:
         response = bare.post("/auth/session", content=token, headers=sent)
@@ -91,21 +91,21 @@ def test_a_cross_site_post_sets_no_cookie(client, headers):
 
 
 def test_a_same_origin_post_without_sec_fetch_site_is_accepted(client):
-    token = issue_token(SECRET, "learner", 5, 3600)
+    token = issue_token(SECRET, "learner", 5, 3600, version=1)
     with TestClient(client.app) as bare:
         response = bare.post("/auth/session", content=token, headers={"origin": "http://testserver"})
     assert response.status_code == 200 and "set-cookie" in response.headers
 
 
 def test_the_cookie_is_not_secure_over_plain_http(client):
-    response = client.post("/auth/session", content=issue_token(SECRET, "learner", 5, 3600))
+    response = client.post("/auth/session", content=issue_token(SECRET, "learner", 5, 3600, version=1))
     assert "secure" not in response.headers["set-cookie"].lower()
 
 
 def test_the_cookie_is_secure_over_https(client):
     https_page = {**SAME_ORIGIN, "origin": "https://testserver"}
     with TestClient(client.app, base_url="https://testserver", headers=https_page) as tls:
-        response = tls.post("/auth/session", content=issue_token(SECRET, "learner", 5, 3600))
+        response = tls.post("/auth/session", content=issue_token(SECRET, "learner", 5, 3600, version=1))
     assert response.status_code == 200 and "; secure" in response.headers["set-cookie"].lower()
 
 
@@ -113,7 +113,7 @@ def test_x_forwarded_proto_counts_only_from_a_trusted_proxy(client, monkeypatch)
     """TestClient's peer is "testclient", not an address: use a stand-in Starlette app with a
     fixed client address to play the proxy."""
     forwarded = {**SAME_ORIGIN, "x-forwarded-proto": "https"}
-    token = issue_token(SECRET, "learner", 5, 3600)
+    token = issue_token(SECRET, "learner", 5, 3600, version=1)
 
     def post_from(peer: str) -> str:
         async def as_peer(scope, receive, send):  # type: ignore[no-untyped-def]
@@ -132,7 +132,7 @@ def test_x_forwarded_proto_counts_only_from_a_trusted_proxy(client, monkeypatch)
 def test_x_forwarded_host_counts_only_from_a_trusted_proxy(client, monkeypatch):
     """Behind a proxy that rewrites Host, the page's Origin is the proxy's public name."""
     headers = {"origin": "https://hocvu.example", "sec-fetch-site": "same-origin", "x-forwarded-host": "hocvu.example"}
-    token = issue_token(SECRET, "learner", 5, 3600)
+    token = issue_token(SECRET, "learner", 5, 3600, version=1)
 
     async def as_proxy(scope, receive, send):  # type: ignore[no-untyped-def]
         await client.app({**scope, "client": ("127.0.0.1", 40000)}, receive, send)

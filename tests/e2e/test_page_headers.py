@@ -37,7 +37,7 @@ def test_the_app_draws_under_its_policy_and_refuses_other_sites(chromium_path, s
 
         # and posts a token of an account of its own to the running server's
         # /auth/session, with the headers a browser sends then: refused, no cookie
-        token = issue_token(SECRET, "learner", 1, 3600)
+        token = issue_token(SECRET, "learner", 1, 3600, version=1)
         cross = context.request.post(f"{server}/auth/session", data=token, headers={
             "origin": "http://elsewhere.test", "sec-fetch-site": "cross-site"})
         assert cross.status == 403 and "set-cookie" not in cross.headers
