@@ -9,8 +9,10 @@ import streamlit as st
 
 from access.serving_host import reachable_from_network
 from progress.demo import uses_demo_password
+from progress.scope import Scope
 from progress.trainers import TrainerInfo
 from ui import resources
+from ui.signin_state import signed_in_scope
 from ui.trainer.account_forms import DEMO_PASSWORD_KEY, password_form
 
 CHANGED_KEY = "demo_password_changed"  # the words shown once the new password is set
@@ -48,3 +50,11 @@ def demo_account_guard(trainer: TrainerInfo) -> None:
         st.info(FIRST_PASSWORD_NOTE)
         password_form(trainer, CHANGED_KEY, first=True)
         st.stop()
+
+
+def staff_page() -> tuple[TrainerInfo, Scope]:
+    """The top of every staff page: the signed-in account and its area, after a demo
+    account still on its published password has set a new one (or been warned)."""
+    trainer, scope = signed_in_scope()
+    demo_account_guard(trainer)
+    return trainer, scope

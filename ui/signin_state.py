@@ -84,28 +84,22 @@ def signed_in_learner(page_path: str) -> LearnerInfo:
     return learner
 
 
-def signed_in_trainer(page: bool = True) -> TrainerInfo:
+def signed_in_trainer() -> TrainerInfo:
     """The signed-in trainer's account. Trainer pages are only in a trainer's menu, so
-    anyone else here holds an old session: they are told to sign in again. At the top of
-    a page (``page``), a demo account still on its published password sets a new one
-    first, or is warned (ui/demo_account.py); a part of a page passes ``page=False``."""
+    anyone else here holds an old session: they are told to sign in again. (A staff page
+    starts with ``ui.demo_account.staff_page``, which also stops a demo password.)"""
     signin = current_signin()
     trainer = get_trainer(resources.database(), signin.account_id) if signin and signin.role == "trainer" else None
     if trainer is None:
         st.warning("Bác hãy đăng nhập lại bằng tài khoản tập huấn viên.")
         st.stop()
-    if page:
-        # imported here: the guard draws the trainer's password form, which signs in again
-        from ui.demo_account import demo_account_guard
-
-        demo_account_guard(trainer)
     return trainer
 
 
-def signed_in_scope(page: bool = True) -> tuple[TrainerInfo, Scope]:
+def signed_in_scope() -> tuple[TrainerInfo, Scope]:
     """The signed-in staff account and the area it may see (progress/scope.py). Every
     staff page lists and checks groups through ``Scope``, never ``TrainerInfo.group_ids``."""
-    trainer = signed_in_trainer(page)
+    trainer = signed_in_trainer()
     scope = scope_of(resources.database(), trainer.id)
     if scope is None:
         st.warning("Bác hãy đăng nhập lại bằng tài khoản tập huấn viên.")

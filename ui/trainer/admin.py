@@ -12,8 +12,8 @@ import streamlit as st
 from progress.account_error import AccountError
 from progress.areas import Area, area_tree, create_commune, create_province, create_team, group_places, place_group
 from ui import resources
+from ui.demo_account import staff_page
 from ui.plain_text import as_text
-from ui.signin_state import signed_in_scope
 from ui.trainer.admin_accounts import accounts_section
 from ui.trainer.area_choices import AreaChoices, area_choices
 from ui.trainer.menu import trainer_menu
@@ -21,7 +21,7 @@ from ui.trainer.menu import trainer_menu
 FLASH = "admin_flash"
 NO_TEAM = 0  # in the "move to" picker: out of any team
 
-trainer, scope = signed_in_scope()
+trainer, scope = staff_page()
 if not scope.is_admin:
     st.warning("Trang này chỉ dành cho tài khoản quản trị.")
     st.stop()

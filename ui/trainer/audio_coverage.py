@@ -8,10 +8,10 @@ import streamlit as st
 from media.coverage import catalogue_coverage, total_coverage
 from progress.recordings import all_recordings
 from ui import resources
-from ui.signin_state import signed_in_scope
+from ui.demo_account import staff_page
 from ui.trainer.menu import trainer_menu
 
-signed_in_scope()  # staff only (the page is registered for staff who may change things)
+staff_page()  # staff only (the page is registered for staff who may change things)
 trainer_menu()
 st.title("🔊 Độ phủ tiếng đọc")
 st.caption(

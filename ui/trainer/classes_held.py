@@ -19,7 +19,7 @@ from progress.classes.held_list import SHOWN_AT_MOST, HeldClass, classes_held
 from progress.days import day_bounds, today_in_vietnam
 from progress.scope import OUTSIDE
 from ui import resources
-from ui.signin_state import signed_in_scope
+from ui.demo_account import staff_page
 from ui.trainer.class_record_view import held_title, lessons_covered, when_held
 from ui.trainer.group_results import csv_for_excel
 from ui.trainer.hand_class_form import FLASH, OPENED, hand_class_form
@@ -87,7 +87,7 @@ def show_list(area: Area, first: dt.date, last: dt.date) -> None:
                  placeholder="Chọn buổi học để xem biên bản", key="held_pick", on_change=_open, args=("held_pick",))
 
 
-trainer, scope = signed_in_scope()
+trainer, scope = staff_page()
 trainer_menu()
 st.title("🗓️ Buổi học đã tổ chức")
 if FLASH in st.session_state:

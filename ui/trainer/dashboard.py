@@ -12,8 +12,9 @@ from progress.groups import delete_empty_group
 from progress.reports.group_summary import lessons_passed
 from progress.reports.lesson_states import group_progress
 from ui import resources
+from ui.demo_account import staff_page
 from ui.plain_text import as_text
-from ui.signin_state import sign_out, signed_in_scope
+from ui.signin_state import sign_out
 from ui.trainer.account_forms import OPEN_GROUP_KEY, own_account_forms
 from ui.trainer.group_choice import GROUP_PARAM, choose_group, scoped_groups
 from ui.trainer.group_results import learner_detail, learner_summary, lessons_table, recent_results
@@ -22,7 +23,7 @@ from ui.trainer.menu import trainer_menu
 from ui.trainer.reteach import reteach_sections
 from ui.trainer.support_badges import support_badges
 
-trainer, scope = signed_in_scope()
+trainer, scope = staff_page()
 db = resources.database()
 catalog = resources.catalog()
 groups = scoped_groups(scope)

@@ -14,7 +14,7 @@ from progress.classes.running import add_trainer, open_classes_of
 from progress.classes.state import ClassState
 from progress.scope import Scope
 from ui import resources
-from ui.signin_state import signed_in_scope
+from ui.demo_account import staff_page
 from ui.trainer.class_actions import NOTE
 from ui.trainer.class_presenter import show_presenter
 from ui.trainer.class_record_view import show_record
@@ -23,7 +23,7 @@ from ui.trainer.menu import trainer_menu
 
 # the projector needs every pixel: wide here (app.py sets "centered" again for the other pages)
 st.set_page_config(layout="wide")
-trainer, scope = signed_in_scope()
+trainer, scope = staff_page()
 
 
 def requested_class() -> int | None:

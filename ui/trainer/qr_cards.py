@@ -10,8 +10,8 @@ import streamlit as st
 from access.card_links import card_url
 from progress.learners import card_version, list_learners, revoke_cards
 from ui import resources
+from ui.demo_account import staff_page
 from ui.plain_text import as_text
-from ui.signin_state import signed_in_scope
 from ui.trainer.group_choice import choose_group, scoped_groups
 from ui.trainer.menu import trainer_menu
 from ui.trainer.phone_address import phone_address, qr_svg
@@ -26,7 +26,7 @@ CLASS_DAY_CHECKLIST = """\
 4. Xem trang **🔊 Độ phủ tiếng đọc**: bài sắp dạy đã có giọng Google làm sẵn chưa.
 """
 db = resources.database()
-trainer, scope = signed_in_scope()
+trainer, scope = staff_page()
 groups = scoped_groups(scope)
 
 

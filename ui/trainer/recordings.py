@@ -12,12 +12,12 @@ from media.languages import LANGUAGES
 from media.recording_files import store_recording
 from progress.recordings import RecordingInfo, delete_recording, lesson_recordings, save_recording
 from ui import resources
+from ui.demo_account import staff_page
 from ui.narration_widget import narrate
-from ui.signin_state import signed_in_scope
 from ui.trainer.menu import trainer_menu
 
 FLASH = "recordings_flash"
-trainer, scope = signed_in_scope()
+trainer, scope = staff_page()
 if not scope.can_edit:  # the page is not in a read-only account's menu; an old tab still says so
     st.warning("Tài khoản này chỉ được xem, không ghi âm được.")
     st.stop()

@@ -18,7 +18,7 @@ from progress.reports.area_export import HOURS, RULES, headers, period_text, rep
 from progress.reports.report_periods import PRESETS, preset_period
 from progress.scope import Scope
 from ui import resources
-from ui.signin_state import signed_in_scope
+from ui.demo_account import staff_page
 from ui.trainer.menu import trainer_menu
 
 RESULT = "area_report_result"
@@ -106,7 +106,7 @@ def show(made: Made) -> None:
         st.markdown("\n".join(f"- {rule}" for rule in RULES))
 
 
-trainer, scope = signed_in_scope()
+trainer, scope = staff_page()
 st.set_page_config(layout="wide")  # a report's table is wide: use the laptop's width
 trainer_menu()
 st.title("📈 Báo cáo")

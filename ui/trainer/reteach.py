@@ -23,7 +23,7 @@ HINTS = 3  # "Dạy lại" lines above the table
 
 def _area(group: GroupInfo, key: str) -> set[int]:
     """The group on screen, or every group the account sees (asked only when there are several)."""
-    _, scope = signed_in_scope(page=False)  # a part of the dashboard, which checked already
+    _, scope = signed_in_scope()  # a part of the dashboard, which checked already
     if len(scope.group_ids) < 2:
         return {group.id}
     everyone = "Cả tổ" if scope.team_ids else "Tất cả nhóm của tôi"

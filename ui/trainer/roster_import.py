@@ -15,8 +15,8 @@ from progress.roster import MAX_NAME_LENGTH, MAX_ROWS, RosterPreview, RosterProb
 from progress.roster_file import codes_csv, roster_template_csv
 from progress.scope import OUTSIDE, Scope
 from ui import resources
+from ui.demo_account import staff_page
 from ui.plain_text import as_text
-from ui.signin_state import signed_in_scope
 from ui.trainer.menu import trainer_menu
 
 PREVIEW = "roster_preview"  # (file id, group id, preview or the message refusing the file)
@@ -143,7 +143,7 @@ def show_preview(group: GroupInfo, scope: Scope, preview: RosterPreview) -> None
         st.rerun()
 
 
-trainer, scope = signed_in_scope()
+trainer, scope = staff_page()
 trainer_menu()
 st.title("📋 Nhập danh sách học viên")
 st.caption("Thêm cả nhóm một lần từ tệp Excel hoặc CSV. Chưa lưu gì cho đến khi bấm “Thêm … học viên”.")
