@@ -53,6 +53,23 @@ def watched(browser, outside: list[str], **options):  # type: ignore[no-untyped-
     return page
 
 
+def choose_option(page, picker, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Open a select box and pick the option holding ``text``, as a person does: when the
+    page redraws under the finger and the list closes, open it again."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    option = page.get_by_role("option").filter(has_text=text)
+    for _ in range(5):
+        picker.click()
+        try:
+            option.wait_for(timeout=3000)
+        except PlaywrightTimeout:  # the list closed as the page redrew: open it again
+            continue
+        option.click()
+        return
+    raise AssertionError(f"the select box never offered {text!r}")
+
+
 def shown_as_text(page, texts: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
     """Every text visible as typed, and nothing drawn from it."""
     for text in texts:
@@ -94,9 +111,8 @@ def test_hostile_names_typed_by_a_trainer_are_shown_as_text_everywhere(browser, 
 
     # the QR cards of that group: each card and each "Thu hồi thẻ" button
     page.get_by_role("link", name="Thẻ QR vào học").click()
-    picker = page.locator(".st-key-cards_group input")
-    picker.click()
-    page.get_by_role("option").filter(has_text="javascript").click()
+    page.get_by_text("Thẻ mở địa chỉ").wait_for()  # the page has drawn its group picker
+    choose_option(page, page.locator(".st-key-cards_group input"), "javascript")
     for name in NAMES:
         page.get_by_role("button", name=f"Thu hồi thẻ của {name}").wait_for()
     shot(page, "hostile-2-qr-cards")
