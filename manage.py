@@ -11,6 +11,7 @@ from commands.accounts import (
     cmd_add_trainer,
     cmd_set_password,
     cmd_set_role,
+    cmd_unlock_address,
     cmd_unlock_trainer,
 )
 from commands.areas import add_area_arguments, cmd_add_commune, cmd_add_province, cmd_add_team, cmd_place_group
@@ -56,6 +57,10 @@ def main(argv: list[str] | None = None) -> int:
     unlock = sub.add_parser("unlock-trainer", help="let a staff account locked by wrong passwords sign in again")
     unlock.add_argument("username")
     unlock.set_defaults(func=cmd_unlock_trainer)
+    unlock_address = sub.add_parser(
+        "unlock-address", help="let an address held back by wrong staff passwords try again at once")
+    unlock_address.add_argument("address")
+    unlock_address.set_defaults(func=cmd_unlock_address)
     add_areas(sub)
     add_account = sub.add_parser("add-account", help="add a staff account with a role and its area (asks for its "
                                  "password)")

@@ -129,6 +129,16 @@ class AuthSettings(_Section):
         15, ge=1, le=1440,
         description="How long a staff account stays locked after too many wrong passwords (minutes).",
     )
+    address_max_failures: int = Field(
+        20, ge=1, le=1000,
+        description="Staff password tries checked from one client address, across every username, in one "
+        "window; then that address waits until the window ends.",
+    )
+    address_window_minutes: int = Field(
+        15, ge=1, le=1440,
+        description="How long the window lasts in which address_max_failures tries are counted (minutes); "
+        "it begins with the address's first counted try.",
+    )
 
 
 class ContentSettings(_Section):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ipaddress
 import logging
 import re
 import time
@@ -14,6 +13,7 @@ from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Re
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from access.card_links import read_card_code
+from access.client_address import is_trusted_proxy
 from access.route_resources import database as _card_db
 from access.route_resources import secret as _secret
 from access.route_resources import settings as route_settings
@@ -31,14 +31,7 @@ def _trusted_proxies() -> tuple[str, ...]:
 
 def _from_trusted_proxy(request: Request) -> bool:
     """Whether the request came straight from a reverse proxy named in server.trusted_proxies."""
-    proxies = _trusted_proxies()
-    if not proxies or request.client is None:
-        return False
-    try:
-        address = ipaddress.ip_address(request.client.host)
-    except ValueError:
-        return False
-    return any(address in ipaddress.ip_network(proxy, strict=False) for proxy in proxies)
+    return request.client is not None and is_trusted_proxy(request.client.host, _trusted_proxies())
 
 
 def _forwarded(request: Request, header: str) -> str | None:

@@ -66,6 +66,17 @@ def cmd_unlock_trainer(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_unlock_address(args: argparse.Namespace) -> int:
+    """Let a client address held back by wrong staff passwords try again at once."""
+    from progress.address_guard import clear_address
+
+    if not clear_address(current_database(), args.address):
+        print(f"{args.address} was not held back.")
+        return 0
+    print(f"{args.address} can try passwords again.")
+    return 0
+
+
 def cmd_add_account(args: argparse.Namespace) -> int:
     """A staff account with a role: a team lead, a commune or province officer, an admin."""
     from progress.account_error import AccountError

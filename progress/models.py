@@ -130,6 +130,17 @@ class Trainer(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
+class AddressFailure(Base):
+    """Wrong staff passwords from one client address, across every username, in the
+    window that began at ``window_started`` (progress/address_guard.py)."""
+
+    __tablename__ = "address_failures"
+
+    address: Mapped[str] = mapped_column(String(64), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    window_started: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
 class TrainerGroup(Base):
     """Which groups a trainer looks after."""
 

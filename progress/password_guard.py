@@ -19,7 +19,7 @@ from progress.models import Trainer, utcnow
 from progress.names import normalise_name
 from progress.trainers import PASSWORD_HASHER, TrainerInfo, _trainer_info
 
-Outcome = Literal["ok", "wrong", "locked"]
+Outcome = Literal["ok", "wrong", "locked", "held"]  # held: the address (progress/address_guard.py)
 
 
 @dataclass(frozen=True)

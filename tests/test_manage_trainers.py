@@ -78,3 +78,16 @@ def test_unlock_a_trainer_locked_by_wrong_passwords(laptop, monkeypatch, capsys)
     assert not trainer_is_locked(laptop, "nam")
     assert manage.main(["unlock-trainer", "khong-co"]) == 1
     assert "Không có tài khoản" in capsys.readouterr().err
+
+
+def test_unlock_an_address_held_back_by_wrong_passwords(laptop, capsys):
+    from progress.address_guard import AddressLimits, claim_address_try
+
+    limits = AddressLimits(max_failures=1, window_minutes=15)
+    assert claim_address_try(laptop, "192.168.1.66", limits).allowed
+    assert not claim_address_try(laptop, "192.168.1.66", limits).allowed
+    assert manage.main(["unlock-address", "192.168.1.66"]) == 0
+    assert "can try passwords again" in capsys.readouterr().out
+    assert claim_address_try(laptop, "192.168.1.66", limits).allowed
+    assert manage.main(["unlock-address", "10.0.0.9"]) == 0
+    assert "was not held back" in capsys.readouterr().out

@@ -103,3 +103,12 @@ def test_trusted_proxies_are_addresses_or_networks(tmp_path):
     assert load_settings(write(tmp_path, "")).server.trusted_proxies == ()
     with pytest.raises(SettingsError, match="server.trusted_proxies.*'nginx' is not an address"):
         load_settings(write(tmp_path, "server:\n  trusted_proxies: [nginx]\n"))
+
+
+def test_address_limits_have_defaults_and_refuse_zero(tmp_path):
+    auth = load_settings(write(tmp_path, "")).auth
+    assert (auth.address_max_failures, auth.address_window_minutes) == (20, 15)
+    with pytest.raises(SettingsError, match="auth.address_max_failures: Input should be greater than or equal to 1"):
+        load_settings(write(tmp_path, "auth:\n  address_max_failures: 0\n"))
+    with pytest.raises(SettingsError, match="auth.address_window_minutes: Input should be less than or equal to 1440"):
+        load_settings(write(tmp_path, "auth:\n  address_window_minutes: 5000\n"))
