@@ -17,9 +17,9 @@ def _this_address() -> str:
     """The client's address: Streamlit's peer (None means this laptop itself), or what a
     trusted proxy in front of us says in X-Forwarded-For."""
     peer = st.context.ip_address
-    forwarded = [value for value in st.context.headers.get_all("X-Forwarded-For") if isinstance(value, str)]
+    forwarded = ",".join(st.context.headers.get_all("X-Forwarded-For"))
     return client_address(peer if isinstance(peer, str) else None,  # AppTest has no connection: a stand-in
-                          ",".join(forwarded), resources.settings().server.trusted_proxies)
+                          forwarded, resources.settings().server.trusted_proxies)
 
 
 st.title("🧑‍🏫 Tập huấn viên đăng nhập")
