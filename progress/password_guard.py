@@ -1,8 +1,9 @@
 """Wrong trainer passwords: after a few in a row the account is locked for a while, so a
 password cannot be guessed by trying many. Counted per account and checked and raised in
 one conditional UPDATE, so tries sent in parallel (threads, sessions, processes) check no
-more passwords than allowed. The lock ends by itself after the set time, or when it is lifted
-from the laptop (``manage.py unlock-trainer``), or with a new password (``set-password``)."""
+more passwords than allowed. The lock ends by itself after the set time, or when an admin
+lifts it (the admin page, or ``manage.py unlock-trainer``), or with a new password
+(``set-password``)."""
 
 from __future__ import annotations
 
@@ -86,7 +87,24 @@ def locked_message(wait_seconds: int) -> str:
     """What the sign-in page says to a locked account, in plain words."""
     minutes = max((wait_seconds + 59) // 60, 1)
     return (f"Tài khoản này tạm khóa vì nhập sai mật khẩu nhiều lần. Bác thử lại sau {minutes} phút, "
-            "hoặc nhờ một tập huấn viên cùng nhóm hay quản trị mở khóa.")
+            "hoặc nhờ quản trị mở khóa (trang Quản trị, mục Tài khoản).")
+
+
+@dataclass(frozen=True)
+class LockedAccount:
+    username: str
+    display_name: str
+    locked_until: dt.datetime  # aware, UTC
+
+
+def locked_accounts(db: Database, now: dt.datetime | None = None) -> list[LockedAccount]:
+    """The staff accounts locked now, the soonest to open first (the admin page lists them)."""
+    now = now or utcnow()
+    with db() as session:
+        rows = session.execute(select(Trainer.username, Trainer.display_name, Trainer.locked_until)
+                               .where(Trainer.locked_until > now).order_by(Trainer.locked_until, Trainer.username))
+        return [LockedAccount(username, name, aware) for username, name, until in rows
+                if (aware := _aware(until)) is not None]
 
 
 def trainer_is_locked(db: Database, username: str, now: dt.datetime | None = None) -> bool:
@@ -97,8 +115,8 @@ def trainer_is_locked(db: Database, username: str, now: dt.datetime | None = Non
 
 
 def unlock_trainer(db: Database, username: str) -> str:
-    """Lift the lock of a staff account (from the laptop's command line); returns its
-    display name."""
+    """Lift the lock of a staff account (an admin: the admin page's "Mở khóa", or
+    ``manage.py unlock-trainer``); returns its display name."""
     name = normalise_name(username).lower()
     with db.begin() as session:
         trainer = session.scalar(select(Trainer).where(Trainer.username == name))

@@ -1,11 +1,14 @@
-"""The admin page: the area tree, groups placed in teams, accounts with roles; and a
-trainer's own name and co-trainer on the dashboard."""
+"""The admin page: the area tree, groups placed in teams, accounts with roles, a locked
+account opened again; a sign-in from an address held back; and a trainer's own name and
+co-trainer on the dashboard."""
 
 from __future__ import annotations
 
 from progress.areas import find_team, group_places
+from progress.days import local_time
 from progress.demo import DEMO_ADMIN
 from progress.groups import list_groups
+from progress.password_guard import check_trainer_password, locked_accounts, trainer_is_locked
 from progress.staff_roles import list_staff
 from progress.trainers import create_trainer, verify_trainer
 from tests.ui.flows import button_by_label, texts
@@ -70,3 +73,28 @@ def test_a_trainer_corrects_their_name_and_adds_a_co_trainer(new_app, app_env):
     assert "Đinh Văn Nam cùng phụ trách nhóm Thôn Bờ He từ bây giờ." in texts(at)
     nam = verify_trainer(app_env, "nam", "mat-khau-du-dai")
     assert nam.group_ids == (list_groups(app_env)[0].id,)
+
+
+def test_the_admin_sees_a_locked_account_and_opens_it(new_app, app_env):
+    create_trainer(app_env, "nam", "Đinh Văn Nam", "mat-khau-du-dai", [])
+    for _ in range(5):
+        check_trainer_password(app_env, "nam", "sai", max_failures=5, lock_minutes=15)
+    assert trainer_is_locked(app_env, "nam")
+    at = admin_page(new_app)
+    until = local_time(locked_accounts(app_env)[0].locked_until).strftime("%H:%M")
+    assert f"Đinh Văn Nam (nam): 🔒 Đang khóa đến {until}" in texts(at)
+    at.button(key="admin_unlock_nam").click().run()
+    assert "Đã mở khóa tài khoản Đinh Văn Nam: đăng nhập lại được rồi." in texts(at) and not at.exception
+    assert not trainer_is_locked(app_env, "nam")
+    assert "Đang khóa" not in texts(at) and not [b for b in at.button if b.key == "admin_unlock_nam"]
+    assert verify_trainer(app_env, "nam", "mat-khau-du-dai") is not None
+
+
+def test_a_signin_from_a_held_back_address_is_refused_in_words(new_app, app_env):
+    from progress.address_guard import AddressLimits, claim_address_try
+
+    for _ in range(20):  # the default limit, spent from this laptop (127.0.0.1) on other names
+        claim_address_try(app_env, "127.0.0.1", AddressLimits(20, 15))
+    at = trainer_signs_in(new_app(), username=DEMO_ADMIN[0], password=DEMO_ADMIN[2])
+    assert "Máy này đã nhập sai mật khẩu nhiều lần" in texts(at) and "127.0.0.1" in texts(at)
+    assert "Quản trị" not in [link.label for link in at.get("page_link")] and not at.exception

@@ -1,5 +1,6 @@
-"""The admin page's staff accounts: every account with its role and area, a new account
-with a role and the area that role needs, and another role for an account."""
+"""The admin page's staff accounts: every account with its role and area, the accounts
+locked by wrong passwords (with a button that opens each), a new account with a role and
+the area that role needs, and another role for an account."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ import streamlit as st
 
 from progress.account_error import AccountError
 from progress.database import Database
+from progress.days import local_time
+from progress.password_guard import locked_accounts, unlock_trainer
 from progress.scope import ROLE_NAMES, ROLES
 from progress.staff_roles import StaffArea, list_staff, set_role
 from progress.trainers import MIN_PASSWORD_LENGTH, create_trainer
@@ -69,6 +72,22 @@ def _change_role(db: Database, choices: AreaChoices, flash_key: str, usernames: 
                 st.rerun()
 
 
+def _locked_accounts(db: Database, flash_key: str) -> None:
+    """Accounts locked by wrong passwords, each with a button that opens it again."""
+    for account in locked_accounts(db):
+        until = local_time(account.locked_until).strftime("%H:%M")
+        text, button = st.columns([3, 1], vertical_alignment="center")
+        text.warning(f"{as_text(account.display_name)} ({as_text(account.username)}): 🔒 Đang khóa đến {until}")
+        if button.button("🔓 Mở khóa", key=f"admin_unlock_{account.username}", width="stretch"):
+            try:
+                name = unlock_trainer(db, account.username)
+            except AccountError as exc:
+                st.error(str(exc))
+            else:
+                st.session_state[flash_key] = f"Đã mở khóa tài khoản {as_text(name)}: đăng nhập lại được rồi."
+                st.rerun()
+
+
 def accounts_section(db: Database, choices: AreaChoices, flash_key: str) -> None:
     st.subheader("👥 Tài khoản")
     staff = list_staff(db)
@@ -77,5 +96,6 @@ def accounts_section(db: Database, choices: AreaChoices, flash_key: str) -> None
          "Khu vực": info.area_name or "—"}
         for info in staff
     ]), hide_index=True, width="stretch", key="admin_accounts")
+    _locked_accounts(db, flash_key)
     _new_account(db, choices, flash_key)
     _change_role(db, choices, flash_key, [info.username for info in staff])
