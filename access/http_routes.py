@@ -139,11 +139,16 @@ async def card_route(request: Request) -> Response:
 
 
 async def sign_out_route(request: Request) -> Response:
+    """Clear the sign-in cookie; with a token as the body, only if the cookie is still that
+    token (a page clearing a cookie it refused must not clear a newer sign-in)."""
     if not same_origin_request(request):
         return _cross_site_refused(request)
     expected = sign_out_proof(_secret(), request.cookies.get(BROWSER_COOKIE))
     if not proof_matches(expected, request.headers.get(PROOF_HEADER)):
         return _unbound_refused(request)
+    only = (await request.body()).decode("utf-8", "replace").strip()
+    if only and request.cookies.get(COOKIE_NAME) != only:  # a refused cookie, since replaced
+        return JSONResponse({"ok": True, "cleared": False})
     response = JSONResponse({"ok": True})
     response.delete_cookie(COOKIE_NAME, path="/")
     return response

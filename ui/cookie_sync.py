@@ -42,12 +42,13 @@ export default function(component) {
 _component = st.components.v2.component("bdhvs_cookie_sync", js=_JS)
 
 
-def request_cookie(token: str | None) -> None:
-    """Ask the browser to store (token) or clear (None) the sign-in cookie."""
+def request_cookie(token: str | None, *, clear_only: str = "") -> None:
+    """Ask the browser to store (token) or clear (None) the sign-in cookie; ``clear_only``
+    clears it only while it still holds that (refused) token."""
     browser_id = st.context.cookies.get(BROWSER_COOKIE)
     secret = resources.secret_key()
     proof = sign_in_proof(secret, browser_id, token) if token else sign_out_proof(secret, browser_id)
-    st.session_state[PENDING_KEY] = {"action": "set" if token else "clear", "token": token or "",
+    st.session_state[PENDING_KEY] = {"action": "set" if token else "clear", "token": token or clear_only,
                                      "proof": proof, "header": PROOF_HEADER}
 
 

@@ -107,6 +107,19 @@ def test_sign_out_needs_this_browsers_proof(client):
             assert response.status_code == 403 and "set-cookie" not in response.headers
 
 
+def test_clearing_a_refused_cookie_leaves_a_newer_sign_in(client):
+    """A page that refused the cookie it connected with clears only that one: another tab
+    may have signed in since."""
+    old, new = (issue_token(SECRET, "learner", 5, 3600, version=v) for v in (1, 2))
+    proof = {PROOF_HEADER: sign_out_proof(SECRET, BROWSER)}
+    with_new = {**SAME_ORIGIN, "cookie": f"{SAME_ORIGIN['cookie']}; {COOKIE_NAME}={new}"}
+    kept = client.post("/auth/signout", content=old, headers={**with_new, **proof})
+    assert kept.status_code == 200 and "set-cookie" not in kept.headers
+    with_old = {**SAME_ORIGIN, "cookie": f"{SAME_ORIGIN['cookie']}; {COOKIE_NAME}={old}"}
+    cleared = client.post("/auth/signout", content=old, headers={**with_old, **proof})
+    assert f'{COOKIE_NAME}=""' in cleared.headers["set-cookie"]
+
+
 def test_a_page_gives_a_new_browser_its_id_once(client):
     with TestClient(client.app) as fresh:
         first = fresh.get("/")
