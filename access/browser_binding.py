@@ -28,8 +28,8 @@ def new_browser_id() -> str:
     return secrets.token_urlsafe(24)
 
 
-def is_browser_id(value: str | None) -> bool:
-    return bool(value) and _BROWSER_ID.match(value or "") is not None
+def is_browser_id(value: object) -> bool:
+    return isinstance(value, str) and _BROWSER_ID.match(value) is not None
 
 
 def _proof(secret: str, body: str) -> str:
@@ -37,14 +37,14 @@ def _proof(secret: str, body: str) -> str:
     return base64.urlsafe_b64encode(digest).rstrip(b"=").decode("ascii")
 
 
-def sign_in_proof(secret: str, browser_id: str | None, token: str) -> str:
+def sign_in_proof(secret: str, browser_id: object, token: str) -> str:
     """The proof a page sends with ``token``; empty when the browser has no valid id."""
     if not is_browser_id(browser_id):
         return ""
     return _proof(secret, f"sign-in|{browser_id}|{token}")
 
 
-def sign_out_proof(secret: str, browser_id: str | None) -> str:
+def sign_out_proof(secret: str, browser_id: object) -> str:
     """The proof a page sends to clear the cookie (logout CSRF); empty without an id."""
     if not is_browser_id(browser_id):
         return ""
