@@ -12,6 +12,16 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from access.browser_binding import (
+    BROWSER_COOKIE,
+    BROWSER_COOKIE_DAYS,
+    PROOF_HEADER,
+    is_browser_id,
+    new_browser_id,
+    proof_matches,
+    sign_in_proof,
+    sign_out_proof,
+)
 from access.card_links import read_card_code
 from access.client_address import is_trusted_proxy
 from access.route_resources import database as _card_db
@@ -67,11 +77,22 @@ def _cross_site_refused(request: Request) -> Response:
     return JSONResponse({"ok": False, "error": "cross-site request refused"}, status_code=403)
 
 
+def _unbound_refused(request: Request) -> Response:
+    log.warning("refused a POST to %s without this browser's proof (browser cookie %s, proof %s)",
+                request.url.path, "present" if is_browser_id(request.cookies.get(BROWSER_COOKIE)) else "missing",
+                "sent" if request.headers.get(PROOF_HEADER) else "missing")
+    return JSONResponse({"ok": False, "error": "request not bound to this browser"}, status_code=403)
+
+
 async def sign_in_route(request: Request) -> Response:
-    """Turn a token the page just issued into an HttpOnly cookie."""
+    """Turn a token the page just issued into an HttpOnly cookie, if the page that issued
+    it runs in this browser (access/browser_binding.py)."""
     if not same_origin_request(request):
         return _cross_site_refused(request)
     token = (await request.body()).decode("utf-8", "replace").strip()
+    expected = sign_in_proof(_secret(), request.cookies.get(BROWSER_COOKIE), token)
+    if not proof_matches(expected, request.headers.get(PROOF_HEADER)):
+        return _unbound_refused(request)
     sign_in = read_token(_secret(), token)
     if sign_in is None:
         return JSONResponse({"ok": False, "error": "invalid or expired token"}, status_code=400)
@@ -111,8 +132,16 @@ async def card_route(request: Request) -> Response:
 
 
 async def sign_out_route(request: Request) -> Response:
+    """Clear the sign-in cookie; with a token as the body, only if the cookie is still that
+    token (a page clearing a cookie it refused must not clear a newer sign-in)."""
     if not same_origin_request(request):
         return _cross_site_refused(request)
+    expected = sign_out_proof(_secret(), request.cookies.get(BROWSER_COOKIE))
+    if not proof_matches(expected, request.headers.get(PROOF_HEADER)):
+        return _unbound_refused(request)
+    only = (await request.body()).decode("utf-8", "replace").strip()
+    if only and request.cookies.get(COOKIE_NAME) != only:  # a refused cookie, since replaced
+        return JSONResponse({"ok": True, "cleared": False})
     response = JSONResponse({"ok": True})
     response.delete_cookie(COOKIE_NAME, path="/")
     return response
@@ -188,3 +217,35 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, send_with_security_headers)
+
+
+class BrowserCookie:
+    """Gives a browser its random id (access/browser_binding.py) with the first HTML page
+    it asks for without one: HttpOnly, SameSite=Lax, Secure over https. Only pages, so
+    the scripts and pictures a page loads at once cannot race to set different ids."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD"):
+            await self.app(scope, receive, send)
+            return
+        request = Request(scope)
+        if is_browser_id(request.cookies.get(BROWSER_COOKIE)):
+            await self.app(scope, receive, send)
+            return
+        cookie = Response()
+        cookie.set_cookie(BROWSER_COOKIE, new_browser_id(), max_age=BROWSER_COOKIE_DAYS * 86400, httponly=True,
+                          samesite="lax", path="/", secure=came_over_https(request))
+        set_cookie = [(k, v) for k, v in cookie.raw_headers if k == b"set-cookie"]
+
+        async def send_with_browser_cookie(message: Message) -> None:
+            if message["type"] == "http.response.start" and message["status"] == 200:
+                headers = message.get("headers", [])
+                content_type = next((v for k, v in headers if k.lower() == b"content-type"), b"")
+                if content_type.startswith(b"text/html"):
+                    message = {**message, "headers": [*headers, *set_cookie]}
+            await send(message)
+
+        await self.app(scope, receive, send_with_browser_cookie)

@@ -13,7 +13,16 @@ from ui import resources
 from ui.cookie_sync import request_cookie
 
 SIGNIN_KEY = "signin"
-SIGNED_OUT_KEY = "signed_out"  # this session signed out: ignore the cookie it connected with
+# this session signed out, or its cookie was refused: ignore the cookie it connected with
+SIGNED_OUT_KEY = "signed_out"
+
+
+def _forget_refused_cookie(cookie: str) -> None:
+    """The cookie this tab connected with is refused (expired, forged, an old session
+    version): ask the browser to clear it, once, so it is not sent with every page (and
+    only it: another tab may have signed in since)."""
+    st.session_state[SIGNED_OUT_KEY] = True
+    request_cookie(None, clear_only=cookie)
 
 
 def current_signin() -> SignIn | None:
@@ -21,11 +30,19 @@ def current_signin() -> SignIn | None:
     raised since (signed out elsewhere, a new code, cards revoked, a new password) ends here,
     even one already open in this tab."""
     signin: SignIn | None = st.session_state.get(SIGNIN_KEY)
-    if signin is None and not st.session_state.get(SIGNED_OUT_KEY):
-        signin = read_token(resources.secret_key(), st.context.cookies.get(COOKIE_NAME))
+    cookie = None if st.session_state.get(SIGNED_OUT_KEY) else st.context.cookies.get(COOKIE_NAME)
+    if not isinstance(cookie, str):  # AppTest's stand-in client can hand back a mock
+        cookie = None
+    from_cookie = read_token(resources.secret_key(), cookie)
+    if signin is None and cookie:
+        signin = from_cookie
+        if signin is None:
+            _forget_refused_cookie(cookie)
     if signin is not None and not session_is_current(
             resources.database(), signin.role, signin.account_id, signin.version):
         st.session_state.pop(SIGNIN_KEY, None)
+        if cookie and signin == from_cookie:
+            _forget_refused_cookie(cookie)
         return None
     if signin is not None:
         st.session_state[SIGNIN_KEY] = signin

@@ -6,7 +6,9 @@
 - /auth/session and /auth/signout, which set and clear the HttpOnly sign-in cookie
   (a Streamlit rerun cannot set headers);
 - security headers on every response (CSP with frame-ancestors, X-Frame-Options,
-  Referrer-Policy, nosniff) and a same-origin check on the cookie routes;
+  Referrer-Policy, nosniff), a same-origin check on the cookie routes, and a random
+  per-browser cookie on pages that the cookie routes check a proof against
+  (access/browser_binding.py);
 - a plain message instead of any unexpected error's details (ui/error_page.py);
 - /healthz for scripts that wait for the server;
 - /ui-js/ for our components' JavaScript, cached by the phone (ui/browser_modules.py).
@@ -24,6 +26,7 @@ from starlette.routing import Route
 from access.card_links import CARD_PATH
 from access.certificate_route import certificate_route
 from access.http_routes import (
+    BrowserCookie,
     CacheContentAddressedForever,
     SecurityHeaders,
     card_route,
@@ -49,6 +52,7 @@ app = st.App(
     ],
     middleware=[
         Middleware(SecurityHeaders),
+        Middleware(BrowserCookie),
         Middleware(CacheContentAddressedForever),
         Middleware(GZipMiddleware, minimum_size=_settings.server.gzip_min_bytes, compresslevel=6),
     ],

@@ -4,6 +4,7 @@ sign-in token to it."""
 
 from __future__ import annotations
 
+from access.browser_binding import BROWSER_COOKIE, PROOF_HEADER, sign_in_proof
 from access.tokens import COOKIE_NAME, issue_token
 from tests.e2e.conftest import CHROMIUM_ARGS, PHONE, watch_for_policy_refusals
 
@@ -41,7 +42,15 @@ def test_the_app_draws_under_its_policy_and_refuses_other_sites(chromium_path, s
         cross = context.request.post(f"{server}/auth/session", data=token, headers={
             "origin": "http://elsewhere.test", "sec-fetch-site": "cross-site"})
         assert cross.status == 403 and "set-cookie" not in cross.headers
+        # even with the Origin checks passed (an old browser, a proxy stripping headers),
+        # a token without the proof made from this browser's own id is refused
         same = context.request.post(f"{server}/auth/session", data=token, headers={
             "origin": server, "sec-fetch-site": "same-origin"})
-        assert same.status == 200 and COOKIE_NAME in same.headers["set-cookie"]
+        assert same.status == 403 and "set-cookie" not in same.headers
+        browser_id = next(c for c in context.cookies() if c["name"] == BROWSER_COOKIE)
+        assert browser_id["httpOnly"] and browser_id["sameSite"] == "Lax"
+        bound = context.request.post(f"{server}/auth/session", data=token, headers={
+            "origin": server, "sec-fetch-site": "same-origin",
+            PROOF_HEADER: sign_in_proof(SECRET, browser_id["value"], token)})
+        assert bound.status == 200 and COOKIE_NAME in bound.headers["set-cookie"]
         browser.close()
