@@ -1,6 +1,7 @@
 """Names are shown, not rendered (issue 13, item 5): a trainer types names with markdown,
 HTML and formulas into the app's own forms in Chromium; every page that shows them —
-the dashboard, the QR cards, the learner's sign-in cards — shows the letters as typed,
+the dashboard, the QR cards, the learner's sign-in cards, and the refusals that quote a
+name (a group or a learner added twice) — shows the letters as typed,
 draws no picture, link, bold or formula from them, and no phone fetches anything from
 the outside address. Its own server on its own database. Screenshots:
 test-artifacts/screenshots/hostile-*."""
@@ -70,6 +71,45 @@ def choose_option(page, picker, text: str) -> None:  # type: ignore[no-untyped-d
     raise AssertionError(f"the select box never offered {text!r}")
 
 
+SETTLED = """() => !document.querySelector('[data-stale="true"]')
+    && !document.querySelector('[data-testid^="stStatusWidgetRunning"]')"""  # the page has finished drawing
+
+
+def add_group(page, name: str) -> None:  # type: ignore[no-untyped-def]
+    """Type a group's name into "Thêm nhóm mới" and press "Thêm nhóm"."""
+    page.wait_for_function(SETTLED)
+    field = page.locator(".st-key-new_group_name input")
+    if not field.is_visible():
+        page.get_by_text("Thêm nhóm mới").click()
+    field.fill(name)
+    page.get_by_role("button", name="Thêm nhóm", exact=True).click()
+
+
+def add_learner(page, name: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    """Type a learner's name and code into "Thêm học viên" and press "Thêm"."""
+    from playwright.sync_api import expect
+
+    field = page.locator(".st-key-new_learner_name input")
+    expect(field).to_have_count(1)  # the page has finished drawing after the last "Thêm"
+    if not field.is_visible():
+        page.locator("summary", has_text="Thêm học viên").click()
+    field.fill(name)
+    page.locator(".st-key-new_learner_code input").fill(code)
+    page.get_by_role("button", name="Thêm", exact=True).click()
+
+
+def refusal_seen(page, text: str, form: str) -> None:  # type: ignore[no-untyped-def]
+    """Wait for the red note holding ``text`` under the form; the page redraws without the
+    last green note, which can close the form's section: open it again, as a person does."""
+    from playwright.sync_api import expect
+
+    alert = page.get_by_role("alert", include_hidden=True).filter(has_text=text)
+    expect(alert).to_have_count(1)
+    if not alert.is_visible():
+        page.locator("summary", has_text=form).click()
+    alert.wait_for()
+
+
 def shown_as_text(page, texts: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
     """Every text visible as typed, and nothing drawn from it."""
     for text in texts:
@@ -82,8 +122,6 @@ def shown_as_text(page, texts: tuple[str, ...]) -> None:  # type: ignore[no-unty
 
 
 def test_hostile_names_typed_by_a_trainer_are_shown_as_text_everywhere(browser, hostile_server):
-    from playwright.sync_api import expect
-
     server, outside = hostile_server, []
     page = watched(browser, outside, viewport={"width": 1280, "height": 800})
     page.goto(server + "/tap-huan-vien")
@@ -93,21 +131,22 @@ def test_hostile_names_typed_by_a_trainer_are_shown_as_text_everywhere(browser, 
     page.get_by_role("heading", name="Tiến độ nhóm").wait_for()
 
     # the trainer's forms: a new group, then its learners
-    page.get_by_text("Thêm nhóm mới").click()
-    page.get_by_label("Tên nhóm").fill(GROUP)
-    page.get_by_role("button", name="Thêm nhóm", exact=True).click()
+    add_group(page, GROUP)
     page.get_by_text(f"Đã thêm nhóm {GROUP}.").wait_for()
     for number, name in enumerate(NAMES, start=1):
-        field = page.locator(".st-key-new_learner_name input")
-        expect(field).to_have_count(1)  # the page has finished drawing after the last "Thêm"
-        if not field.is_visible():
-            page.locator("summary", has_text="Thêm học viên").click()
-        field.fill(name)
-        page.locator(".st-key-new_learner_code input").fill(f"{number}{number}{number}{number}")
-        page.get_by_role("button", name="Thêm", exact=True).click()
+        add_learner(page, name, f"{number}{number}{number}{number}")
         page.get_by_text(f"Đã thêm {name}.").wait_for()
     shot(page, "hostile-1-dashboard")
     shown_as_text(page, (NAMES[-1],))
+    add_learner(page, NAMES[0], "9999")  # a second "**Hoa**": refused, her name quoted as typed
+    refusal_seen(page, f"Trong nhóm đã có người tên “{NAMES[0]}”.", "Thêm học viên")
+    shown_as_text(page, (f"Trong nhóm đã có người tên “{NAMES[0]}”.",))
+    page.reload()  # a quiet page, then the same group again: the refusal quotes its name as typed
+    page.get_by_role("heading", name="Tiến độ nhóm").wait_for()
+    add_group(page, GROUP)
+    refusal_seen(page, f"Đã có nhóm tên “{GROUP}”.", "Thêm nhóm mới")
+    shot(page, "hostile-4-same-group")
+    shown_as_text(page, (f"Đã có nhóm tên “{GROUP}”.",))
 
     # the QR cards of that group: each card and each "Thu hồi thẻ" button
     page.get_by_role("link", name="Thẻ QR vào học").click()

@@ -29,6 +29,7 @@ from progress.learners import create_learner, list_learners
 from progress.trainers import verify_trainer
 from tests.ui.flows import learner_signs_in, players
 from tests.ui.flows import texts as shown_texts
+from ui.plain_text import as_text
 
 PAGE = "ui/learner/class_follow.py"
 Q_MOT = 5  # the fixture lesson "Bài mẫu" has five steps, then its quiz: slide 5 is question q-mot
@@ -121,7 +122,7 @@ def test_a_forged_or_foreign_guest_token_is_refused_with_a_way_on(new_app, app_e
                   guest_token("apptest-secret", state.class_id, foreign_guest.id)):
         at = open_class_page(fresh(new_app), state, **{GUEST_PARAM: token})
         assert not at.exception
-        assert BAD_GUEST_PLACE in texts(at), token
+        assert as_text(BAD_GUEST_PLACE) in texts(at), token
         assert GUEST_PARAM not in at.query_params
         at.button(key="class_join_guest").click().run()
         assert "Bước 1 / 5" in texts(at)
@@ -131,18 +132,18 @@ def test_an_unknown_number_a_mismatched_qr_and_an_ended_class_are_told(new_app, 
     state = start(app_env)
     at = fresh(new_app).switch_page(PAGE).run()
     type_code(at, "0000" if state.join_code != "0000" else "1111")
-    assert UNKNOWN_CLASS_CODE in texts(at) and at.button(key="class_code_5")  # the keypad again
+    assert as_text(UNKNOWN_CLASS_CODE) in texts(at) and at.button(key="class_code_5")  # the keypad again
     type_code(at, state.join_code)
     assert at.button(key="class_join_guest")
 
     wrong = open_class_page(fresh(new_app), state, code="9999" if state.join_code != "9999" else "8888")
-    assert WRONG_QR in texts(wrong) and wrong.button(key="class_code_1")
+    assert as_text(WRONG_QR) in texts(wrong) and wrong.button(key="class_code_1")
     unknown = open_class_page(fresh(new_app), lop="abc", so="12")
-    assert WRONG_QR in texts(unknown) and not unknown.exception
+    assert as_text(WRONG_QR) in texts(unknown) and not unknown.exception
 
     changed(end_class(app_env, state.class_id))
     ended = open_class_page(fresh(new_app), state)
-    assert CLASS_ENDED in texts(ended) and CLASS_ENDED in heard(ended)
+    assert as_text(CLASS_ENDED) in texts(ended) and CLASS_ENDED in heard(ended)
     ended.button(key="class_other").click().run()
     assert "Bác bấm số vào lớp" in texts(ended) and not ended.query_params.get("lop")
 
@@ -181,11 +182,12 @@ def test_signing_in_from_the_class_page_comes_back_to_the_class(new_app, app_env
 
 
 def test_a_learner_of_another_group_is_told_and_can_join_as_a_guest(new_app, app_env):
-    other_group = create_group(app_env, "Thôn Gò")
+    other_group = create_group(app_env, "Thôn Gò **mới**")  # the refusal quotes its name as typed
     create_learner(app_env, other_group.id, "Hồ Thị Lan", "1111")
     state = start(app_env, other_group.id)
     at = open_class_page(learner_signs_in(new_app(), app_env), state)
     assert "không phải nhóm của bác" in texts(at) and not at.exception
+    assert as_text("Lớp này là của nhóm “Thôn Gò **mới**”") in [w.value for w in at.warning][0]
     at.button(key="class_join_guest").click().run()
     assert "Bước 1 / 5" in texts(at) and "Khách 1" in texts(at)
     assert attendance(app_env, state.class_id).guests == 1
@@ -205,9 +207,9 @@ def test_a_live_question_is_answered_once_and_the_verdict_shows_on_reveal(new_ap
     assert any("Có người hỏi mã OTP" in said for said in heard(hoa))
 
     hoa.button(key="opt_q-mot_b").click().run()
-    assert ANSWER_SENT in texts(hoa) and not [b for b in hoa.button if b.key == "opt_q-mot_a"]
+    assert as_text(ANSWER_SENT) in texts(hoa) and not [b for b in hoa.button if b.key == "opt_q-mot_a"]
     hoa_again.button(key="opt_q-mot_a").click().run()  # the other phone, still showing the choices
-    assert ANSWER_SENT in texts(hoa_again) and not hoa_again.exception  # refused quietly
+    assert as_text(ANSWER_SENT) in texts(hoa_again) and not hoa_again.exception  # refused quietly
     live = moved.live_question
     participant = attendance(app_env, state.class_id).learners[0]
     assert given_answer(app_env, live.id, participant.id).correct  # the first answer stands
@@ -217,7 +219,7 @@ def test_a_live_question_is_answered_once_and_the_verdict_shows_on_reveal(new_ap
     assert "Đúng rồi" in " ".join(s.value for s in hoa.success)
     assert "Giữ mã cho riêng mình." in texts(hoa)
     guest.run()  # did not answer: the right answer and why
-    assert NOT_ANSWERED in texts(guest) and "Không đưa, gác máy" in texts(guest)
+    assert as_text(NOT_ANSWERED) in texts(guest) and "Không đưa, gác máy" in texts(guest)
     assert not [b for b in guest.button if b.key.startswith("opt_q-mot")]
 
 
@@ -230,7 +232,7 @@ def test_an_answer_after_the_reveal_is_refused_in_words(new_app, app_env):
     changed(revealed)
     guest.button(key="opt_q-mot_a").click().run()
     assert not guest.exception
-    assert NOT_ANSWERED in texts(guest)  # the reveal shown; nothing stored
+    assert as_text(NOT_ANSWERED) in texts(guest)  # the reveal shown; nothing stored
     participant_id = int(guest.query_params[GUEST_PARAM].split(".")[1])
     assert given_answer(app_env, revealed.live_question.id, participant_id) is None
 

@@ -70,3 +70,35 @@ def test_a_new_group_with_markdown_in_its_name_is_text_on_the_dashboard(new_app,
     at.session_state["reteach_open"] = True
     at.run()
     assert "Nhóm \\*\\*Thôn\\*\\* \\$x\\$" in at.radio[0].options
+
+
+def test_a_refusal_quotes_a_typed_group_name_as_text(new_app, app_env):
+    at = trainer_signs_in(new_app())
+    for _ in range(2):  # the second time the name is taken
+        at.text_input(key="new_group_name").input("**Thôn** [x](javascript:alert(1))")
+        button_by_label(at, "Thêm nhóm").click().run()
+    assert [e.value for e in at.error] == [as_text("Đã có nhóm tên “**Thôn** [x](javascript:alert(1))”.")]
+    assert at.error[0].value == "Đã có nhóm tên “\\*\\*Thôn\\*\\* \\[x\\]\\(javascript\\:alert\\(1\\)\\)”\\."
+
+
+def test_a_refusal_quotes_a_typed_learner_name_as_text(new_app, app_env):
+    create_learner(app_env, list_groups(app_env)[0].id, "$x$ <img src=x>", "1357")
+    at = trainer_signs_in(new_app())
+    at.text_input(key="new_learner_name").input("$x$ <img src=x>")
+    at.text_input(key="new_learner_code").input("2468")
+    button_by_label(at, "Thêm").click().run()
+    assert [e.value for e in at.error] == [
+        as_text("Trong nhóm đã có người tên “$x$ <img src=x>”. Thêm họ hoặc tên thôn để phân biệt.")]
+
+
+def test_no_page_shows_an_exceptions_words_unescaped():
+    """A refusal from progress may quote what someone typed: a note shows it with
+    ``as_text(exc)``, never ``str(exc)`` (the learner's class page keeps ``str(refused)``
+    because its ``say`` escapes what it shows and reads the words aloud)."""
+    from pathlib import Path
+
+    raw = re.compile(r"st\.(error|warning|info|success|toast)\(str\(")
+    pending = {"admin_accounts.py"}  # another change owns this file right now; it follows
+    found = [f"{page}:{number}" for page in Path("ui").rglob("*.py") if page.name not in pending
+             for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), 1) if raw.search(line)]
+    assert found == [], found

@@ -12,6 +12,7 @@ from progress.models import Trainer
 from progress.trainers import create_trainer
 from tests.ui.flows import button_by_label, texts
 from tests.ui.test_trainer_flow import trainer_signs_in
+from ui.plain_text import as_text
 
 PAGE = "ui/trainer/roster_import.py"
 DEMO_NAMES = ["Đinh Thị Hoa", "Đinh Văn Lâm", "Hồ Văn Quý", "Phạm Thị Nga"]
@@ -71,18 +72,19 @@ def test_a_file_with_errors_saves_nothing_until_its_good_rows_are_confirmed(new_
     at = open_import(trainer_signs_in(new_app()))
     at = upload(at, "Họ và tên,Mã\nY Blao,0420\nA Lăng Thị Hiền,12\nđinh thị hoa,\nY Blao,1111\n")
     assert left_out(at, "roster_errors") == [
-        "- **Dòng 3** (A Lăng Thị Hiền): mã phải có đúng 4 chữ số (Excel hay bỏ số 0 ở đầu: đặt cột Mã là “Văn bản” "
-        "(Text) rồi gõ lại, hoặc để trống để ứng dụng tạo mã)."]
+        "- **Dòng 3** (A Lăng Thị Hiền): " + as_text("mã phải có đúng 4 chữ số (Excel hay bỏ số 0 ở đầu: đặt cột Mã là "
+                                                     "“Văn bản” (Text) rồi gõ lại, hoặc để trống để ứng dụng tạo mã).")]
     assert left_out(at, "roster_duplicates") == [
-        "- **Dòng 4** (đinh thị hoa): đinh thị hoa đã có trong nhóm.",
-        "- **Dòng 5** (Y Blao): Y Blao trùng tên với dòng 2. Nếu là hai người, thêm tên đệm hoặc tên thôn."]
+        "- **Dòng 4** (đinh thị hoa): " + as_text("đinh thị hoa đã có trong nhóm."),
+        "- **Dòng 5** (Y Blao): " + as_text("Y Blao trùng tên với dòng 2. Nếu là hai người, thêm tên đệm hoặc "
+                                            "tên thôn.")]
     assert names_in(app_env) == DEMO_NAMES
     button_by_label(at, "Thêm 1 học viên (bỏ qua các dòng lỗi)").click().run()
     assert sorted(names_in(app_env)) == sorted([*DEMO_NAMES, "Y Blao"])
 
     # the corrected file again, whole: the one already added is skipped, the fixed row is added
     at = upload(at, "Họ và tên,Mã\nY Blao,0420\nA Lăng Thị Hiền,0012\n")
-    assert left_out(at, "roster_duplicates") == ["- **Dòng 2** (Y Blao): Y Blao đã có trong nhóm."]
+    assert left_out(at, "roster_duplicates") == ["- **Dòng 2** (Y Blao): " + as_text("Y Blao đã có trong nhóm.")]
     button_by_label(at, "Thêm 1 học viên").click().run()
     assert sorted(names_in(app_env)) == sorted([*DEMO_NAMES, "A Lăng Thị Hiền", "Y Blao"])
 
@@ -92,8 +94,8 @@ def test_a_file_that_is_not_a_roster_gets_a_sentence_not_an_error(new_app, app_e
     at.file_uploader[0].set_value(("danh-sach.xlsx", b"\x00\x01garbage\xff" * 50, "application/octet-stream"))
     at.run()
     assert not at.exception
-    assert [e.value for e in at.error] == ["Tệp .xlsx này bị hỏng hoặc không phải tệp Excel. Mở lại bằng Excel và "
-                                          "lưu lại."]
+    assert [e.value for e in at.error] == [as_text("Tệp .xlsx này bị hỏng hoặc không phải tệp Excel. Mở lại bằng "
+                                                  "Excel và lưu lại.")]
     at = upload(at, "Tên thôn,Mã\nBờ He,1234\n")
     assert "Không thấy cột “Họ và tên”" in at.error[0].value
     assert not [b for b in at.button if "Thêm" in b.label]
@@ -108,7 +110,8 @@ def test_a_name_added_meanwhile_stops_the_whole_import(new_app, app_env):
     assert not at.exception
     assert "chưa ai được thêm" in at.error[0].value
     assert sorted(names_in(app_env)) == sorted([*DEMO_NAMES, "Y Blao"])
-    assert left_out(at, "roster_duplicates") == ["- **Dòng 2** (Y Blao): Y Blao đã có trong nhóm."]  # looked at again
+    looked_again = left_out(at, "roster_duplicates")  # looked at again
+    assert looked_again == ["- **Dòng 2** (Y Blao): " + as_text("Y Blao đã có trong nhóm.")]
 
 
 def test_the_template_downloads_and_the_group_comes_from_the_address(new_app, app_env):

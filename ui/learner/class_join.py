@@ -11,6 +11,7 @@ said aloud, with a way on."""
 from __future__ import annotations
 
 import datetime as dt
+import html
 from dataclasses import dataclass
 from typing import NoReturn
 
@@ -59,12 +60,13 @@ class ClassPlace:
 
 def say(text: str, slot: str, kind: str = "markdown", icon: str = "") -> None:
     """Show a sentence (as a note of ``kind``: markdown, info, success, warning, error) and
-    give it a "Nghe"."""
+    give it a "Nghe". ``text`` is plain (a refusal may quote a group's name): it is shown
+    as typed and read as it is."""
     shown = f"{icon} {text}" if icon else text
     if kind == "markdown":
-        st.markdown(f"<p class='step-text'><b>{shown}</b></p>", unsafe_allow_html=True)
+        st.markdown(f"<p class='step-text'><b>{html.escape(shown)}</b></p>", unsafe_allow_html=True)
     else:
-        getattr(st, kind)(shown)
+        getattr(st, kind)(as_text(shown))
     narrate(text, slot)
 
 

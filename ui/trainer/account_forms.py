@@ -58,7 +58,7 @@ def name_form(trainer: TrainerInfo, flash_key: str) -> None:
                 try:
                     clean = rename_trainer(resources.database(), trainer.id, name)
                 except AccountError as exc:
-                    st.error(str(exc))
+                    st.error(as_text(exc))
                 else:
                     st.session_state[flash_key] = f"Đã lưu tên mới: {as_text(clean)}."
                     st.rerun()
@@ -75,7 +75,7 @@ def co_trainer_form(scope: Scope, groups: list[GroupInfo], flash_key: str) -> No
                 try:
                     name = add_co_trainer(resources.database(), scope, group.id, username)
                 except AccountError as exc:
-                    st.error(str(exc))
+                    st.error(as_text(exc))
                 else:
                     st.session_state[flash_key] = (f"{as_text(name)} cùng phụ trách nhóm {as_text(group.name)} "
                                                    "từ bây giờ.")
@@ -92,7 +92,7 @@ def new_group_form(trainer: TrainerInfo, flash_key: str, expanded: bool = False,
                 try:
                     group = create_group(resources.database(), name)
                 except AccountError as exc:
-                    st.error(str(exc))
+                    st.error(as_text(exc))
                 else:
                     add_trainer_to_group(resources.database(), trainer.id, group.id)
                     if team_id is not None:
@@ -121,7 +121,7 @@ def password_form(trainer: TrainerInfo, flash_key: str, first: bool = False) -> 
                 try:
                     change_trainer_password(resources.database(), trainer.id, current, new)
                 except AccountError as exc:
-                    st.error(str(exc))
+                    st.error(as_text(exc))
                 else:
                     st.session_state.pop(DEMO_PASSWORD_KEY, None)
                     sign_in("trainer", trainer.id)  # other sessions ended; this one carries on

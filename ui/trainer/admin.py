@@ -38,7 +38,7 @@ def _added(action: Callable[[], Area], done: str) -> None:
     try:
         area = action()
     except AccountError as exc:
-        st.error(str(exc))
+        st.error(as_text(exc))
     else:
         st.session_state[FLASH] = done.format(name=as_text(area.name))
         st.rerun()
@@ -95,7 +95,7 @@ def show_groups(choices: AreaChoices) -> None:
             try:
                 placed = place_group(db, place.group_id, None if team_id == NO_TEAM else team_id)
             except AccountError as exc:
-                st.error(str(exc))
+                st.error(as_text(exc))
             else:
                 st.session_state[FLASH] = f"Nhóm {as_text(placed.group_name)}: {as_text(placed.place)}."
                 st.rerun()

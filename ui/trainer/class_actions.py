@@ -10,8 +10,9 @@ import streamlit as st
 
 from progress.classes.errors import ClassError
 from ui import resources
+from ui.plain_text import as_text
 
-FLASH = "class_flash"  # a refusal to show at the top of the presenter (set in callbacks)
+FLASH = "class_flash"  # a refusal to show at the top of the presenter (set in callbacks), made safe by as_text
 NOTE = "class_note"  # what was just done, shown once
 
 
@@ -19,7 +20,7 @@ def change_class(class_id: int, action: Callable[[], object], done: str = "", fl
     try:
         action()
     except ClassError as exc:
-        st.session_state[flash_key] = str(exc)
+        st.session_state[flash_key] = as_text(exc)
     else:
         if done:
             st.session_state[NOTE] = done

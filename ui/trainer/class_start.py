@@ -88,7 +88,7 @@ def _start_form(trainer: TrainerInfo, scope: Scope, groups: list[GroupInfo], cat
         scope.require_edit(group.id)
         state = start_class(resources.database(), trainer.id, group.id, lessons, place, idle_after())
     except (ClassError, AccountError) as exc:
-        st.warning(str(exc))
+        st.warning(as_text(exc))
         return
     st.session_state[LAST_PLACE] = place
     open_class(state.class_id)

@@ -63,7 +63,7 @@ if not rows:
             scope.require_edit(group.id)
             delete_empty_group(db, group.id)
         except AccountError as exc:  # someone added a learner meanwhile
-            st.error(str(exc))
+            st.error(as_text(exc))
         else:
             st.session_state.pop("dashboard_group", None)
             st.query_params.pop(GROUP_PARAM, None)

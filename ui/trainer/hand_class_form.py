@@ -119,7 +119,7 @@ def hand_class_form(trainer_id: int, scope: Scope, groups: list[GroupPlace], edi
             update_by_hand(db, scope, editing, entry, known)
             class_id = editing
     except (ClassError, AccountError) as exc:
-        st.warning(str(exc))
+        st.warning(as_text(exc))
         return
     _forget(prefix)
     st.session_state[LAST_PLACE] = place

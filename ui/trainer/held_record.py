@@ -12,6 +12,7 @@ from progress.classes.errors import ClassError
 from progress.classes.records import class_record
 from progress.scope import OUTSIDE, Scope
 from ui import resources
+from ui.plain_text import as_text
 from ui.trainer.class_record_view import show_record
 from ui.trainer.hand_class_form import FLASH, OPENED, hand_class_form
 
@@ -24,7 +25,7 @@ def _delete(scope: Scope, class_id: int) -> None:
     try:
         delete_by_hand(resources.database(), scope, class_id)
     except (ClassError, AccountError) as exc:
-        st.session_state[FLASH] = str(exc)
+        st.session_state[FLASH] = as_text(exc)
         return
     st.session_state[FLASH] = "Đã xoá buổi học ghi nhầm."
     close_record()

@@ -48,7 +48,7 @@ def _add_form(group: GroupInfo, flash_key: str) -> None:
                 try:
                     created = create_learner(db, group.id, name, code.strip(), avatar=avatar)
                 except AccountError as exc:
-                    st.error(str(exc))
+                    st.error(as_text(exc))
                 else:
                     st.session_state[flash_key] = f"Đã thêm {as_text(created.display_name)}."
                     st.rerun()
@@ -107,7 +107,7 @@ def _edit_form(members: list[LearnerInfo], flash_key: str) -> None:
                 try:
                     changed = update_learner(resources.database(), who.id, display_name=name, code=code.strip())
                 except AccountError as exc:
-                    st.error(str(exc))
+                    st.error(as_text(exc))
                 else:
                     news = [f"tên mới {as_text(changed.display_name)}"] if name.strip() else []
                     news += ["mã mới (và mở khoá nếu đang bị khoá)"] if code.strip() else []

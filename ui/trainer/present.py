@@ -15,6 +15,7 @@ from progress.classes.state import ClassState
 from progress.scope import Scope
 from ui import resources
 from ui.demo_account import staff_page
+from ui.plain_text import as_text
 from ui.trainer.class_actions import NOTE
 from ui.trainer.class_presenter import show_presenter
 from ui.trainer.class_record_view import show_record
@@ -89,6 +90,6 @@ if not st.session_state.get(joined_key):
     try:  # a trainer of the group who opens the class helps run it: counted in the class held
         add_trainer(resources.database(), class_id, trainer.id)
     except ClassError as exc:
-        refuse(str(exc))
+        refuse(as_text(exc))
     st.session_state[joined_key] = True
 show_presenter(state)

@@ -89,7 +89,7 @@ def current_preview(group: GroupInfo, scope: Scope, file_id: str, name: str, dat
         scope.require_edit(group.id)
         result = preview_roster(resources.database(), group.id, name, data, AVATAR_NAMES)
     except AccountError as exc:
-        result = str(exc)
+        result = as_text(exc)
     st.session_state[PREVIEW] = (file_id, group.id, result)
     return result
 
@@ -100,7 +100,8 @@ def picture_text(avatar: str, made: bool) -> str:
 
 def problems_list(problems: tuple[RosterProblem, ...], key: str) -> None:
     """Each row left out with its whole reason (a table would cut a long one); a long list scrolls."""
-    lines = "\n".join(f"- **Dòng {p.line}**{f' ({as_text(p.name)})' if p.name else ''}: {p.reason}" for p in problems)
+    lines = "\n".join(f"- **Dòng {p.line}**{f' ({as_text(p.name)})' if p.name else ''}: {as_text(p.reason)}"
+                      for p in problems)
     with st.container(height=260 if len(problems) > 6 else "content", key=key):
         st.markdown(lines)
 
@@ -134,7 +135,7 @@ def show_preview(group: GroupInfo, scope: Scope, preview: RosterPreview) -> None
             with st.spinner("Đang thêm…"):
                 import_roster(resources.database(), group.id, preview)
         except AccountError as exc:
-            st.session_state[PROBLEM] = str(exc)
+            st.session_state[PROBLEM] = as_text(exc)
         else:
             st.session_state[DONE] = (group.name, [(row.name, row.code, picture_text(row.avatar, False).strip())
                                                    for row in adding])
