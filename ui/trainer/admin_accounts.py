@@ -48,7 +48,7 @@ def _new_account(db: Database, choices: AreaChoices, flash_key: str) -> None:
             try:
                 account = create_trainer(db, username, name or username, password, [], role, area)
             except AccountError as exc:
-                st.error(str(exc))
+                st.error(as_text(exc))
             else:
                 for key in ("admin_new_username", "admin_new_name", "admin_new_password"):
                     st.session_state.pop(key, None)
@@ -65,7 +65,7 @@ def _change_role(db: Database, choices: AreaChoices, flash_key: str, usernames: 
             try:
                 info = set_role(db, username, role, area)
             except AccountError as exc:
-                st.error(str(exc))
+                st.error(as_text(exc))
             else:
                 where = f" · {as_text(info.area_name)}" if info.area_name else ""
                 st.session_state[flash_key] = f"{as_text(info.display_name)} bây giờ là {info.role_name}{where}."
@@ -82,7 +82,7 @@ def _locked_accounts(db: Database, flash_key: str) -> None:
             try:
                 name = unlock_trainer(db, account.username)
             except AccountError as exc:
-                st.error(str(exc))
+                st.error(as_text(exc))
             else:
                 st.session_state[flash_key] = f"Đã mở khóa tài khoản {as_text(name)}: đăng nhập lại được rồi."
                 st.rerun()
