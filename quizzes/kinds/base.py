@@ -134,7 +134,7 @@ class ChoiceQuestion(BaseQuestion):
         return texts + self.feedback_texts()
 
     def content_problems(self, images_root: Path) -> ContentProblems:
-        return right_explanation_problems(self.options)
+        return verdict_problems(self.options)
 
     def tally_lines(self) -> tuple[TallyLine, ...]:
         return tuple(TallyLine(o.id, f"{n}. {o.text}", o.correct, o.text) for n, o in enumerate(self.options, start=1))
@@ -173,12 +173,13 @@ class OneRightOption(ChoiceQuestion):
 
 
 
-def right_explanation_problems(options: tuple[Option, ...]) -> ContentProblems:
-    """A right option's explanation that starts with a verdict ("Đúng. …") contradicts a
-    learner who was wrong: the app says "Chưa đúng. Đáp án đúng là: …" and then reads it."""
+def verdict_problems(options: tuple[Option, ...]) -> ContentProblems:
+    """An explanation that starts with a verdict: a right option's "Đúng. …" contradicts a
+    learner who was wrong (the app says "Chưa đúng. Đáp án đúng là: …" and then reads it),
+    and a wrong option's "Sai. …" repeats the app's own "Chưa đúng."."""
     found: ContentProblems = []
     for index, option in enumerate(options):
-        word = starts_with_verdict(option.explanation) if option.correct else None
+        word = starts_with_verdict(option.explanation)
         if word:
             found.append((f"options.{index}.explanation",
                           f"starts with {word!r}; the app says the verdict itself, so begin with the reason"))
