@@ -22,6 +22,7 @@ from quizzes.speech import starts_with_verdict
 
 # targets (the review's "a fair quiz" column)
 MAX_LONGEST_RIGHT_SHARE = 0.25
+MAX_SHORTEST_RIGHT_SHARE = 0.35  # about chance: a right option cut short is a giveaway too
 TRUE_SHARE_RANGE = (0.40, 0.60)
 MAX_POSITION_SHARE = 0.45  # no place holds the right option (or practice target) much more often than chance
 MAX_ONE_PATTERN_SHARE = 0.40  # no "k right of n" pattern dominates the multiple-choice questions
@@ -40,6 +41,7 @@ class FairnessFigures:
     one_right: int = 0  # single and picture questions
     right_position: Counter[int] = field(default_factory=Counter)  # 1-based place in the file
     longest_right: int = 0  # the right option is the uniquely longest
+    shortest_right: int = 0  # … the uniquely shortest
     true_false: int = 0
     answer_true: int = 0
     absolute_false: list[str] = field(default_factory=list)  # "lesson/question" of false items with such words
@@ -54,6 +56,10 @@ class FairnessFigures:
     @property
     def longest_right_share(self) -> float:
         return self.longest_right / self.one_right if self.one_right else 0.0
+
+    @property
+    def shortest_right_share(self) -> float:
+        return self.shortest_right / self.one_right if self.one_right else 0.0
 
     @property
     def true_share(self) -> float:
@@ -73,9 +79,10 @@ class FairnessFigures:
         return most / self.practices if self.practices else 0.0
 
 
-def _uniquely_longest_is_right(question: ChoiceQuestion) -> bool:
-    lengths = sorted(((len(o.text), o.correct) for o in question.options), reverse=True)
-    return lengths[0][1] and (len(lengths) == 1 or lengths[0][0] > lengths[1][0])
+def _uniquely_longest_is_right(question: ChoiceQuestion, longest: bool = True) -> bool:
+    """Whether the right option is the one longest (or, ``longest=False``, shortest) by itself."""
+    lengths = sorted(((len(o.text), o.correct) for o in question.options), reverse=longest)
+    return lengths[0][1] and (len(lengths) == 1 or lengths[0][0] != lengths[1][0])
 
 
 def fairness_figures(catalog: Catalog) -> FairnessFigures:
@@ -96,6 +103,7 @@ def fairness_figures(catalog: Catalog) -> FairnessFigures:
                 figures.one_right += 1
                 figures.right_position[next(i for i, o in enumerate(question.options, 1) if o.correct)] += 1
                 figures.longest_right += _uniquely_longest_is_right(question)
+                figures.shortest_right += _uniquely_longest_is_right(question, longest=False)
             elif isinstance(question, MultipleChoice):
                 figures.multiple += 1
                 right = sum(o.correct for o in question.options)
@@ -125,6 +133,9 @@ def fairness_problems(figures: FairnessFigures) -> list[str]:
     if figures.longest_right_share > MAX_LONGEST_RIGHT_SHARE:
         problems.append(f"the right option is the uniquely longest in {figures.longest_right_share:.0%} "
                         f"(at most {MAX_LONGEST_RIGHT_SHARE:.0%})")
+    if figures.shortest_right_share > MAX_SHORTEST_RIGHT_SHARE:
+        problems.append(f"the right option is the uniquely shortest in {figures.shortest_right_share:.0%} "
+                        f"(at most {MAX_SHORTEST_RIGHT_SHARE:.0%})")
     low, high = TRUE_SHARE_RANGE
     if figures.true_false and not low <= figures.true_share <= high:
         problems.append(f"{figures.true_share:.0%} of true/false statements are true (keep {low:.0%}–{high:.0%})")
@@ -158,6 +169,7 @@ def fairness_report(figures: FairnessFigures) -> str:
     rows = [
         ("Right option's place in single and picture questions", f"{figures.one_right} questions; {positions}"),
         ("Right option is the uniquely longest", _share(figures.longest_right, figures.one_right)),
+        ("Right option is the uniquely shortest", _share(figures.shortest_right, figures.one_right)),
         ("True/false answered 'Đúng'", f"{_share(figures.answer_true, figures.true_false)} "
                                        f"of {figures.true_false}"),
         ("False statements with an absolute word", str(len(figures.absolute_false))),

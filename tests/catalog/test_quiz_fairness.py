@@ -54,6 +54,8 @@ def test_the_right_options_place_and_length_are_counted(content):
                          [true_false(f"t{n}", n < 2) for n in range(5)])
     assert (figures.one_right, dict(figures.right_position)) == (4, {1: 2, 3: 1, 2: 1})
     assert figures.longest_right == 1
+    assert figures.shortest_right == 3  # "Gác máy" is shorter than every wrong option
+    assert any("uniquely shortest in 75%" in p for p in fairness_problems(figures))
     assert (figures.true_false, figures.answer_true) == (5, 2)
     problems = fairness_problems(figures)
     assert any("in one place in 50%" in p for p in problems), problems
