@@ -16,7 +16,7 @@ from commands.accounts import (
 )
 from commands.areas import add_area_arguments, cmd_add_commune, cmd_add_province, cmd_add_team, cmd_place_group
 from commands.audio import cmd_audio_coverage, cmd_pack_audio, cmd_render_audio, cmd_unpack_audio
-from commands.content import cmd_validate_content
+from commands.content import cmd_quiz_report, cmd_validate_content
 from commands.database import cmd_backup, cmd_migrate, cmd_restore, cmd_seed_demo
 from commands.serve import cmd_serve
 from settings import SettingsError
@@ -32,6 +32,10 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("seed-demo", help="add the demo group, learners and trainer (once)").set_defaults(func=cmd_seed_demo)
     sub.add_parser("validate-content", help="check every lesson and quiz file; exit 1 on problems") \
         .set_defaults(func=cmd_validate_content)
+    report = sub.add_parser("quiz-report", help="can the quizzes be passed without knowing anything? figures "
+                            "per target; exit 1 when one is missed")
+    report.add_argument("--module", help="one module's lessons only (e.g. vneid)")
+    report.set_defaults(func=cmd_quiz_report)
     render = sub.add_parser("render-audio", help="pre-render narration for every text in the catalogue")
     render.add_argument("--engine", choices=["gtts", "espeak"], default="gtts",
                         help="gtts needs internet; espeak is offline")

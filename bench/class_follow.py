@@ -150,6 +150,7 @@ def prepare_class(app: AppCopy, db_url: str, n: int, lesson_id: str | None, step
     from progress.classes.running import start_class
     from progress.groups import create_group
     from progress.trainers import create_trainer
+    from quizzes.option_order import class_seed
 
     catalog = load_catalog(app.app_dir / "lessons" / "content", app.app_dir / "quizzes" / "content")
     lessons = choose_lessons(catalog, lesson_id, steps)
@@ -158,7 +159,7 @@ def prepare_class(app: AppCopy, db_url: str, n: int, lesson_id: str | None, step
     trainer = create_trainer(db, f"bench.{secrets.token_hex(4)}", "Tập huấn viên thử", "mat-khau-bench-1", [group.id])
     state = start_class(db, trainer.id, group.id, [x.id for x in lessons], place="Nhà văn hóa thôn (thử tải)")
     db.kw["bind"].dispose()
-    plan = class_plan(catalog, state.lesson_ids)
+    plan = class_plan(catalog, state.lesson_ids, class_seed(state.class_id))
     step_positions = [i for i, slide in enumerate(plan.slides) if slide.step is not None]
     if len(step_positions) < steps + 1:
         raise BenchError(f"the catalogue has only {len(step_positions)} step slides; use --steps "

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from catalog.loading import Catalog
 from lessons.models import Lesson, Step
 from quizzes.models import Question
+from quizzes.option_order import arranged
 
 
 @dataclass(frozen=True)
@@ -43,9 +44,11 @@ class ClassPlan:
         return next((i for i, slide in enumerate(self.slides) if slide.lesson.id == lesson_id), 0)
 
 
-def class_plan(catalog: Catalog, lesson_ids: Sequence[str]) -> ClassPlan:
+def class_plan(catalog: Catalog, lesson_ids: Sequence[str], seed: str) -> ClassPlan:
     """The slides of these lessons, in the order given; ids no longer in the catalogue
-    (a lesson retired since the class started) are left out."""
+    (a lesson retired since the class started) are left out. Each question's options are
+    in the class's one order (``seed``: quizzes.option_order.class_seed), the same on the
+    projector and every phone."""
     known = [lesson_id for lesson_id in dict.fromkeys(lesson_ids) if lesson_id in catalog.lessons]
     lessons = tuple(catalog.lessons[lesson_id] for lesson_id in known)
     slides: list[Slide] = []
@@ -53,6 +56,6 @@ def class_plan(catalog: Catalog, lesson_ids: Sequence[str]) -> ClassPlan:
         steps = lesson.steps
         slides += [Slide(lesson, step=step, number=n, count=len(steps)) for n, step in enumerate(steps, start=1)]
         quiz = catalog.quiz_for(lesson.id)
-        questions = quiz.questions if quiz else ()
+        questions = tuple(arranged(q, seed) for q in quiz.questions) if quiz else ()
         slides += [Slide(lesson, question=q, number=n, count=len(questions)) for n, q in enumerate(questions, start=1)]
     return ClassPlan(lessons, tuple(slides))

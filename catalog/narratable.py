@@ -24,7 +24,8 @@ def lesson_texts(catalog: Catalog, lesson_id: str) -> list[str]:
     questions = quiz.questions if quiz else ()
     for number, question in enumerate(questions, start=1):
         texts += question.narratable_texts()
-        texts.append(numbered_question(number, len(questions), question.spoken()))  # the quiz and class mode
+        texts += [numbered_question(number, len(questions), arranged.spoken())  # the quiz and class mode,
+                  for arranged in question.arrangements()]  # in every order a learner can see
     return texts
 
 

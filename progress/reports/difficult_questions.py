@@ -32,7 +32,7 @@ RETEACH_BELOW_PERCENT = 60  # fewer right answers than this: "Dạy lại"
 
 @dataclass(frozen=True)
 class WrongChoice:
-    label: str  # as the phones show it, e.g. "2. Ấn thật mạnh vào màn hình"
+    label: str  # the option in words, e.g. "Ấn thật mạnh vào màn hình" (each learner saw its own order)
     count: int  # answers that chose it
 
 
@@ -100,11 +100,11 @@ def _top_wrong(question: Question, counts: Counter[str]) -> WrongChoice | None:
             continue
         for key in keys:
             chosen[key] += n
-    wrong = [(chosen[line.key], -position, line.label)
+    wrong = [(chosen[line.key], -position, line.choice)
              for position, line in enumerate(question.tally_lines()) if not line.right and chosen[line.key]]
     if not wrong:
         return None
-    count, _, label = max(wrong)  # ties: the choice shown first
+    count, _, label = max(wrong)  # ties: the choice first in the file
     return WrongChoice(label, count)
 
 

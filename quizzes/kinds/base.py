@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Self
 
 from pydantic import Field
 
@@ -24,6 +25,12 @@ class TallyLine:
     key: str  # an option id, "true"/"false", or "right"/"wrong" for an order
     label: str  # as the phones and the projector show it, numbered as the voice reads it
     right: bool
+    text: str = ""  # an option's own words, without the number (each learner sees its own order)
+
+    @property
+    def choice(self) -> str:
+        """The choice in words that mean the same in every order: for reports across learners."""
+        return self.text or self.label
 
 
 # (field path inside the question, what is wrong), e.g. ("options.0.image", "file … does not exist")
@@ -70,6 +77,11 @@ class BaseQuestion(Frozen):
         """What the voice says: the prompt, then every choice, numbered as on the screen."""
         raise NotImplementedError(f"{type(self).__name__} does not say what the voice reads")
 
+    def arrangements(self) -> list[Self]:
+        """Every order this question can be shown in (quizzes/option_order.py): one,
+        unless a kind turns its options round."""
+        return [self]
+
     def narratable_texts(self) -> list[str]:
         """Every text of this question that can be read aloud (for pre-rendering)."""
         raise NotImplementedError(f"{type(self).__name__} does not list its texts")
@@ -103,17 +115,29 @@ class ChoiceQuestion(BaseQuestion):
 
     options: tuple[Option, ...]
 
+    def turned(self, turn: int) -> Self:
+        """The same question with its options turned round by ``turn`` places (the first
+        ``turn`` options move to the end): what a learner is shown, numbered and read in
+        that order (quizzes/option_order.py picks the turn)."""
+        turn %= len(self.options)
+        if turn == 0:
+            return self
+        return self.model_copy(update={"options": self.options[turn:] + self.options[:turn]})
+
+    def arrangements(self) -> list[Self]:
+        return [self.turned(turn) for turn in range(len(self.options))]
+
     def narratable_texts(self) -> list[str]:
-        texts = [self.spoken()]
+        texts = [arranged.spoken() for arranged in self.arrangements()]
         for option in self.options:
             texts += [option.text, option.explanation]
         return texts + self.feedback_texts()
 
     def content_problems(self, images_root: Path) -> ContentProblems:
-        return right_explanation_problems(self.options)
+        return verdict_problems(self.options)
 
     def tally_lines(self) -> tuple[TallyLine, ...]:
-        return tuple(TallyLine(o.id, f"{n}. {o.text}", o.correct) for n, o in enumerate(self.options, start=1))
+        return tuple(TallyLine(o.id, f"{n}. {o.text}", o.correct, o.text) for n, o in enumerate(self.options, start=1))
 
     def tally_keys(self, answer: Answer) -> tuple[str, ...]:
         return tuple(sorted(answer)) if isinstance(answer, frozenset) else (str(answer),)
@@ -149,12 +173,13 @@ class OneRightOption(ChoiceQuestion):
 
 
 
-def right_explanation_problems(options: tuple[Option, ...]) -> ContentProblems:
-    """A right option's explanation that starts with a verdict ("Đúng. …") contradicts a
-    learner who was wrong: the app says "Chưa đúng. Đáp án đúng là: …" and then reads it."""
+def verdict_problems(options: tuple[Option, ...]) -> ContentProblems:
+    """An explanation that starts with a verdict: a right option's "Đúng. …" contradicts a
+    learner who was wrong (the app says "Chưa đúng. Đáp án đúng là: …" and then reads it),
+    and a wrong option's "Sai. …" repeats the app's own "Chưa đúng."."""
     found: ContentProblems = []
     for index, option in enumerate(options):
-        word = starts_with_verdict(option.explanation) if option.correct else None
+        word = starts_with_verdict(option.explanation)
         if word:
             found.append((f"options.{index}.explanation",
                           f"starts with {word!r}; the app says the verdict itself, so begin with the reason"))

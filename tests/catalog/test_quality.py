@@ -137,18 +137,19 @@ def test_a_right_explanation_that_starts_with_a_verdict_is_reported(content, exp
     assert any("questions.0.options.1.explanation: starts with" in m and "verdict" in m for m in found), found
 
 
-def test_verdict_words_are_reported_in_every_kind_that_has_a_right_explanation(content):
+def test_verdict_words_are_reported_in_every_kind_and_every_explanation(content):
     def change(data) -> None:  # type: ignore[no-untyped-def]
         data["questions"][1]["explanation"] = "Sai. Công an không hỏi mã."  # true_false
         data["questions"][2]["options"][0]["explanation"] = "Đúng. Giục chuyển tiền là lừa."  # multiple_choice
         data["questions"][3]["options"][1]["explanation"] = "Chính xác. Màn hình thật."  # image_choice
-        # a wrong option may start "Sai.": the learner who picked it just heard "Chưa đúng."
+        # nor a wrong option: the learner who picked it just heard "Chưa đúng." (issue 14)
         data["questions"][2]["options"][2]["explanation"] = "Sai. Lịch sự không phải dấu hiệu lừa."
 
     edit(content / QUIZ, change)
     found = [m for m in problems(content) if "verdict" in m]
     assert [m.split(": ")[1] for m in found] == [
-        "questions.1.explanation", "questions.2.options.0.explanation", "questions.3.options.1.explanation"]
+        "questions.1.explanation", "questions.2.options.0.explanation", "questions.2.options.2.explanation",
+        "questions.3.options.1.explanation"]
 
 
 def test_words_that_only_begin_like_a_verdict_are_fine(content):

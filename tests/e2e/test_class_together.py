@@ -30,6 +30,7 @@ from progress.groups import list_groups
 from progress.learners import list_learners
 from progress.models import ClassAnswer, ClassQuestion, utcnow
 from progress.review import due_reviews
+from quizzes.option_order import class_seed
 from tests.conftest import FIXTURE_CONTENT
 from tests.e2e.conftest import (
     CHROMIUM_ARGS,
@@ -258,7 +259,7 @@ def test_a_whole_class_projector_on_one_server_phones_on_another(chromium_path, 
     assert record.attendance.guests == 3
     assert record.attendance.head_count == HEAD_COUNT and record.attendance.total == HEAD_COUNT
     plan = class_plan(load_catalog(FIXTURE_CONTENT / "lessons", FIXTURE_CONTENT / "quizzes"),
-                      record.state.lesson_ids)
+                      record.state.lesson_ids, class_seed(class_id))
     assert record.state.lesson_ids == ("bai-mau", "thuc-hanh-mau")
     assert [lesson.id for lesson in plan.lessons_reached(record.state.furthest_position)] == ["bai-mau"]
     [asked] = record.questions

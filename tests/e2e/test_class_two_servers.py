@@ -28,6 +28,7 @@ from progress.database import Database, connect
 from progress.groups import create_group
 from progress.trainers import create_trainer
 from quizzes.kinds.single_choice import SingleChoice
+from quizzes.option_order import class_seed
 from tests.conftest import FIXTURE_CONTENT
 from tests.e2e.conftest import TwoServers
 
@@ -79,7 +80,8 @@ def open_class(db: Database) -> tuple[int, str]:
 def test_phones_on_two_servers_follow_one_class_and_answer(two_servers: TwoServers) -> None:
     db = connect(two_servers.database_url)
     class_id, join_code = open_class(db)
-    plan = class_plan(load_catalog(FIXTURE_CONTENT / "lessons", FIXTURE_CONTENT / "quizzes"), [LESSON])
+    plan = class_plan(load_catalog(FIXTURE_CONTENT / "lessons", FIXTURE_CONTENT / "quizzes"), [LESSON],
+                      class_seed(class_id))
     steps = [slide.step.text for slide in plan.slides if slide.step is not None]
     q_position, question = next((i, s.question) for i, s in enumerate(plan.slides)
                                 if isinstance(s.question, SingleChoice))

@@ -27,8 +27,11 @@ def _player(at, text: str) -> dict:  # type: ignore[no-untyped-def,type-arg]
 def test_a_wrong_answer_has_a_nghe_with_the_verdict_and_the_right_answer(new_app, app_env):
     at = learner_signs_in(new_app(), app_env)
     walk_to_quiz(at)
-    assert _player(at, "Câu một trên năm. Có người hỏi mã OTP. Bác làm gì? Ý một: Đọc mã cho họ. "
-                       "Ý hai: Không đưa, gác máy.")["label"] == "Nghe câu hỏi"
+    # the options in the order this learner's screen shows them, numbered as the voice reads them
+    shown = [b.label.split(". ", 1)[1] for b in at.button if b.key and b.key.startswith("opt_q-mot_")]
+    assert sorted(shown) == ["Không đưa, gác máy", "Đọc mã cho họ"]
+    said = " ".join(f"Ý {word}: {text}." for word, text in zip(("một", "hai"), shown, strict=True))
+    assert _player(at, f"Câu một trên năm. Có người hỏi mã OTP. Bác làm gì? {said}")["label"] == "Nghe câu hỏi"
     at.button(key="opt_q-mot_a").click().run()
     player = _player(at, WRONG)
     assert player["label"] == "Nghe" and player["autoplay"] is False  # autoplay is off by default

@@ -20,6 +20,7 @@ from progress.classes.attendance import mark_seen
 from progress.classes.state import ClassState
 from progress.learners import LearnerInfo
 from progress.recordings import lesson_recordings
+from quizzes.option_order import class_seed
 from ui import resources
 from ui.learner.class_join import ClassPlace, ended_class, joined_place, requested_class, signed_in_member
 from ui.learner.class_question import show_question
@@ -39,9 +40,9 @@ db = resources.database()
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def plan_of(lesson_ids: tuple[str, ...]) -> ClassPlan:
-    """The class's slides, built once per process for each list of lessons."""
-    return class_plan(resources.catalog(), lesson_ids)
+def plan_of(class_id: int, lesson_ids: tuple[str, ...]) -> ClassPlan:
+    """The class's slides, built once per process for each class."""
+    return class_plan(resources.catalog(), lesson_ids, class_seed(class_id))
 
 
 def class_over(place: ClassPlace) -> None:
@@ -90,7 +91,7 @@ def show_step(slide: Slide, learner: LearnerInfo | None, welcomed: bool) -> None
 
 
 def show_slide(state: ClassState, place: ClassPlace, learner: LearnerInfo | None) -> None:
-    plan = plan_of(state.lesson_ids)
+    plan = plan_of(state.class_id, state.lesson_ids)
     if not plan.slides:
         st.warning("Buổi học này chưa có bài nào. Bác hỏi tập huấn viên nhé.")
         return

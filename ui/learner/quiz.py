@@ -17,6 +17,7 @@ from progress.quiz_runs import finish_run, move_on, open_run, record_answer, res
 from quizzes.answers import Answer
 from quizzes.grading import QuizScore, grade_answer
 from quizzes.models import Quiz
+from quizzes.option_order import arranged, learner_seed
 from quizzes.runs import QuizRun, resume_run
 from quizzes.speech import numbered_question, spoken_result
 from ui import resources
@@ -114,7 +115,7 @@ def question_card() -> None:
         result_screen(score)
         return
     run_id, run = current_run()
-    index, question = run.position, run.question
+    index, question = run.position, arranged(run.question, learner_seed(signin.account_id))
     if index == 0:  # the quiz's name on its first screen only: the questions need the room
         st.subheader(f"📝 {lesson.title}")
     scroll_to_top(f"{lesson.id}/q{index}")

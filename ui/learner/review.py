@@ -12,6 +12,7 @@ import streamlit as st
 from progress.review import DueReview, record_review
 from quizzes.answers import Answer, GradedAnswer
 from quizzes.grading import grade_answer
+from quizzes.option_order import arranged, learner_seed
 from quizzes.review_rules import days_until_review
 from quizzes.speech import reviews_left
 from ui import resources
@@ -66,7 +67,7 @@ def _when_again(feedback: GradedAnswer, upcoming: DueReview | None) -> str:
 
 
 def _show_question(lesson_id: str, question_id: str) -> None:
-    question = questions[(lesson_id, question_id)]
+    question = arranged(questions[(lesson_id, question_id)], learner_seed(signin.account_id))
     st.caption(f"Ôn lại bài: {catalog.lessons[lesson_id].title}")
     st.markdown(f"<p class='step-text'><b>{html.escape(question.prompt)}</b></p>", unsafe_allow_html=True)
     narrate(question.spoken(), "prompt", label="Nghe câu hỏi")
@@ -117,7 +118,8 @@ def review_screen() -> None:
     st.progress(state["done"] / (state["done"] + len(due)), text=f"Còn {len(due)} câu cần ôn")
     narrate(reviews_left(len(due)), "review_left")
     _show_question(item.lesson_id, item.question_id)
-    answer_controls(questions[(item.lesson_id, item.question_id)], partial(_answer, item.lesson_id, item.question_id))
+    answer_controls(arranged(questions[(item.lesson_id, item.question_id)], learner_seed(signin.account_id)),
+                    partial(_answer, item.lesson_id, item.question_id))
     _home_button()
 
 

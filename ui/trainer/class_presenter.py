@@ -10,6 +10,7 @@ import streamlit as st
 from catalog.class_plan import ClassPlan, class_plan
 from progress.classes.running import end_class, move_to
 from progress.classes.state import ClassState
+from quizzes.option_order import class_seed
 from ui import resources
 from ui.trainer.class_actions import FLASH, NOTE, change_class
 from ui.trainer.class_attendance import show_attendance
@@ -81,7 +82,7 @@ def _bar(state: ClassState, plan: ClassPlan, position: int, panel: str) -> None:
 
 
 def show_presenter(state: ClassState) -> None:
-    plan = class_plan(resources.catalog(), state.lesson_ids)
+    plan = class_plan(resources.catalog(), state.lesson_ids, class_seed(state.class_id))
     if FLASH in st.session_state:
         st.warning(st.session_state.pop(FLASH))
     if NOTE in st.session_state:

@@ -75,6 +75,9 @@ def lesson_labels(catalog: Catalog) -> dict[str, str]:
 
 def _start_form(trainer: TrainerInfo, scope: Scope, groups: list[GroupInfo], catalog: Catalog) -> None:
     st.subheader("▶️ Bắt đầu buổi học mới")
+    st.page_link("ui/trainer/code_of_practice.py", icon="🤝",
+                 label="Trước buổi học: nhắc lại quy tắc cầm tay chỉ việc — để bà con tự bấm, "
+                       "không hỏi mật khẩu hay mã OTP, không chụp giấy tờ")
     group = st.selectbox("Nhóm", groups, format_func=lambda g: g.name, key="class_group")
     labels = lesson_labels(catalog)
     lessons: list[str] = st.multiselect(

@@ -38,6 +38,7 @@ PAGES = (
     StaffPage("ui/trainer/roster_import.py", "Nhập danh sách", "📋", "nhap-danh-sach", EDITORS),
     StaffPage("ui/trainer/classes_held.py", "Buổi học đã tổ chức", "🗓️", "buoi-hoc", EVERYONE),  # officers read
     StaffPage("ui/trainer/reports.py", "Báo cáo", "📈", "bao-cao", EVERYONE),  # officers read
+    StaffPage("ui/trainer/code_of_practice.py", "Cầm tay chỉ việc", "🤝", "cam-tay-chi-viec", EVERYONE),
 )
 
 

@@ -38,11 +38,6 @@ def _hint(question: DifficultQuestion) -> str:
             f"{question.right_percent}% trả lời đúng.{chose}")
 
 
-def _not_a_list(label: str) -> str:
-    """"1\\. Đọc mã": a table cell starting "1. " would be drawn as a numbered list."""
-    return label.replace(". ", "\\. ", 1)
-
-
 def _difficult_questions(group: GroupInfo) -> None:
     group_ids = _area(group, "reteach_area")
     with_class = st.checkbox("Tính cả câu trả lời trong buổi học trên lớp (cả khách)", key="reteach_class")
@@ -58,7 +53,7 @@ def _difficult_questions(group: GroupInfo) -> None:
         st.success(f"Câu nào cũng có từ {RETEACH_BELOW_PERCENT}% trả lời đúng trở lên.")
     st.table(pd.DataFrame([
         {"Câu hỏi": q.prompt, "Đúng": f"{q.right_percent}% ({q.right}/{q.answers})",
-         "Chọn sai nhiều nhất": f"{_not_a_list(q.top_wrong.label)} ({q.top_wrong.count})" if q.top_wrong else "—",
+         "Chọn sai nhiều nhất": f"{q.top_wrong.label} ({q.top_wrong.count})" if q.top_wrong else "—",
          "Bài": q.lesson_title}
         for q in found
     ]), hide_index=True)
