@@ -46,7 +46,7 @@ def test_one_group_hardest_first_with_the_wrong_choice_most_people_made(db, cata
     assert lines(difficult_questions(db, catalog, {a.id})) == [
         ("q-nam", 1, 0, 0, ("❌ Chưa đúng thứ tự", 1)),
         ("q-hai", 3, 1, 33, ("✅ Đúng", 2)),  # the statement is false: "Đúng" is the wrong choice
-        ("q-ba", 3, 1, 33, ("3. Chào hỏi lịch sự", 2)),  # ticked with a right box, still wrong
+        ("q-ba", 3, 1, 33, ("Chào hỏi lịch sự", 2)),  # ticked with a right box, still wrong
         ("q-mot", 4, 2, 50, ("Đọc mã cho họ", 2)),
     ]
     first = difficult_questions(db, catalog, {a.id})[0]
@@ -57,7 +57,7 @@ def test_a_team_counts_its_groups_together(db, catalog, two_groups):
     a, b, _ = two_groups
     assert lines(difficult_questions(db, catalog, {a.id, b.id})) == [
         ("q-nam", 1, 0, 0, ("❌ Chưa đúng thứ tự", 1)),
-        ("q-ba", 3, 1, 33, ("3. Chào hỏi lịch sự", 2)),
+        ("q-ba", 3, 1, 33, ("Chào hỏi lịch sự", 2)),
         ("q-mot", 5, 2, 40, ("Đọc mã cho họ", 3)),
         ("q-hai", 4, 2, 50, ("✅ Đúng", 2)),
     ]
@@ -75,7 +75,7 @@ def test_class_answers_count_only_when_asked_for(db, catalog, two_groups):
     with_class = {q.question_id: q for q in difficult_questions(db, catalog, {a.id}, with_class_answers=True)}
     assert lines([with_class["q-mot"], with_class["q-bon"]]) == [
         ("q-mot", 7, 3, 43, ("Đọc mã cho họ", 4)),
-        ("q-bon", 1, 0, 0, ("1. Màn hình đỏ", 1)),
+        ("q-bon", 1, 0, 0, ("Màn hình đỏ", 1)),
     ]
 
 
