@@ -51,7 +51,7 @@ PLACE = "Nhà văn hóa thôn Gò"
 STEPS = ("Đây là bước một.", "Đây là bước hai.", "Đây là bước ba, mã OTP.", "Đây là bước bốn.")
 QUESTION = "Có người hỏi mã OTP. Bác làm gì?"  # bai-mau's first quiz question: single choice
 WRONG, RIGHT = "Đọc mã cho họ", "Không đưa, gác máy"
-HANDS = {"1. Đọc mã cho họ": 1, "2. Không đưa, gác máy": 4}  # people without a phone, by show of hands
+HANDS = {WRONG: 1, RIGHT: 4}  # people without a phone, by show of hands (numbered in the class's own order)
 HEAD_COUNT = 11  # counted by the trainer: 5 phones, 5 hands, and one who kept their hands down
 
 
@@ -191,17 +191,18 @@ def test_a_whole_class_projector_on_one_server_phones_on_another(chromium_path, 
         # hands of those without a phone, then the answer
         projector.get_by_text("✋ Giơ tay (không có điện thoại)").click()
         for label, count in HANDS.items():
-            projector.get_by_label(label).fill(str(count))
+            projector.get_by_label(re.compile(rf"^\d\. {re.escape(label)}$")).fill(str(count))
         projector.get_by_role("button", name="Lưu số giơ tay").click()
         projector.get_by_role("button", name="Xem đáp án").click()
         projector.get_by_text(f"✅ Đáp án: {RIGHT}").wait_for()
         projector.get_by_text("✍️ 5 người trả lời bằng điện thoại").wait_for()
         rows = projector.locator(".tally-row")
         expect(rows).to_have_count(2)
-        expect(rows.nth(0)).to_contain_text("❌ 1. Đọc mã cho họ")
-        expect(rows.nth(0).locator(".tally-count")).to_have_text("3 (📱 2 + ✋ 1)")
-        expect(rows.nth(1)).to_contain_text("✅ 2. Không đưa, gác máy")
-        expect(rows.nth(1).locator(".tally-count")).to_have_text("7 (📱 3 + ✋ 4)")
+        wrong_row, right_row = rows.filter(has_text=WRONG), rows.filter(has_text=RIGHT)
+        expect(wrong_row).to_contain_text("❌")
+        expect(wrong_row.locator(".tally-count")).to_have_text("3 (📱 2 + ✋ 1)")
+        expect(right_row).to_contain_text("✅")
+        expect(right_row.locator(".tally-count")).to_have_text("7 (📱 3 + ✋ 4)")
         shot(projector, "class-together-projector-4-tally")
         for page, answer in answers.items():
             if answer == RIGHT:  # (the alert shows its ✅ or ❌ as an icon, apart from the words)
