@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Literal
 
 from pydantic import Field, model_validator
 
 from quizzes.answers import Answer, GradedAnswer, InvalidAnswer
-from quizzes.kinds.base import ChoiceQuestion, Option, unique_option_ids
+from quizzes.kinds.base import ChoiceQuestion, ContentProblems, Option, unique_option_ids
 from quizzes.speech import number_word, spoken_parts
+
+ASK_ALL_RIGHT = "Chọn tất cả các ý đúng."  # said after the prompt; shown above the tick boxes
 
 
 class MultipleChoice(ChoiceQuestion):
@@ -42,9 +45,19 @@ class MultipleChoice(ChoiceQuestion):
 
     def spoken(self) -> str:
         return spoken_parts(
-            [self.spoken_prompt, "Chọn tất cả các ý đúng."]
+            [self.spoken_prompt, ASK_ALL_RIGHT]
             + [f"Ý {number_word(i + 1)}: {option.text}" for i, option in enumerate(self.options)]
         )
+
+    def content_problems(self, images_root: Path) -> ContentProblems:
+        """The app itself says and shows "Chọn tất cả các ý đúng": a prompt that says it too
+        is heard twice."""
+        found = super().content_problems(images_root)
+        for field in ("prompt", "narration"):
+            if "ý đúng" in getattr(self, field).lower():
+                found.append((field, f"says \"{ASK_ALL_RIGHT}\" again; the app says it after the prompt, "
+                                     "so leave it out"))
+        return found
 
     def feedback_answers(self) -> list[Answer]:
         right = frozenset(option.id for option in self.options if option.correct)

@@ -165,3 +165,11 @@ def test_a_hint_that_repeats_what_the_practice_widget_says_is_reported(content, 
     edit(content / PRACTICE, lambda d: d["steps"][1]["practice"]["targets"][0].update(hint=hint))
     found = problems(content)
     assert any("steps.1.practice.targets.0.hint: starts with" in m for m in found), found
+
+
+def test_a_multiple_choice_prompt_that_asks_for_all_right_ones_is_reported(content):
+    """The app says and shows "Chọn tất cả các ý đúng." after the prompt: content saying it
+    too is heard twice (issue 14, for the ear)."""
+    edit(content / QUIZ, lambda d: d["questions"][2].update(prompt=d["questions"][2]["prompt"] + " Chọn hết các ý đúng."))
+    found = [m for m in problems(content) if "Chọn tất cả các ý đúng" in m]
+    assert [m.split(": ")[1] for m in found] == ["questions.2.prompt"], found
