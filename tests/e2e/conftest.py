@@ -155,7 +155,8 @@ def open_lesson_from_home(page, title: str = "Bài mẫu") -> None:  # type: ign
     section.wait_for(state="attached")
     if section.get_attribute("open") is None:
         section.locator("summary").click()
-    page.get_by_role("button", name=title).click()
+    # the lesson's own button in the section, not "▶️ Học tiếp: …" above it (a lesson begun earlier)
+    section.get_by_role("button", name=title).first.click()
 
 
 def shot(page, name: str) -> Path:
