@@ -12,6 +12,7 @@ that change the settings and clear it get fresh objects).
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -22,10 +23,11 @@ from media.narration import Narrator, PrerenderedVoice
 from progress.classes.state import ClassStates
 from progress.database import Database, connect
 from quizzes.review_rules import ReviewPolicy
-from settings import PROJECT_ROOT, Settings, ensure_secret_key, load_settings
+from settings import PROJECT_ROOT, Settings, ensure_secret_key, load_settings, secret_key_warning
 
 AUDIO_DIR = PROJECT_ROOT / "static" / "audio"
 AUDIO_URL_PREFIX = "/app/static/audio"
+log = logging.getLogger(__name__)
 CLASS_STATE_MAX_AGE_SECONDS = 0.25  # 30 phones polling every 1.5 s: about 4 class reads a second
 
 
@@ -58,6 +60,9 @@ def build_narrator(settings: Settings) -> Narrator:
 def build_app_services(settings: Settings) -> AppServices:
     """Every long-lived object for these settings (config.yaml plus BDHVS_* variables)."""
     quiz = settings.quiz
+    warning = secret_key_warning(settings)
+    if warning:
+        log.warning(warning)
     database = connect(settings.database_url, settings.database.sqlite_busy_timeout_ms)
     class_mode = settings.class_mode
     return AppServices(

@@ -5,14 +5,19 @@ from __future__ import annotations
 import argparse
 import sys
 
-from settings import load_settings
+from settings import ensure_secret_key, load_settings, secret_key_warning
 
 
 def cmd_migrate(args: argparse.Namespace) -> int:
     from progress.database import upgrade_to_head
 
-    upgrade_to_head(load_settings().database_url)
+    settings = load_settings()
+    upgrade_to_head(settings.database_url)
+    ensure_secret_key(settings)  # the start-up step makes the key file, before any app process
     print("Database schema is up to date.")
+    warning = secret_key_warning(settings)
+    if warning:
+        print(f"Warning: {warning}", file=sys.stderr)
     return 0
 
 
