@@ -21,7 +21,7 @@ from media.audio_cache import AudioCache
 from media.engines import GttsEngine, offline_voice
 from media.narration import Narrator, PrerenderedVoice
 from progress.classes.state import ClassStates
-from progress.database import Database, connect
+from progress.database import Database, connect_configured
 from quizzes.review_rules import ReviewPolicy
 from settings import PROJECT_ROOT, Settings, ensure_secret_key, load_settings, secret_key_warning
 
@@ -63,7 +63,7 @@ def build_app_services(settings: Settings) -> AppServices:
     warning = secret_key_warning(settings)
     if warning:
         log.warning(warning)
-    database = connect(settings.database_url, settings.database.sqlite_busy_timeout_ms)
+    database = connect_configured(settings)
     class_mode = settings.class_mode
     return AppServices(
         settings=settings,

@@ -15,7 +15,7 @@ import secrets
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -44,6 +44,28 @@ class DatabaseSettings(_Section):
     sqlite_busy_timeout_ms: int = Field(
         5000, ge=0, description="How long SQLite waits for a lock before failing (ms)."
     )
+    pool_size: int = Field(
+        5, ge=1, le=200,
+        description="PostgreSQL: connections each app process keeps open. The server must allow "
+        "processes x (pool_size + max_overflow) connections.",
+    )
+    max_overflow: int = Field(
+        10, ge=0, le=200,
+        description="PostgreSQL: extra connections a process may open for a burst, closed again after it.",
+    )
+    prepare_threshold: Annotated[int, Field(ge=0)] | None = Field(
+        5,
+        description="PostgreSQL (psycopg): a statement run this many times on a connection becomes a "
+        "prepared statement (0 = at once). none = never: needed behind pgbouncer in transaction mode "
+        "older than 1.21 or without max_prepared_statements.",
+    )
+
+    @field_validator("prepare_threshold", mode="before")
+    @classmethod
+    def _none_words(cls, value: object) -> object:
+        if isinstance(value, str) and value.strip().lower() in {"none", "null", "off", "never", ""}:
+            return None
+        return value
 
 
 class QuizSettings(_Section):

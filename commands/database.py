@@ -35,11 +35,11 @@ def cmd_seed_demo(args: argparse.Namespace) -> int:
 def current_database(required: bool = True):
     """The database when its schema is up to date. Otherwise: stop with what to run, or
     (``required=False``) None, for commands that can do without it."""
-    from progress.database import connect, schema_is_current
+    from progress.database import connect_configured, schema_is_current
 
-    url = load_settings().database_url
-    if schema_is_current(url):
-        return connect(url)
+    settings = load_settings()
+    if schema_is_current(settings.database_url):
+        return connect_configured(settings)
     if required:
         raise SystemExit("The database is not up to date: run `python3 dev.py manage migrate` first.")
     return None

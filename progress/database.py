@@ -8,15 +8,18 @@ from typing import TypeVar
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Engine, create_engine, event, make_url, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
+
+from settings import DatabaseSettings, Settings
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
-def make_engine(url: str, busy_timeout_ms: int = 5000) -> Engine:
-    """Create the one engine a process uses."""
+def make_engine(url: str, busy_timeout_ms: int = 5000, options: DatabaseSettings | None = None) -> Engine:
+    """Create the one engine a process uses. ``options`` (the ``database`` settings) give a
+    server database its pool sizes and psycopg's ``prepare_threshold``."""
     if url.startswith("sqlite"):
         path = url.split("///", 1)[-1]
         if path and path != ":memory:":
@@ -35,7 +38,13 @@ def make_engine(url: str, busy_timeout_ms: int = 5000) -> Engine:
             cursor.close()
 
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    options = options or DatabaseSettings()
+    connect_args: dict[str, object] = {}
+    if make_url(url).get_driver_name() == "psycopg":
+        # None: never prepare (pgbouncer in transaction mode hands each transaction another connection)
+        connect_args["prepare_threshold"] = options.prepare_threshold
+    return create_engine(url, pool_pre_ping=True, pool_size=options.pool_size, max_overflow=options.max_overflow,
+                         connect_args=connect_args)
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
@@ -67,9 +76,14 @@ def check_models_match_migrations(url: str) -> None:
 Database = sessionmaker[Session]
 
 
-def connect(url: str, busy_timeout_ms: int = 5000) -> Database:
+def connect(url: str, busy_timeout_ms: int = 5000, options: DatabaseSettings | None = None) -> Database:
     """The session factory for a database URL (one per process)."""
-    return make_session_factory(make_engine(url, busy_timeout_ms))
+    return make_session_factory(make_engine(url, busy_timeout_ms, options))
+
+
+def connect_configured(settings: Settings) -> Database:
+    """The session factory for the configured database, with its ``database`` settings."""
+    return connect(settings.database_url, settings.database.sqlite_busy_timeout_ms, settings.database)
 
 
 def checkpoint_sqlite(db: Database) -> None:

@@ -21,3 +21,25 @@ def test_sqlite_runs_in_wal_mode_with_busy_timeout(tmp_path):
     with db() as session:
         assert session.connection().exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert session.connection().exec_driver_sql("PRAGMA busy_timeout").scalar() == 4321
+
+
+def test_server_database_takes_pool_sizes_and_prepare_threshold():
+    from progress.database import make_engine
+    from settings import DatabaseSettings
+
+    url = "postgresql+psycopg://nobody@127.0.0.1:1/none"  # never connected to here
+    options = DatabaseSettings(pool_size=3, max_overflow=4, prepare_threshold=None)
+    engine = make_engine(url, options=options)
+    assert (engine.pool.size(), engine.pool._max_overflow) == (3, 4)  # type: ignore[attr-defined]
+    assert (make_engine(url).pool.size(), make_engine(url).pool._max_overflow) == (5, 10)  # type: ignore[attr-defined]
+
+
+def test_prepare_threshold_set_by_the_server_is_used(database_url):
+    from progress.database import connect
+    from settings import DatabaseSettings
+
+    if not database_url.startswith("postgresql"):
+        return  # SQLite prepares nothing
+    db = connect(database_url, options=DatabaseSettings(prepare_threshold=None))
+    with db() as session:
+        assert session.connection().connection.dbapi_connection.prepare_threshold is None  # type: ignore[union-attr]
