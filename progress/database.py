@@ -1,8 +1,14 @@
-"""Engine creation and migrations. SQLite gets WAL and a busy timeout."""
+"""Engine creation and migrations. SQLite gets WAL, a busy timeout, and BEGIN IMMEDIATE
+for writes: a transaction begun with ``db.begin()`` (every write in progress/ is) takes
+SQLite's write lock at its start, so two processes writing at once wait for each other
+within the busy timeout. A deferred transaction that reads and then writes would instead
+fail at once with "database is locked" when another process wrote in between (SQLite
+cannot wait there: the reader's snapshot is already stale)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
 
@@ -15,6 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from settings import DatabaseSettings, Settings
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+WRITE_OPTION = "bdhvs_writes"  # a connection's execution option: its transaction will write
 
 
 def make_engine(url: str, busy_timeout_ms: int = 5000, options: DatabaseSettings | None = None) -> Engine:
@@ -36,6 +43,13 @@ def make_engine(url: str, busy_timeout_ms: int = 5000, options: DatabaseSettings
             # deleted rows are overwritten with zeros, not left in free pages (deleted means gone)
             cursor.execute("PRAGMA secure_delete=ON")
             cursor.close()
+            # the driver's own implicit BEGIN off: _begin below says which kind of BEGIN
+            dbapi_connection.isolation_level = None
+
+        @event.listens_for(engine, "begin")
+        def _begin(connection) -> None:  # type: ignore[no-untyped-def]
+            writes = connection.get_execution_options().get(WRITE_OPTION, False)
+            connection.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")
 
         return engine
     options = options or DatabaseSettings()
@@ -47,8 +61,20 @@ def make_engine(url: str, busy_timeout_ms: int = 5000, options: DatabaseSettings
                          connect_args=connect_args)
 
 
+class SessionFactory(sessionmaker[Session]):
+    """A sessionmaker whose ``begin()`` (the write path) tells SQLite at the first
+    statement that the transaction will write (BEGIN IMMEDIATE); ``db()`` sessions, used
+    for reading, begin as before."""
+
+    @contextmanager
+    def begin(self) -> Iterator[Session]:
+        with self() as session, session.begin():
+            session.connection(execution_options={WRITE_OPTION: True})
+            yield session
+
+
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
-    return sessionmaker(engine, expire_on_commit=False)
+    return SessionFactory(engine, expire_on_commit=False)
 
 
 def alembic_config(url: str) -> Config:
