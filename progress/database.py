@@ -7,6 +7,7 @@ cannot wait there: the reader's snapshot is already stale)."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -15,7 +16,7 @@ from typing import TypeVar
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, make_url, text
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from settings import DatabaseSettings, Settings
@@ -49,7 +50,15 @@ def make_engine(url: str, busy_timeout_ms: int = 5000, options: DatabaseSettings
         @event.listens_for(engine, "begin")
         def _begin(connection) -> None:  # type: ignore[no-untyped-def]
             writes = connection.get_execution_options().get(WRITE_OPTION, False)
-            connection.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")
+            # on the driver's connection: the BEGIN is no statement of ours (statement counters skip it)
+            begin = "BEGIN IMMEDIATE" if writes else "BEGIN"
+            cursor = connection.connection.cursor()
+            try:
+                cursor.execute(begin)
+            except sqlite3.OperationalError as exc:  # locked past the busy timeout: as SQLAlchemy reports it
+                raise OperationalError(begin, None, exc) from exc
+            finally:
+                cursor.close()
 
         return engine
     options = options or DatabaseSettings()
