@@ -80,9 +80,11 @@ def import_recordings(
                 Recording.lesson_id == info.lesson_id, Recording.step_id == info.step_id,
                 Recording.language == info.language, Recording.text_hash == info.text_hash,
             ))
-            if exists is not None or not audio.get(info.file_name):
-                kept += exists is not None
+            if exists is not None:
+                kept += 1
                 continue
+            if not audio.get(info.file_name):
+                continue  # a record whose bytes did not come with it: nothing to play
             _keep_audio(session, info.file_name, audio[info.file_name])
             session.add(_row(info, None))
             added += 1
