@@ -1,7 +1,8 @@
 """The composition root: the long-lived objects of a process, built in one place.
 
 Settings, the signing secret, the content catalogue, the database (engine and
-sessionmaker), the narrator, the review policy and the cache of classes in progress are built once per process by
+sessionmaker), the narrator, the review policy, the cache of classes in progress and
+the cache of recordings' bytes are built once per process by
 ``app_services()`` and shared read-only by every page (through ui/resources.py, which
 wraps it in ``st.cache_resource``) and every HTTP route (access/route_resources.py).
 Plain Python: no Streamlit here. ``app_services.cache_clear()`` rebuilds them on the next
@@ -12,6 +13,7 @@ that change the settings and clear it get fresh objects).
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -20,12 +22,15 @@ from media.audio_cache import AudioCache
 from media.engines import GttsEngine, offline_voice
 from media.narration import Narrator, PrerenderedVoice
 from progress.classes.state import ClassStates
-from progress.database import Database, connect
+from progress.database import Database, connect_configured
+from progress.recording_audio_cache import RecordingAudioCache
 from quizzes.review_rules import ReviewPolicy
-from settings import PROJECT_ROOT, Settings, ensure_secret_key, load_settings
+from settings import PROJECT_ROOT, Settings, ensure_secret_key, load_settings, secret_key_warning
 
 AUDIO_DIR = PROJECT_ROOT / "static" / "audio"
 AUDIO_URL_PREFIX = "/app/static/audio"
+RECORDINGS_URL_PREFIX = "/recordings"  # volunteers' recordings, from the database (access/recording_route.py)
+log = logging.getLogger(__name__)
 CLASS_STATE_MAX_AGE_SECONDS = 0.25  # 30 phones polling every 1.5 s: about 4 class reads a second
 
 
@@ -38,6 +43,7 @@ class AppServices:
     narrator: Narrator
     review_policy: ReviewPolicy  # when wrong answers come back, when a learner needs help
     class_states: ClassStates  # classes in progress as phones poll them, cached for a moment per process
+    recording_audio: RecordingAudioCache  # recordings' bytes from the database, kept per process (bounded)
 
 
 def build_catalog(settings: Settings) -> Catalog:
@@ -52,13 +58,17 @@ def build_narrator(settings: Settings) -> Narrator:
         AUDIO_URL_PREFIX,
         prerendered=[PrerenderedVoice(gtts.name, gtts.voice, gtts.fmt)],
         live_engine=offline_voice(voice=settings.narration.espeak_voice),
+        recordings_url_prefix=RECORDINGS_URL_PREFIX,
     )
 
 
 def build_app_services(settings: Settings) -> AppServices:
     """Every long-lived object for these settings (config.yaml plus BDHVS_* variables)."""
     quiz = settings.quiz
-    database = connect(settings.database_url, settings.database.sqlite_busy_timeout_ms)
+    warning = secret_key_warning(settings)
+    if warning:
+        log.warning(warning)
+    database = connect_configured(settings)
     class_mode = settings.class_mode
     return AppServices(
         settings=settings,
@@ -70,6 +80,7 @@ def build_app_services(settings: Settings) -> AppServices:
         # a short fixed age: a phone's delay is its poll wait plus at most this (bench/class_follow.py)
         class_states=ClassStates(database, max_age_seconds=CLASS_STATE_MAX_AGE_SECONDS,
                                  idle_after=dt.timedelta(minutes=class_mode.idle_end_minutes)),
+        recording_audio=RecordingAudioCache(database),
     )
 
 

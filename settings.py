@@ -12,8 +12,10 @@ import json
 import os
 import re
 import secrets
+import tempfile
+import time
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -42,6 +44,28 @@ class DatabaseSettings(_Section):
     sqlite_busy_timeout_ms: int = Field(
         5000, ge=0, description="How long SQLite waits for a lock before failing (ms)."
     )
+    pool_size: int = Field(
+        5, ge=1, le=200,
+        description="PostgreSQL: connections each app process keeps open. The server must allow "
+        "processes x (pool_size + max_overflow) connections.",
+    )
+    max_overflow: int = Field(
+        10, ge=0, le=200,
+        description="PostgreSQL: extra connections a process may open for a burst, closed again after it.",
+    )
+    prepare_threshold: Annotated[int, Field(ge=0)] | None = Field(
+        5,
+        description="PostgreSQL (psycopg): a statement run this many times on a connection becomes a "
+        "prepared statement (0 = at once). none = never: needed behind pgbouncer in transaction mode "
+        "older than 1.21 or without max_prepared_statements.",
+    )
+
+    @field_validator("prepare_threshold", mode="before")
+    @classmethod
+    def _none_words(cls, value: object) -> object:
+        if isinstance(value, str) and value.strip().lower() in {"none", "null", "off", "never", ""}:
+            return None
+        return value
 
 
 class QuizSettings(_Section):
@@ -285,16 +309,73 @@ def load_settings(config_path: Path | None = None) -> Settings:
         raise SettingsError(f"{header}:\n  " + "\n  ".join(lines)) from exc
 
 
-def ensure_secret_key(settings: Settings) -> str:
-    """The configured signing key, or one generated once and kept in data/secret.key."""
+SECRET_KEY_FILE = PROJECT_ROOT / "data" / "secret.key"
+
+
+def ensure_secret_key(settings: Settings, key_file: Path = SECRET_KEY_FILE) -> str:
+    """The configured signing key, or one generated once and kept in ``key_file``.
+
+    Several processes may start together on a fresh install: the key is written whole to
+    a temporary file and then hard-linked to its name, which fails if the name exists, so
+    exactly one process creates it and every other one reads the winner's complete key
+    (never an empty or half-written file). Several *servers* do not share this file:
+    they must all be given the same ``auth.secret_key`` (see ``secret_key_warning``)."""
     if settings.auth.secret_key:
         return settings.auth.secret_key
-    key_file = PROJECT_ROOT / "data" / "secret.key"
-    if key_file.exists():
-        return key_file.read_text(encoding="utf-8").strip()
+    existing = _read_key(key_file)
+    if existing:
+        return existing
     key_file.parent.mkdir(parents=True, exist_ok=True)
     key = secrets.token_urlsafe(32)
-    tmp = key_file.with_suffix(".tmp")
-    tmp.write_text(key, encoding="utf-8")
-    os.replace(tmp, key_file)
-    return key
+    handle, tmp_name = tempfile.mkstemp(dir=key_file.parent, prefix=".secret-", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as tmp:
+            tmp.write(key)
+            tmp.flush()
+            os.fsync(tmp.fileno())
+        try:
+            os.link(tmp_name, key_file)  # exclusive: fails when another process got there first
+        except FileExistsError:
+            pass
+        except OSError:  # a file system without hard links: exclusive create, then write
+            _create_exclusively(key_file, key)
+    finally:
+        Path(tmp_name).unlink(missing_ok=True)
+    kept = _read_key(key_file)
+    if not kept:
+        raise SettingsError(f"{key_file} is empty; delete it and start again, or set auth.secret_key")
+    return kept
+
+
+def _read_key(key_file: Path) -> str:
+    try:
+        return key_file.read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        return ""
+
+
+def _create_exclusively(key_file: Path, key: str) -> None:
+    """O_EXCL create for file systems without hard links; a loser waits briefly for the
+    winner's key to be written (it is a few dozen bytes)."""
+    try:
+        handle = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        for _ in range(50):
+            if _read_key(key_file):
+                return
+            time.sleep(0.02)
+        return
+    with os.fdopen(handle, "w", encoding="utf-8") as out:
+        out.write(key)
+
+
+def secret_key_warning(settings: Settings) -> str | None:
+    """A warning for the start-up log when this server keeps its own key file although
+    the database could be shared by several servers: each server would sign sign-ins
+    with a different key and refuse the others'. A laptop's SQLite file is never shared."""
+    if settings.auth.secret_key or settings.database_url.startswith("sqlite"):
+        return None
+    return ("auth.secret_key is empty, so this server signs sign-ins with its own data/secret.key. "
+            "If several servers share this database, give every one of them the same "
+            "auth.secret_key (BDHVS_AUTH__SECRET_KEY), or learners are signed out when they move "
+            "from one server to another.")

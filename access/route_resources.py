@@ -6,6 +6,7 @@ from __future__ import annotations
 from app_services import app_services
 from catalog.loading import Catalog
 from progress.database import Database
+from progress.recording_audio_cache import RecordingAudioCache
 from settings import Settings
 
 
@@ -23,3 +24,7 @@ def catalog() -> Catalog:
 
 def database() -> Database:
     return app_services().database
+
+
+def recording_audio() -> RecordingAudioCache:
+    return app_services().recording_audio

@@ -100,13 +100,20 @@ def cmd_pack_audio(args: argparse.Namespace) -> int:
     from dataclasses import asdict
 
     from media.audio_pack import pack_audio
-    from progress.recordings import all_recordings
+    from progress.recordings import all_recordings, recording_audio
     from settings import PROJECT_ROOT
 
     db = current_database(required=False)
-    recordings = [asdict(info) for info in all_recordings(db)] if db is not None else []
+    infos = all_recordings(db) if db is not None else []
     if db is None:
         print("The database is not set up, so the pack carries no volunteer recordings' records.")
+    cache = _audio_cache()
+    for info in infos:  # recordings live in the database: their files join the pack from there
+        stem, fmt = info.file_name.rsplit(".", 1)
+        audio = recording_audio(db, info.file_name) if db is not None else None
+        if audio and cache.find(stem, fmt) is None:
+            cache.store(stem, fmt, audio)
+    recordings = [asdict(info) for info in infos]
     count = pack_audio(PROJECT_ROOT.joinpath(*AUDIO_DIR_NAME), args.file, recordings)
     print(f"Packed {count} audio files and {len(recordings)} recordings' records into {args.file} "
           f"({args.file.stat().st_size / 1e6:.1f} MB).")
@@ -131,6 +138,9 @@ def cmd_unpack_audio(args: argparse.Namespace) -> int:
             print("The pack has volunteer recordings, but the database is not set up: run "
                   "`python3 dev.py manage migrate`, then unpack again to add them.", file=sys.stderr)
             return 1
-        added, kept = import_recordings(db, [RecordingInfo(**record) for record in summary.recordings])
+        cache = _audio_cache()
+        names = {record["file_name"] for record in summary.recordings}  # each one's file is in the cache
+        audio = {name: (cache.folder / name).read_bytes() for name in names}
+        added, kept = import_recordings(db, [RecordingInfo(**record) for record in summary.recordings], audio)
         print(f"Volunteer recordings: {added} added; {kept} kept as this laptop already had them.")
     return 0

@@ -5,14 +5,19 @@ from __future__ import annotations
 import argparse
 import sys
 
-from settings import load_settings
+from settings import ensure_secret_key, load_settings, secret_key_warning
 
 
 def cmd_migrate(args: argparse.Namespace) -> int:
     from progress.database import upgrade_to_head
 
-    upgrade_to_head(load_settings().database_url)
+    settings = load_settings()
+    upgrade_to_head(settings.database_url)
+    ensure_secret_key(settings)  # the start-up step makes the key file, before any app process
     print("Database schema is up to date.")
+    warning = secret_key_warning(settings)
+    if warning:
+        print(f"Warning: {warning}", file=sys.stderr)
     return 0
 
 
@@ -30,11 +35,11 @@ def cmd_seed_demo(args: argparse.Namespace) -> int:
 def current_database(required: bool = True):
     """The database when its schema is up to date. Otherwise: stop with what to run, or
     (``required=False``) None, for commands that can do without it."""
-    from progress.database import connect, schema_is_current
+    from progress.database import connect_configured, schema_is_current
 
-    url = load_settings().database_url
-    if schema_is_current(url):
-        return connect(url)
+    settings = load_settings()
+    if schema_is_current(settings.database_url):
+        return connect_configured(settings)
     if required:
         raise SystemExit("The database is not up to date: run `python3 dev.py manage migrate` first.")
     return None

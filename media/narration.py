@@ -1,10 +1,11 @@
 """The narrator: the best audio we have for a text, without touching the network.
 
 Chain, best first: a volunteer's recording (looked up by the page, see
-``recorded_clip``); a pre-rendered gTTS file in the cache; an espeak-ng file in the
-cache, or rendered now with espeak-ng (offline, a few tens of ms) and cached; else no
-audio. The browser adds the phone's own Vietnamese voice before espeak-ng when it has
-one (ui/audio_player.py), and the page always shows the text.
+``recorded_clip``; its bytes are in the database, served at /recordings/); a
+pre-rendered gTTS file in the cache; an espeak-ng file in the cache, or rendered now
+with espeak-ng (offline, a few tens of ms) and cached; else no audio. The browser adds
+the phone's own Vietnamese voice before espeak-ng when it has one (ui/audio_player.py),
+and the page always shows the text.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ RECORDED = "recorded"
 
 @dataclass(frozen=True)
 class AudioClip:
-    path: Path
+    path: Path | None  # None for a recording, whose bytes are in the database
     url: str
     engine: str
     mime: str
@@ -57,9 +58,11 @@ class Narrator:
         url_prefix: str,
         prerendered: list[PrerenderedVoice],
         live_engine: SpeechEngine | None,
+        recordings_url_prefix: str = "/recordings",
     ) -> None:
         self.cache = cache
         self.url_prefix = url_prefix.rstrip("/")
+        self.recordings_url_prefix = recordings_url_prefix.rstrip("/")
         self.prerendered = prerendered
         self.live_engine = live_engine if live_engine and live_engine.available() else None
         engine = live_engine
@@ -80,12 +83,10 @@ class Narrator:
                 self._durations[path.name] = None
         return self._durations[path.name]
 
-    def recorded_clip(self, file_name: str) -> AudioClip | None:
-        """A volunteer's recording, if its file is still in the cache."""
-        path = self.cache.folder / file_name
-        if not path.is_file():
-            return None
-        return self._clip(path, RECORDED, "mp3", temporary=False)
+    def recorded_clip(self, file_name: str, size_bytes: int, duration_ms: int) -> AudioClip:
+        """A volunteer's recording, served from the database by its content-addressed name."""
+        return AudioClip(None, f"{self.recordings_url_prefix}/{file_name}", RECORDED, MIME_TYPES["mp3"], False,
+                         size_bytes, duration_ms / 1000 if duration_ms else None)
 
     def clip_for(self, text: str) -> AudioClip | None:
         """Audio for a text, or None if no voice can speak it."""

@@ -1,18 +1,21 @@
-"""Storing a volunteer's recording: checked, made MP3 mono 32 kbit/s, content-addressed."""
+"""Preparing a volunteer's recording: checked, made MP3 mono 32 kbit/s, content-addressed.
+The bytes are stored by progress/recordings.py (in the database, for every process)."""
 
 from __future__ import annotations
 
 import hashlib
 
-from media.audio_cache import AudioCache
 from media.audio_file import AudioInfo, check_recording, inspect_audio, to_mp3
 
 
-def store_recording(cache: AudioCache, data: bytes, max_seconds: float, max_bytes: int) -> tuple[str, AudioInfo]:
+def recording_name(mp3: bytes) -> str:
+    """The file name a recording is kept and served under: the hash of its bytes."""
+    return "rec-" + hashlib.sha256(mp3).hexdigest()[:28] + ".mp3"
+
+
+def prepare_recording(data: bytes, max_seconds: float, max_bytes: int) -> tuple[str, bytes, AudioInfo]:
     """Check the upload (raises AudioFileError with a Vietnamese ``user_message``) and
-    keep it in the audio cache; returns (file name, what was stored)."""
+    make it MP3; returns (file name, MP3 bytes, what they hold)."""
     check_recording(data, max_seconds=max_seconds, max_bytes=max_bytes)
     mp3 = to_mp3(data)
-    key = "rec-" + hashlib.sha256(mp3).hexdigest()[:28]
-    path = cache.store(key, "mp3", mp3)
-    return path.name, inspect_audio(mp3)
+    return recording_name(mp3), mp3, inspect_audio(mp3)

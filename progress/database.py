@@ -1,22 +1,33 @@
-"""Engine creation and migrations. SQLite gets WAL and a busy timeout."""
+"""Engine creation and migrations. SQLite gets WAL, a busy timeout, and BEGIN IMMEDIATE
+for writes: a transaction begun with ``db.begin()`` (every write in progress/ is) takes
+SQLite's write lock at its start, so two processes writing at once wait for each other
+within the busy timeout. A deferred transaction that reads and then writes would instead
+fail at once with "database is locked" when another process wrote in between (SQLite
+cannot wait there: the reader's snapshot is already stale)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event, text
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import Engine, create_engine, event, make_url, text
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from settings import DatabaseSettings, Settings
+
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+WRITE_OPTION = "bdhvs_writes"  # a connection's execution option: its transaction will write
 
 
-def make_engine(url: str, busy_timeout_ms: int = 5000) -> Engine:
-    """Create the one engine a process uses."""
+def make_engine(url: str, busy_timeout_ms: int = 5000, options: DatabaseSettings | None = None) -> Engine:
+    """Create the one engine a process uses. ``options`` (the ``database`` settings) give a
+    server database its pool sizes and psycopg's ``prepare_threshold``."""
     if url.startswith("sqlite"):
         path = url.split("///", 1)[-1]
         if path and path != ":memory:":
@@ -33,13 +44,46 @@ def make_engine(url: str, busy_timeout_ms: int = 5000) -> Engine:
             # deleted rows are overwritten with zeros, not left in free pages (deleted means gone)
             cursor.execute("PRAGMA secure_delete=ON")
             cursor.close()
+            # the driver's own implicit BEGIN off: _begin below says which kind of BEGIN
+            dbapi_connection.isolation_level = None
+
+        @event.listens_for(engine, "begin")
+        def _begin(connection) -> None:  # type: ignore[no-untyped-def]
+            writes = connection.get_execution_options().get(WRITE_OPTION, False)
+            # on the driver's connection: the BEGIN is no statement of ours (statement counters skip it)
+            begin = "BEGIN IMMEDIATE" if writes else "BEGIN"
+            cursor = connection.connection.cursor()
+            try:
+                cursor.execute(begin)
+            except sqlite3.OperationalError as exc:  # locked past the busy timeout: as SQLAlchemy reports it
+                raise OperationalError(begin, None, exc) from exc
+            finally:
+                cursor.close()
 
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    options = options or DatabaseSettings()
+    connect_args: dict[str, object] = {}
+    if make_url(url).get_driver_name() == "psycopg":
+        # None: never prepare (pgbouncer in transaction mode hands each transaction another connection)
+        connect_args["prepare_threshold"] = options.prepare_threshold
+    return create_engine(url, pool_pre_ping=True, pool_size=options.pool_size, max_overflow=options.max_overflow,
+                         connect_args=connect_args)
+
+
+class SessionFactory(sessionmaker[Session]):
+    """A sessionmaker whose ``begin()`` (the write path) tells SQLite at the first
+    statement that the transaction will write (BEGIN IMMEDIATE); ``db()`` sessions, used
+    for reading, begin as before."""
+
+    @contextmanager
+    def begin(self) -> Iterator[Session]:
+        with self() as session, session.begin():
+            session.connection(execution_options={WRITE_OPTION: True})
+            yield session
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
-    return sessionmaker(engine, expire_on_commit=False)
+    return SessionFactory(engine, expire_on_commit=False)
 
 
 def alembic_config(url: str) -> Config:
@@ -67,9 +111,14 @@ def check_models_match_migrations(url: str) -> None:
 Database = sessionmaker[Session]
 
 
-def connect(url: str, busy_timeout_ms: int = 5000) -> Database:
+def connect(url: str, busy_timeout_ms: int = 5000, options: DatabaseSettings | None = None) -> Database:
     """The session factory for a database URL (one per process)."""
-    return make_session_factory(make_engine(url, busy_timeout_ms))
+    return make_session_factory(make_engine(url, busy_timeout_ms, options))
+
+
+def connect_configured(settings: Settings) -> Database:
+    """The session factory for the configured database, with its ``database`` settings."""
+    return connect(settings.database_url, settings.database.sqlite_busy_timeout_ms, settings.database)
 
 
 def checkpoint_sqlite(db: Database) -> None:

@@ -11,6 +11,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -263,6 +264,18 @@ class Recording(Base):
     duration_ms: Mapped[int] = mapped_column(Integer)
     size_bytes: Mapped[int] = mapped_column(Integer)
     recorded_by: Mapped[int | None] = mapped_column(ForeignKey("trainers.id", ondelete="SET NULL"))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class RecordingAudio(Base):
+    """The MP3 bytes of a volunteer's recording, named ``rec-<hash>.mp3`` by what they
+    hold (``Recording.file_name``). Kept in the database, not on one machine's disk, so
+    every app process and every server plays it; several recordings may share one."""
+
+    __tablename__ = "recording_audio"
+
+    file_name: Mapped[str] = mapped_column(String(100), primary_key=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 

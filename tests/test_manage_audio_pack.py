@@ -3,7 +3,7 @@
 import manage
 import settings
 from progress.database import connect, upgrade_to_head
-from progress.recordings import RecordingInfo, all_recordings, save_recording
+from progress.recordings import RecordingInfo, all_recordings, recording_audio, save_recording
 
 RECORDED = "rec-" + "a" * 32 + ".mp3"
 
@@ -22,8 +22,8 @@ def laptop(tmp_path, name: str, monkeypatch, migrated: bool = True):  # type: ig
 
 def test_a_volunteer_recording_moves_to_another_laptop(tmp_path, monkeypatch, capsys):
     root, url = laptop(tmp_path, "laptop-a", monkeypatch)
-    (root / "static" / "audio" / RECORDED).write_bytes(b"a volunteer's voice")
-    save_recording(connect(url), RecordingInfo("bai", "mot", "hre", "v1", RECORDED, 2000, 19), trainer_id=None)
+    save_recording(connect(url), RecordingInfo("bai", "mot", "hre", "v1", RECORDED, 2000, 19), trainer_id=None,
+                   audio=b"a volunteer's voice")  # in the database only: the pack takes it from there
     pack = tmp_path / "pack.zip"
     assert manage.main(["pack-audio", str(pack)]) == 0
     assert "1 recordings' records" in capsys.readouterr().out
@@ -33,12 +33,13 @@ def test_a_volunteer_recording_moves_to_another_laptop(tmp_path, monkeypatch, ca
     assert "1 added" in capsys.readouterr().out
     assert (root_b / "static" / "audio" / RECORDED).read_bytes() == b"a volunteer's voice"
     assert [(r.language, r.file_name) for r in all_recordings(connect(url_b))] == [("hre", RECORDED)]
+    assert recording_audio(connect(url_b), RECORDED) == b"a volunteer's voice"  # every process of B plays it
 
 
 def test_unpacking_recordings_without_a_database_says_what_to_do(tmp_path, monkeypatch, capsys):
     root, url = laptop(tmp_path, "laptop-a", monkeypatch)
-    (root / "static" / "audio" / RECORDED).write_bytes(b"voice")
-    save_recording(connect(url), RecordingInfo("bai", "mot", "hre", "v1", RECORDED, 2000, 5), trainer_id=None)
+    save_recording(connect(url), RecordingInfo("bai", "mot", "hre", "v1", RECORDED, 2000, 5), trainer_id=None,
+                   audio=b"voice")
     pack = tmp_path / "pack.zip"
     manage.main(["pack-audio", str(pack)])
     laptop(tmp_path, "laptop-b", monkeypatch, migrated=False)

@@ -112,3 +112,15 @@ def test_address_limits_have_defaults_and_refuse_zero(tmp_path):
         load_settings(write(tmp_path, "auth:\n  address_max_failures: 0\n"))
     with pytest.raises(SettingsError, match="auth.address_window_minutes: Input should be less than or equal to 1440"):
         load_settings(write(tmp_path, "auth:\n  address_window_minutes: 5000\n"))
+
+
+def test_database_pool_and_prepare_settings(monkeypatch):
+    from settings import load_settings
+
+    monkeypatch.setenv("BDHVS_DATABASE__PREPARE_THRESHOLD", "none")
+    monkeypatch.setenv("BDHVS_DATABASE__POOL_SIZE", "8")
+    database = load_settings(Path("/nonexistent.yaml")).database
+    assert (database.prepare_threshold, database.pool_size, database.max_overflow) == (None, 8, 10)
+    monkeypatch.setenv("BDHVS_DATABASE__POOL_SIZE", "0")
+    with pytest.raises(SettingsError, match="database.pool_size"):
+        load_settings(Path("/nonexistent.yaml"))

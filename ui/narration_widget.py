@@ -47,10 +47,15 @@ def plays_by_itself(learner: LearnerInfo | None) -> bool:
     return learner is not None and learner.autoplay and not learner.save_data
 
 
+def recorded_clip(recording: RecordingInfo) -> AudioClip:
+    """A volunteer's recording as a clip the player fetches by URL (from the database)."""
+    return resources.narrator().recorded_clip(recording.file_name, recording.size_bytes, recording.duration_ms)
+
+
 def narrate_step(step: Step, recordings: list[RecordingInfo], learner: LearnerInfo) -> None:
     """A step's audio: a volunteer's recording in the learner's language, else Vietnamese.
     Plays by itself when the learner turned autoplay on (never in data-saving mode)."""
     chain = fallback_chain(learner.narration_language)
     recording = current_recording(recordings, step.id, text_fingerprint(step.narrated), chain)
-    clip = resources.narrator().recorded_clip(recording.file_name) if recording else None
+    clip = recorded_clip(recording) if recording else None
     narrate(step.narrated, "step", clip=clip, autoplay=plays_by_itself(learner))

@@ -10,6 +10,8 @@
   per-browser cookie on pages that the cookie routes check a proof against
   (access/browser_binding.py);
 - a plain message instead of any unexpected error's details (ui/error_page.py);
+- /recordings/<name> for volunteers' recordings, from the database (any process plays
+  any recording), cached forever by the phone;
 - /healthz for scripts that wait for the server;
 - /ui-js/ for our components' JavaScript, cached by the phone (ui/browser_modules.py).
 
@@ -34,6 +36,8 @@ from access.http_routes import (
     sign_in_route,
     sign_out_route,
 )
+from access.recording_route import ROUTE as RECORDING_ROUTE
+from access.recording_route import recording_route
 from settings import PROJECT_ROOT, load_settings
 from ui.browser_modules import ROUTE_PREFIX, browser_module_route
 from ui.error_page import show_plain_error
@@ -46,6 +50,7 @@ app = st.App(
         Route("/auth/session", sign_in_route, methods=["POST"]),
         Route("/auth/signout", sign_out_route, methods=["POST"]),
         Route("/healthz", health, methods=["GET"]),
+        Route(RECORDING_ROUTE, recording_route, methods=["GET"]),
         Route(CARD_PATH, card_route, methods=["GET"]),
         Route("/chung-nhan", certificate_route, methods=["GET"]),
         Route(ROUTE_PREFIX + "{name}", browser_module_route, methods=["GET"]),

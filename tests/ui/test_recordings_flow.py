@@ -8,7 +8,7 @@ import pytest
 
 from progress.groups import list_groups
 from progress.learners import list_learners, set_narration_language
-from progress.recordings import all_recordings
+from progress.recordings import all_recordings, recording_audio
 from tests.ui.flows import button_by_label, learner_signs_in, step_players, texts
 from tests.ui.test_trainer_flow import trainer_signs_in
 
@@ -83,7 +83,8 @@ def test_recording_is_saved_and_learners_hear_it_with_language_fallback(new_app,
     learner = learner_signs_in(new_app(), app_env)
     learner.button(key="lesson_bai-mau").click().run()
     (player,) = step_players(learner)
-    assert player["url"].endswith(saved.file_name) and player["natural"] is True
+    assert player["url"] == "/recordings/" + saved.file_name and player["natural"] is True
+    assert len(recording_audio(app_env, saved.file_name) or b"") == saved.size_bytes  # the MP3, in the database
     assert "giọng ghi âm" in player["meta"] and "2 giây" in player["meta"]
 
     # once a volunteer records it in Hrê, that is what she hears

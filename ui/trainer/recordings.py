@@ -9,11 +9,11 @@ import streamlit as st
 from media.audio_cache import text_fingerprint
 from media.audio_file import AudioFileError
 from media.languages import LANGUAGES
-from media.recording_files import store_recording
+from media.recording_files import prepare_recording
 from progress.recordings import RecordingInfo, delete_recording, lesson_recordings, save_recording
 from ui import resources
 from ui.demo_account import staff_page
-from ui.narration_widget import narrate
+from ui.narration_widget import narrate, recorded_clip
 from ui.trainer.menu import trainer_menu
 
 FLASH = "recordings_flash"
@@ -44,10 +44,8 @@ fingerprint = text_fingerprint(step.narrated)
 mine = [r for r in lesson_recordings(db, lesson.id) if r.step_id == step.id and r.language == language]
 current = next((r for r in mine if r.text_hash == fingerprint), None)
 if current:
-    clip = resources.narrator().recorded_clip(current.file_name)
     st.write(f"✅ Đã có bản ghi ({round(current.duration_ms / 1000)} giây).")
-    if clip:
-        narrate(step.narrated, "current_recording", label="Nghe bản đã lưu", clip=clip)
+    narrate(step.narrated, "current_recording", label="Nghe bản đã lưu", clip=recorded_clip(current))
     if st.button("🗑️ Xoá bản ghi này", key="rec_delete", width="stretch"):
         delete_recording(db, lesson.id, step.id, language)
         st.session_state[FLASH] = "Đã xoá bản ghi."
@@ -66,14 +64,14 @@ if source is not None:
     st.audio(data)
     if st.button("💾 Lưu bản ghi", type="primary", key="rec_save", width="stretch"):
         try:
-            file_name, info = store_recording(
-                resources.narrator().cache, data,
-                max_seconds=limits.max_recording_seconds, max_bytes=int(limits.max_upload_mb * 1024 * 1024),
+            file_name, mp3, info = prepare_recording(
+                data, max_seconds=limits.max_recording_seconds, max_bytes=int(limits.max_upload_mb * 1024 * 1024),
             )
         except AudioFileError as exc:
             st.error(exc.user_message)
         else:
             save_recording(db, RecordingInfo(lesson.id, step.id, language, fingerprint, file_name,
-                                             round(info.duration_seconds * 1000), info.size_bytes), trainer.id)
+                                             round(info.duration_seconds * 1000), info.size_bytes), trainer.id,
+                           mp3)
             st.session_state[FLASH] = f"Đã lưu bản ghi {LANGUAGES[language]} cho bước {lesson.steps.index(step) + 1}."
             st.rerun()
