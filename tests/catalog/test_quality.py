@@ -170,6 +170,9 @@ def test_a_hint_that_repeats_what_the_practice_widget_says_is_reported(content, 
 def test_a_multiple_choice_prompt_that_asks_for_all_right_ones_is_reported(content):
     """The app says and shows "Chọn tất cả các ý đúng." after the prompt: content saying it
     too is heard twice (issue 14, for the ear)."""
-    edit(content / QUIZ, lambda d: d["questions"][2].update(prompt=d["questions"][2]["prompt"] + " Chọn hết các ý đúng."))
+    def change(data) -> None:  # type: ignore[no-untyped-def]
+        data["questions"][2]["prompt"] += " Chọn hết các ý đúng."
+
+    edit(content / QUIZ, change)
     found = [m for m in problems(content) if "Chọn tất cả các ý đúng" in m]
     assert [m.split(": ")[1] for m in found] == ["questions.2.prompt"], found
