@@ -13,7 +13,7 @@ import os
 import re
 import secrets
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -94,11 +94,23 @@ class ServerSettings(_Section):
     gzip_min_bytes: int = Field(
         1000, ge=0, description="Responses larger than this are gzip-compressed."
     )
+    processes: int | Literal["auto"] = Field(
+        "auto",
+        description="App processes `dev.py run` starts. auto: one per core behind nginx when nginx is installed "
+        "(Debian/Ubuntu), else one. A number above 1 needs nginx; 1 never uses it.",
+    )
     trusted_proxies: tuple[str, ...] = Field(
         (),
         description="Addresses or networks (e.g. 127.0.0.1, 10.0.0.0/8) of reverse proxies whose "
         "X-Forwarded-Proto and X-Forwarded-Host are believed; from anyone else they are ignored.",
     )
+
+    @field_validator("processes")
+    @classmethod
+    def _at_least_one(cls, processes: int | str) -> int | str:
+        if isinstance(processes, int) and not 1 <= processes <= 64:
+            raise ValueError("a number of processes from 1 to 64, or auto")
+        return processes
 
     @field_validator("trusted_proxies")
     @classmethod
