@@ -99,6 +99,11 @@ class ServerSettings(_Section):
         description="App processes `dev.py run` starts. auto: one per core behind nginx when nginx is installed "
         "(Debian/Ubuntu), else one. A number above 1 needs nginx; 1 never uses it.",
     )
+    log_requests: bool = Field(
+        False,
+        description="Print a line per request and per websocket session, with the process id "
+        "(which process served whom behind nginx). `manage.py serve --log-requests` turns it on.",
+    )
     trusted_proxies: tuple[str, ...] = Field(
         (),
         description="Addresses or networks (e.g. 127.0.0.1, 10.0.0.0/8) of reverse proxies whose "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 
 from access.lan_addresses import phone_urls
 from access.serving_host import is_loopback, serving_on
@@ -75,8 +76,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     # would add a second handler, and each request would be printed twice.
     # proxy_headers=False: uvicorn would believe X-Forwarded-* from 127.0.0.1 by itself;
     # access/http_routes.py believes them only from server.trusted_proxies.
-    # --log-requests: uvicorn's own lines ("GET /…", "WebSocket /_stcore/stream" [accepted])
-    uvicorn.run("ui.web_server:app", host=host, port=port, log_config=None,
-                log_level="info" if args.log_requests else "warning",
+    if args.log_requests:  # read by ui/web_server.py when uvicorn imports it, below
+        os.environ["BDHVS_SERVER__LOG_REQUESTS"] = "true"
+    uvicorn.run("ui.web_server:app", host=host, port=port, log_config=None, log_level="warning",
                 ws="websockets-sansio", proxy_headers=False)
     return 0

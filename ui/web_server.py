@@ -9,6 +9,7 @@
   Referrer-Policy, nosniff) and a same-origin check on the cookie routes;
 - a plain message instead of any unexpected error's details (ui/error_page.py);
 - /healthz for scripts that wait for the server;
+- with ``server.log_requests``, a line per request and websocket session (access/request_log.py);
 - /ui-js/ for our components' JavaScript, cached by the phone (ui/browser_modules.py).
 
 Run: ``python manage.py serve`` (or ``uvicorn ui.web_server:app``).
@@ -31,6 +32,7 @@ from access.http_routes import (
     sign_in_route,
     sign_out_route,
 )
+from access.request_log import RequestLog
 from settings import PROJECT_ROOT, load_settings
 from ui.browser_modules import ROUTE_PREFIX, browser_module_route
 from ui.error_page import show_plain_error
@@ -48,6 +50,7 @@ app = st.App(
         Route(ROUTE_PREFIX + "{name}", browser_module_route, methods=["GET"]),
     ],
     middleware=[
+        *([Middleware(RequestLog)] if _settings.server.log_requests else []),
         Middleware(SecurityHeaders),
         Middleware(CacheContentAddressedForever),
         Middleware(GZipMiddleware, minimum_size=_settings.server.gzip_min_bytes, compresslevel=6),
