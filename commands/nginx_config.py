@@ -63,9 +63,11 @@ def _static_locations(static_root: Path) -> str:
     return "".join(blocks)
 
 
-def nginx_site(listen: str, backend_ports: list[int], static_root: Path, name: str = "bdhvs_app") -> str:
+def nginx_site(listen: str, backend_ports: list[int], static_root: Path, name: str = "bdhvs_app",
+               scheme: str = "$scheme") -> str:
     """The ``http``-level part: the routing-cookie map, the upstream of app processes on
-    127.0.0.1, and the server. Fits /etc/nginx/sites-available/ as it is."""
+    127.0.0.1, and the server. Fits /etc/nginx/sites-available/ as it is. ``scheme``:
+    what the app is told phones used (``https`` behind a balancer that ends TLS)."""
     servers = "".join(f"    server 127.0.0.1:{port} max_fails=2 fail_timeout=10s;\n" for port in backend_ports)
     return (
         "# Written by `manage.py nginx-site` (commands/nginx_config.py); see docs/deploy.md.\n"
@@ -95,7 +97,7 @@ def nginx_site(listen: str, backend_ports: list[int], static_root: Path, name: s
         "        proxy_set_header Host $http_host;\n"
         "        proxy_set_header X-Forwarded-Host $http_host;\n"
         "        proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;\n"
-        "        proxy_set_header X-Forwarded-Proto $scheme;\n"
+        f"        proxy_set_header X-Forwarded-Proto {scheme};\n"
         "        proxy_read_timeout 1h;\n"
         "        proxy_send_timeout 1h;\n"
         f'        add_header Set-Cookie "bdhvs_node=${name}_route; Path=/; HttpOnly; SameSite=Lax; '

@@ -124,5 +124,6 @@ def cmd_serve_plan(args: argparse.Namespace) -> int:
 def cmd_nginx_site(args: argparse.Namespace) -> int:
     """Print the nginx site for a district server (deploy/): app processes on ``--ports``."""
     static_root = Path(args.static_root) if args.static_root else PROJECT_ROOT / "static"
-    print(nginx_site(str(args.listen), args.ports, static_root), end="")
+    scheme = "https" if args.https_in_front else "$scheme"
+    print(nginx_site(str(args.listen), args.ports, static_root, scheme=scheme), end="")
     return 0
