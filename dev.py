@@ -112,8 +112,7 @@ def serve_until_stopped(children: list[Child]) -> int:
                 break
             running.append(subprocess.Popen(child.argv, cwd=ROOT, env={**os.environ, **child.env}))
             started.append(child.name)
-        while any(process.poll() is None for process in running):
-            time.sleep(0.5)
+        while True:
             ended = next((process for process in running if process.poll() is not None), None)
             if ended is not None and not stop_asked_at:
                 # one app alone: its own exit code; one of several: the set-up is broken
@@ -122,10 +121,13 @@ def serve_until_stopped(children: list[Child]) -> int:
                     print(f"{started[running.index(ended)]} stopped by itself (exit code {ended.returncode}); "
                           "stopping the others.", file=sys.stderr, flush=True)
                 stop_all(signal.SIGTERM)
+            if all(process.poll() is not None for process in running):
+                break
             if stop_asked_at and time.monotonic() - stop_asked_at[0] > STOP_GRACE_SECONDS:
                 for process in running:
                     if process.poll() is None:
                         process.kill()
+            time.sleep(0.5)
     finally:
         for process in running:  # this process is failing: never leave a server behind
             if process.poll() is None:
