@@ -43,6 +43,10 @@ class ServePlan:
 
 
 def find_nginx() -> str | None:
+    """nginx's path on Linux and macOS. Never on Windows: nginx for Windows is not what was
+    tested (one process stays the default there)."""
+    if os.name == "nt":
+        return None
     found = shutil.which("nginx")
     if found:
         return found

@@ -107,3 +107,9 @@ def test_nginx_site_command_prints_a_site_for_a_district_server():
 def test_shutil_is_what_finds_nginx_on_path(monkeypatch):
     monkeypatch.setattr(shutil, "which", lambda name: "/opt/bin/nginx")
     assert find_nginx() == "/opt/bin/nginx"
+
+
+def test_windows_keeps_one_process_even_with_an_nginx_on_path(monkeypatch):
+    monkeypatch.setattr(shutil, "which", lambda name: "C:/nginx/nginx.exe")
+    monkeypatch.setattr("commands.serve_plan.os.name", "nt")
+    assert find_nginx() is None
