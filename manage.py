@@ -102,6 +102,9 @@ def main(argv: list[str] | None = None) -> int:
     site.add_argument("--static-root", default=None, help="the app's static/ folder (default: this checkout's)")
     site.add_argument("--https-in-front", action="store_true",
                       help="a load balancer in front ends https: tell the app phones use https (Secure cookies)")
+    site.add_argument("--balancer", action="append", default=[],
+                      help="address of a load balancer in front (repeat for more): the phone's address is read "
+                      "from its X-Forwarded-For")
     site.set_defaults(func=cmd_nginx_site)
     args = parser.parse_args(argv)
     try:

@@ -64,10 +64,17 @@ def _static_locations(static_root: Path) -> str:
 
 
 def nginx_site(listen: str, backend_ports: list[int], static_root: Path, name: str = "bdhvs_app",
-               scheme: str = "$scheme") -> str:
+               scheme: str = "$scheme", balancers: tuple[str, ...] = ()) -> str:
     """The ``http``-level part: the routing-cookie map, the upstream of app processes on
     127.0.0.1, and the server. Fits /etc/nginx/sites-available/ as it is. ``scheme``:
-    what the app is told phones used (``https`` behind a balancer that ends TLS)."""
+    what the app is told phones used (``https`` behind a balancer that ends TLS).
+
+    X-Forwarded-For is the phone's address alone, never a list a phone could start with
+    an address of its choosing (the app counts wrong passwords per address). Behind load
+    ``balancers`` (their addresses), nginx takes the phone's address from theirs."""
+    real_ip = "".join(f"    set_real_ip_from {address};\n" for address in balancers)
+    if balancers:
+        real_ip += "    real_ip_header X-Forwarded-For;\n    real_ip_recursive on;\n"
     servers = "".join(f"    server 127.0.0.1:{port} max_fails=2 fail_timeout=10s;\n" for port in backend_ports)
     return (
         "# Written by `manage.py nginx-site` (commands/nginx_config.py); see docs/deploy.md.\n"
@@ -80,6 +87,7 @@ def nginx_site(listen: str, backend_ports: list[int], static_root: Path, name: s
         "server {\n"
         f"    listen {listen};\n"
         f"    client_max_body_size {MAX_UPLOAD_MB}m;\n"
+        f"{real_ip}"
         "    gzip on;\n"
         "    gzip_comp_level 6;\n"
         "    gzip_min_length 1000;\n"
@@ -96,7 +104,7 @@ def nginx_site(listen: str, backend_ports: list[int], static_root: Path, name: s
         # the websocket's address in its Content-Security-Policy
         "        proxy_set_header Host $http_host;\n"
         "        proxy_set_header X-Forwarded-Host $http_host;\n"
-        "        proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;\n"
+        "        proxy_set_header X-Forwarded-For $remote_addr;\n"
         f"        proxy_set_header X-Forwarded-Proto {scheme};\n"
         "        proxy_read_timeout 1h;\n"
         "        proxy_send_timeout 1h;\n"

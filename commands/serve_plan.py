@@ -91,7 +91,7 @@ def serve_plan(host: str, port: int, requested: int | str, nginx: str | None, co
     if count == 1 or nginx is None:
         return ServePlan("single", say, [Child("app", [*manage, "--host", host, "--port", str(port)])])
     backend_ports = [free_local_port() for _ in range(count)]
-    # the processes believe X-Forwarded-* from nginx (on this computer) and from no one else new
+    # the processes believe X-Forwarded-* from nginx on this computer (and the configured proxies)
     proxies = json.dumps(sorted({*trusted_proxies, "127.0.0.1"}))
     children = [
         Child(f"app {index + 1} (port {backend})",
@@ -129,5 +129,5 @@ def cmd_nginx_site(args: argparse.Namespace) -> int:
     """Print the nginx site for a district server (deploy/): app processes on ``--ports``."""
     static_root = Path(args.static_root) if args.static_root else PROJECT_ROOT / "static"
     scheme = "https" if args.https_in_front else "$scheme"
-    print(nginx_site(str(args.listen), args.ports, static_root, scheme=scheme), end="")
+    print(nginx_site(str(args.listen), args.ports, static_root, scheme=scheme, balancers=tuple(args.balancer)), end="")
     return 0

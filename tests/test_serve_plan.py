@@ -113,3 +113,17 @@ def test_windows_keeps_one_process_even_with_an_nginx_on_path(monkeypatch):
     monkeypatch.setattr(shutil, "which", lambda name: "C:/nginx/nginx.exe")
     monkeypatch.setattr("commands.serve_plan.os.name", "nt")
     assert find_nginx() is None
+
+
+def test_a_phone_cannot_choose_the_address_the_app_sees(tmp_path):
+    """X-Forwarded-For is set, not appended to: a phone's own header would come first."""
+    site = nginx_site("8080", [8601], tmp_path)
+    assert "proxy_set_header X-Forwarded-For $remote_addr;" in site
+    assert "$proxy_add_x_forwarded_for" not in site and "set_real_ip_from" not in site
+
+
+def test_behind_a_balancer_the_phone_address_comes_from_it(tmp_path):
+    site = nginx_site("80", [8601], tmp_path, scheme="https", balancers=("10.0.0.2", "10.0.0.3"))
+    assert "set_real_ip_from 10.0.0.2;" in site and "set_real_ip_from 10.0.0.3;" in site
+    assert "real_ip_header X-Forwarded-For;" in site
+    assert "proxy_set_header X-Forwarded-Proto https;" in site
