@@ -1,7 +1,7 @@
 """Set everything up and run the app or the tests. Needs only Python 3.11+.
 
     python3 dev.py run              # create .venv, install, migrate, load demo data, serve
-    python3 dev.py run --port 8600  # the same; arguments after ``run`` go to ``manage.py serve``
+    python3 dev.py run --port 8600  # the same on another port (also --host, --processes auto|N)
     python3 dev.py test             # create .venv, install test tools, run every test
     python3 dev.py manage COMMAND   # create .venv, install, run `manage.py COMMAND ...`
 
@@ -10,25 +10,41 @@ Extra arguments after ``test`` go to pytest (e.g. ``python3 dev.py test -k gradi
 after ``manage`` they go to manage.py (e.g. ``python3 dev.py manage add-trainer nam``,
 ``python3 dev.py manage --help``), and its exit code is dev.py's.
 
-Stopping ``run`` (Ctrl+C, or SIGTERM from a service manager or a script) stops the
-server it started too, so the port is free for the next start.
+``run`` starts one app process per core behind nginx when nginx is installed (Debian,
+Ubuntu), else one process (``--processes N`` or the setting ``server.processes`` decide
+otherwise), and says which it chose. Stopping it (Ctrl+C, or SIGTERM from a service
+manager or a script) stops nginx and every app process it started too, so the port is
+free for the next start.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
 import venv
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 MIN_PYTHON = (3, 11)
 STOP_GRACE_SECONDS = 10  # how long the server may take to stop before it is killed
+
+
+@dataclass(frozen=True)
+class Child:
+    """A process of the server (commands/serve_plan.py's Child, read back from JSON)."""
+
+    name: str
+    argv: list[str]
+    env: dict[str, str]
+    after_ports: list[int]
 
 
 def venv_python() -> Path:
@@ -56,55 +72,110 @@ def ensure_venv(requirements: str) -> Path:
     return python
 
 
-def serve_until_stopped(command: list[str]) -> int:
-    """Run the server; when this process is asked to stop, stop the server and wait for it.
+def serve_until_stopped(children: list[Child]) -> int:
+    """Run the server's processes (one app, or several and nginx); when this process is
+    asked to stop, or one of them ends by itself, stop them all and wait for them.
 
-    Ctrl+C in a terminal reaches both processes; SIGTERM (a service manager, ``kill``)
-    reaches only this one, and would leave the server holding the port. So each stop
+    Ctrl+C in a terminal reaches every process; SIGTERM (a service manager, ``kill``)
+    reaches only this one, and would leave them holding their ports. So each stop
     signal is passed on as SIGTERM (a second SIGINT would make uvicorn skip its clean
-    shutdown). On Windows, Ctrl+C reaches the server through the console, and Ctrl+Break
-    ends it with ``terminate`` (Windows has no SIGTERM to pass on).
+    shutdown; nginx stops at once on either). On Windows, Ctrl+C reaches the server
+    through the console, and Ctrl+Break ends it with ``terminate`` (Windows has no
+    SIGTERM to pass on).
     """
-    server = subprocess.Popen(command, cwd=ROOT)
+    running: list[subprocess.Popen[bytes]] = []
+    started: list[str] = []  # their names, in the same order
     stop_asked_at: list[float] = []
+    ended_by_itself: list[int] = []
 
-    def pass_on(signum: int, frame: object) -> None:
+    def stop_all(signum: int) -> None:
         if not stop_asked_at:
             stop_asked_at.append(time.monotonic())
-        if server.poll() is None:
-            if os.name == "nt":
-                if signum != signal.SIGINT:
-                    server.terminate()
-            else:
-                server.send_signal(signal.SIGTERM)
+        for process in running:
+            if process.poll() is None:
+                if os.name == "nt":
+                    if signum != signal.SIGINT:
+                        process.terminate()
+                else:
+                    process.send_signal(signal.SIGTERM)
+
+    def pass_on(signum: int, frame: object) -> None:
+        stop_all(signum)
 
     names = ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK"]
     for name in names:
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), pass_on)
     try:
-        while True:
-            try:
-                code = server.wait(timeout=0.5)
+        for child in children:
+            if not wait_for_ports(child.after_ports, running, stop_asked_at):
                 break
-            except subprocess.TimeoutExpired:
-                if stop_asked_at and time.monotonic() - stop_asked_at[0] > STOP_GRACE_SECONDS:
-                    server.kill()
+            running.append(subprocess.Popen(child.argv, cwd=ROOT, env={**os.environ, **child.env}))
+            started.append(child.name)
+        while True:
+            ended = next((process for process in running if process.poll() is not None), None)
+            if ended is not None and not stop_asked_at:
+                # one app alone: its own exit code; one of several: the set-up is broken
+                ended_by_itself.append(ended.returncode if len(running) == 1 else (ended.returncode or 1))
+                if len(running) > 1:
+                    print(f"{started[running.index(ended)]} stopped by itself (exit code {ended.returncode}); "
+                          "stopping the others.", file=sys.stderr, flush=True)
+                stop_all(signal.SIGTERM)
+            if all(process.poll() is not None for process in running):
+                break
+            if stop_asked_at and time.monotonic() - stop_asked_at[0] > STOP_GRACE_SECONDS:
+                for process in running:
+                    if process.poll() is None:
+                        process.kill()
+            time.sleep(0.5)
     finally:
-        if server.poll() is None:  # this process is failing: never leave the server behind
-            server.kill()
-            server.wait()
-    return 0 if stop_asked_at else code
+        for process in running:  # this process is failing: never leave a server behind
+            if process.poll() is None:
+                process.kill()
+                process.wait()
+    return ended_by_itself[0] if ended_by_itself else 0
+
+
+def wait_for_ports(ports: list[int], running: list[subprocess.Popen[bytes]], stop_asked_at: list[float]) -> bool:
+    """Wait until every port answers on 127.0.0.1 (the app processes nginx sends to);
+    False when a process ended or a stop was asked for first."""
+    pending = list(ports)
+    while pending:
+        if stop_asked_at or any(process.poll() is not None for process in running):
+            return False
+        try:
+            with socket.create_connection(("127.0.0.1", pending[0]), timeout=1):
+                pending.pop(0)
+        except OSError:
+            time.sleep(0.3)
+    return True
+
+
+def serve_plan(manage: list[str], serve_args: list[str]) -> list[Child] | None:
+    """Ask ``manage.py serve-plan`` whether to run one app process or one per core behind
+    nginx (commands/serve_plan.py); print what it chose and where phones open the app."""
+    result = subprocess.run(manage + ["serve-plan", *serve_args], cwd=ROOT, stdout=subprocess.PIPE, text=True,
+                            encoding="utf-8")
+    if result.returncode != 0:
+        return None
+    plan = json.loads(result.stdout)
+    for line in plan["say"]:
+        print(line, flush=True)
+    return [Child(**child) for child in plan["children"]]
 
 
 def run_app(serve_args: list[str]) -> int:
     python = ensure_venv("requirements.txt")
     manage = [str(python), str(ROOT / "manage.py")]
+    # once, before any app process starts: never several migrations racing
     for command in (["migrate"], ["seed-demo"], ["validate-content"]):
         result = subprocess.run(manage + command, cwd=ROOT)
         if result.returncode != 0 and command != ["validate-content"]:
             return result.returncode
-    return serve_until_stopped(manage + ["serve", *serve_args])
+    children = serve_plan(manage, serve_args)
+    if children is None:
+        return 2
+    return serve_until_stopped(children)
 
 
 def run_checks(python: Path, extra: list[str]) -> int:

@@ -19,6 +19,7 @@ from commands.audio import cmd_audio_coverage, cmd_pack_audio, cmd_render_audio,
 from commands.content import cmd_quiz_report, cmd_validate_content
 from commands.database import cmd_backup, cmd_migrate, cmd_restore, cmd_seed_demo
 from commands.serve import cmd_serve
+from commands.serve_plan import cmd_nginx_site, cmd_serve_plan
 from settings import SettingsError
 
 ROLES = ("trainer", "team_lead", "commune_officer", "province_officer", "admin")  # progress/scope.py ROLES
@@ -92,13 +93,46 @@ def main(argv: list[str] | None = None) -> int:
     serve = sub.add_parser("serve", help="run the web app (uvicorn + gzip)")
     serve.add_argument("--host", default=None)
     serve.add_argument("--port", type=int, default=None)
+    serve.add_argument("--public-host", default=None,
+                       help="behind nginx: the address phones use (this process listens on --host, e.g. 127.0.0.1)")
+    serve.add_argument("--log-requests", action="store_true",
+                       help="print a line per request and per websocket session (which process served whom)")
     serve.set_defaults(func=cmd_serve)
+    plan = sub.add_parser("serve-plan", help="(used by dev.py run) decide one process or one per core behind "
+                          "nginx; print the plan as JSON")
+    plan.add_argument("--host", default=None)
+    plan.add_argument("--port", type=int, default=None)
+    plan.add_argument("--processes", type=processes_argument, default=None,
+                      help="auto (one per core when nginx is installed) or a number; default server.processes")
+    plan.set_defaults(func=cmd_serve_plan)
+    site = sub.add_parser("nginx-site", help="print an nginx site for app processes on 127.0.0.1 (deploy/)")
+    site.add_argument("--listen", default="80", help="nginx's listen address, e.g. 80 or 10.0.0.5:80")
+    site.add_argument("--ports", type=int, nargs="+", required=True, help="the app processes' ports")
+    site.add_argument("--static-root", default=None, help="the app's static/ folder (default: this checkout's)")
+    site.add_argument("--https-in-front", action="store_true",
+                      help="a load balancer in front ends https: tell the app phones use https (Secure cookies)")
+    site.add_argument("--balancer", action="append", default=[],
+                      help="address of a load balancer in front (repeat for more): the phone's address is read "
+                      "from its X-Forwarded-For")
+    site.set_defaults(func=cmd_nginx_site)
     args = parser.parse_args(argv)
     try:
         return args.func(args)
     except SettingsError as exc:
         print(f"Settings error: {exc}", file=sys.stderr)
         return 2
+
+
+def processes_argument(value: str) -> int | str:
+    if value == "auto":
+        return value
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError("auto or a number, e.g. 2") from None
+    if not 1 <= number <= 64:
+        raise argparse.ArgumentTypeError("a number from 1 to 64")
+    return number
 
 
 def add_areas(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

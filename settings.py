@@ -15,7 +15,7 @@ import secrets
 import tempfile
 import time
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -118,11 +118,28 @@ class ServerSettings(_Section):
     gzip_min_bytes: int = Field(
         1000, ge=0, description="Responses larger than this are gzip-compressed."
     )
+    processes: int | Literal["auto"] = Field(
+        "auto",
+        description="App processes `dev.py run` starts. auto: one per core behind nginx when nginx is installed "
+        "(Debian/Ubuntu), else one. A number above 1 needs nginx; 1 never uses it.",
+    )
+    log_requests: bool = Field(
+        False,
+        description="Print a line per request and per websocket session, with the process id "
+        "(which process served whom behind nginx). `manage.py serve --log-requests` turns it on.",
+    )
     trusted_proxies: tuple[str, ...] = Field(
         (),
         description="Addresses or networks (e.g. 127.0.0.1, 10.0.0.0/8) of reverse proxies whose "
         "X-Forwarded-Proto and X-Forwarded-Host are believed; from anyone else they are ignored.",
     )
+
+    @field_validator("processes")
+    @classmethod
+    def _at_least_one(cls, processes: int | str) -> int | str:
+        if isinstance(processes, int) and not 1 <= processes <= 64:
+            raise ValueError("a number of processes from 1 to 64, or auto")
+        return processes
 
     @field_validator("trusted_proxies")
     @classmethod

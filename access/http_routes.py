@@ -182,7 +182,7 @@ _CSP = (
     "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'"
 )
 _PLAIN_HOST = re.compile(r"^([A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(:[0-9]{1,5})?$")
-_FIXED_SECURITY_HEADERS = [
+FIXED_SECURITY_HEADERS = [
     (b"x-frame-options", b"SAMEORIGIN"),
     (b"referrer-policy", b"no-referrer"),
     (b"x-content-type-options", b"nosniff"),
@@ -208,12 +208,12 @@ class SecurityHeaders:
             return
         host = next((v.decode("latin-1") for k, v in scope.get("headers", []) if k == b"host"), "")
         csp = (b"content-security-policy", content_security_policy(host).encode("latin-1"))
-        ours = {name for name, _ in _FIXED_SECURITY_HEADERS} | {csp[0]}
+        ours = {name for name, _ in FIXED_SECURITY_HEADERS} | {csp[0]}
 
         async def send_with_security_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = [(k, v) for k, v in message.get("headers", []) if k.lower() not in ours]
-                message = {**message, "headers": [*headers, csp, *_FIXED_SECURITY_HEADERS]}
+                message = {**message, "headers": [*headers, csp, *FIXED_SECURITY_HEADERS]}
             await send(message)
 
         await self.app(scope, receive, send_with_security_headers)

@@ -3,6 +3,7 @@
 Run from the project folder with the project's virtualenv (about 20 s by default):
 
     python bench/load_classroom.py          # N = 1, 10, 30; see --help for options
+    python bench/load_classroom.py --learners 30 --processes 2   # two processes behind nginx
 
 For each class size N, on a fresh server:
 0. Setup (bench/served_app.py): the project (minus .git, data, tests, bench) is copied
@@ -31,8 +32,10 @@ Columns: done = learners through the phase without error; taps = timed reruns;
 p50/p95/max = per-tap latency; taps/s = taps / phase wall time; srv CPU% = CPU time of
 the server process (+ espeak-ng children) / wall time, in % of one core (the scripts
 share one interpreter, so ~100% = saturated; zlib/sqlite/argon2 can push it a little
-above; phases under 0.5 s are noisy);
-RSS MiB = peak resident memory of the server (sampled every 0.1 s); drv CPU% = this
+above; phases under 0.5 s are noisy); with --processes N, summed over the N processes
+and nginx (N x 100% = saturated);
+RSS MiB = peak resident memory of the server (sampled every 0.1 s; with --processes N,
+of the largest app process); drv CPU% = this
 script's own CPU (near 100% would mean client-side queueing inflates latencies);
 other% = every other process on the machine (a busy shared machine skews all numbers).
 Not simulated: HTTP downloads (JS bundle, audio) and the cookie component's reply after
@@ -59,14 +62,14 @@ import streamlit
 
 sys.dont_write_bytecode = True
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # bench/, also when not run as a script
-from served_app import PROJECT, AppCopy, BenchError, Server, run_on_a_copy  # noqa: E402
+from served_app import PROJECT, AppCopy, BenchError, ServedBehindNginx, Server, run_on_a_copy  # noqa: E402
 from st_protocol import DriverError, Session  # noqa: E402
 
 CODE = "2468"
 
 
 # ---- setup ------------------------------------------------------------------------
-def prepare_data(app: AppCopy, sizes: list[int], lesson_id: str | None):
+def prepare_data(app: AppCopy, sizes: list[int], lesson_id: str | None, warm_ups: int = 1):
     """Create the schema, one group per class size, and read the lesson and quiz to play."""
     from catalog.loading import load_catalog
     from progress.groups import create_group
@@ -85,7 +88,8 @@ def prepare_data(app: AppCopy, sizes: list[int], lesson_id: str | None):
     classes = []
     for round_no, n in enumerate(sizes, 1):
         group = create_group(db, f"Lớp thử tải {round_no}: {n} học viên")
-        names = ["Khởi động"] + [f"Học viên {i:03d}" for i in range(1, n + 1)]  # [0] is the warm-up learner
+        # the first warm_ups are warm-up learners, one per app process
+        names = [f"Khởi động {k}" for k in range(1, warm_ups + 1)] + [f"Học viên {i:03d}" for i in range(1, n + 1)]
         people = [(create_learner(db, group.id, name, CODE).id, name) for name in names]
         for learner_id, _ in people:
             record_consent(db, learner_id)
@@ -117,19 +121,25 @@ def quiz_plan(quiz) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
 
 # ---- measuring -------------------------------------------------------------------
 class Meter:
-    """CPU (percent of one core) and peak RSS of a process over a phase."""
+    """CPU (percent of one core, summed over the server's processes, nginx included) and
+    peak RSS of the largest app process over a phase."""
 
-    def __init__(self, pid: int) -> None:
-        self.proc, self.me = psutil.Process(pid), psutil.Process()
+    def __init__(self, pids: list[int]) -> None:
+        self.procs, self.me = [psutil.Process(pid) for pid in pids], psutil.Process()
         self.peak = 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
 
     def _rss(self) -> int:
-        try:
-            return self.proc.memory_info().rss + sum(c.memory_info().rss for c in self.proc.children(True))
-        except psutil.Error:
-            return 0
+        def one(proc: psutil.Process) -> int:
+            try:
+                return proc.memory_info().rss + sum(c.memory_info().rss for c in proc.children(True))
+            except psutil.Error:
+                return 0
+        return max(one(proc) for proc in self.procs)
+
+    def _server_cpu(self) -> float:
+        return sum(self._cpu(proc) for proc in self.procs)
 
     def _sample(self) -> None:
         while not self._stop.wait(0.1):
@@ -146,7 +156,7 @@ class Meter:
             return float("nan")
 
     def __enter__(self) -> Meter:
-        self.t0, self.c0, self.d0, self.m0 = time.monotonic(), self._cpu(self.proc), self._cpu(self.me), self._cpu(None)
+        self.t0, self.c0, self.d0, self.m0 = time.monotonic(), self._server_cpu(), self._cpu(self.me), self._cpu(None)
         self.peak = self._rss()
         self._thread.start()
         return self
@@ -155,7 +165,7 @@ class Meter:
         self._stop.set()
         self._thread.join()
         self.wall = max(time.monotonic() - self.t0, 1e-9)
-        self.server_cpu = 100 * (self._cpu(self.proc) - self.c0) / self.wall
+        self.server_cpu = 100 * (self._server_cpu() - self.c0) / self.wall
         self.driver_cpu = 100 * (self._cpu(self.me) - self.d0) / self.wall
         machine = 100 * (self._cpu(None) - self.m0) / self.wall
         self.other_cpu = max(0.0, machine - self.server_cpu - self.driver_cpu)
@@ -254,19 +264,21 @@ async def run_class(n, server, group_id, people, lesson, plan, args, deadline, r
         await learner_.sign_in(time.perf_counter())
         await learner_.lesson_and_quiz(lesson, plan)
 
-    warm = learner(people[0])
-    warm.think = 0
+    # one warm-up learner straight to each app process (behind nginx a phone lands on any)
+    warm_ups = len(server.backend_ports)
     started = time.perf_counter()
-    await run_phase([warm], "warm-up", whole_flow, budget(90))
-    await warm.session.close()
-    if warm.error:
-        raise BenchError(f"the warm-up learner failed, so the driver cannot play this app: {warm.error}")
+    for port, person in zip(server.backend_ports, people[:warm_ups], strict=True):
+        warm = Learner(Session(port, person[1], args.tap_timeout), group_id, person[0], person[1], 0)
+        await run_phase([warm], "warm-up", whole_flow, budget(90))
+        await warm.session.close()
+        if warm.error:
+            raise BenchError(f"the warm-up learner failed, so the driver cannot play this app: {warm.error}")
     warm_s, t0 = time.perf_counter() - started, 0.0
-    learners = [learner(p) for p in people[1:]]
+    learners = [learner(p) for p in people[warm_ups:]]
     try:
         for phase, make in (("sign-in", lambda one: one.sign_in(t0)),  # noqa: B023 - late on purpose: t0 is set just before the phase runs
                             ("lesson+quiz", lambda one: one.lesson_and_quiz(lesson, plan))):
-            with Meter(server.proc.pid) as meter:
+            with Meter(server.pids) as meter:
                 t0 = time.perf_counter()
                 await run_phase(learners, phase, make, budget())
             lats = [x for one in learners for x in one.lat.get(phase, [])]
@@ -298,7 +310,7 @@ def print_table(rows: list[dict]) -> None:
 def run_all(app: AppCopy, args, sizes: list[int], deadline: float, rows: list[dict]) -> None:  # type: ignore[no-untyped-def]
     """Prepare the data, print the settings, then one fresh server and run_class per class size."""
     try:
-        lesson, quiz, classes = prepare_data(app, sizes, args.lesson)
+        lesson, quiz, classes = prepare_data(app, sizes, args.lesson, args.processes)
     except (ImportError, TypeError, ValueError, AttributeError) as exc:  # BenchError is not among them
         raise BenchError(f"preparing content and database failed ({exc!r}); did the API of "
                          "progress/ or lessons/ change? Update prepare_data()") from exc
@@ -308,7 +320,8 @@ def run_all(app: AppCopy, args, sizes: list[int], deadline: float, rows: list[di
     audio_dir = app.app_dir / "static" / "audio"
     settings = [
         ("app snapshot", f"{PROJECT} -> {app.app_dir}"),
-        ("server", f"{Path(sys.executable).name} manage.py serve --host 127.0.0.1 --port <free> (fresh per N)"),
+        ("server", f"{Path(sys.executable).name} manage.py serve --host 127.0.0.1 --port <free> (fresh per N)"
+                   + (f" x {args.processes} behind nginx (dev.py run's configuration)" if args.processes > 1 else "")),
         ("versions", f"Python {sys.version.split()[0]}, Streamlit {streamlit.__version__}, "
                      f"{psutil.cpu_count()} CPUs, {psutil.virtual_memory().total / 2**30:.1f} GiB RAM"),
         ("streamlit config", f"runner={st_cfg.get('runner', {})} server={st_cfg.get('server', {})}"),
@@ -322,8 +335,10 @@ def run_all(app: AppCopy, args, sizes: list[int], deadline: float, rows: list[di
         ("audio cache", f"{len(list(audio_dir.glob('*')))} files in the snapshot before the run")]
     print("Settings\n" + "\n".join(f"  {k:<17} {v}" for k, v in settings), flush=True)
     for n, (group_id, people) in zip(sizes, classes, strict=True):
-        with Server(app, timeout=min(60.0, max(5.0, deadline - time.monotonic()))) as server:
-            print(f"N={n}: server pid {server.proc.pid} on port {server.port}; running...", flush=True)
+        timeout = min(60.0, max(5.0, deadline - time.monotonic()))
+        served = Server(app, timeout) if args.processes == 1 else ServedBehindNginx(app, args.processes, timeout)
+        with served as server:
+            print(f"N={n}: server pids {server.pids} on port {server.port}; running...", flush=True)
             asyncio.run(run_class(n, server, group_id, people, lesson, plan, args, deadline, rows))
             print(f"N={n}: warm-up learner took {rows[-1]['warm']:.1f} s; "
                   f"audio cache now {len(list(audio_dir.glob('*')))} files", flush=True)
@@ -353,6 +368,8 @@ def main() -> int:
     parser.add_argument("--tap-timeout", type=float, default=30.0, help="seconds one tap may take")
     parser.add_argument("--max-seconds", type=float, default=280.0, help="budget for the whole run")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder (snapshot, db, log)")
+    parser.add_argument("--processes", type=int, default=1,
+                        help="app processes; above 1 they run behind nginx as dev.py run serves them (default 1)")
     args = parser.parse_args()
     sizes = [int(x) for x in args.learners.split(",") if x.strip().isdigit() and 1 <= int(x) <= 500]
     if not sizes or len(sizes) != len(args.learners.split(",")):

@@ -16,6 +16,8 @@ Used by bench/load_classroom.py, bench/class_follow.py and bench/page_weight.py;
   to ``<tmp>/server.log`` (``env``: extra BDHVS_* variables, e.g. another database
   URL or a setting); it waits until ``/healthz`` answers 200 and, on leaving, stops
   the whole group (SIGTERM, then SIGKILL after 10 s), espeak-ng children too.
+- ``ServedBehindNginx(app, count)``: ``count`` such servers behind nginx, as ``dev.py
+  run`` serves a laptop with nginx (``port`` is nginx's).
 """
 
 from __future__ import annotations
@@ -111,6 +113,14 @@ class Server:
     def __exit__(self, *exc) -> None:  # type: ignore[no-untyped-def]
         self.stop()
 
+    @property
+    def backend_ports(self) -> list[int]:
+        return [self.port]
+
+    @property
+    def pids(self) -> list[int]:
+        return [self.proc.pid]
+
     def _wait_ready(self) -> None:
         deadline = time.monotonic() + self.timeout
         while time.monotonic() < deadline:
@@ -145,6 +155,66 @@ class Server:
                 self.proc.wait(5)
         if self.log is not None:
             self.log.close()
+
+
+class ServedBehindNginx:
+    """``count`` Servers of one AppCopy behind nginx on a free loopback port, configured as
+    ``dev.py run`` does (commands/serve_plan.py of the copy); ``port`` is nginx's."""
+
+    def __init__(self, app: AppCopy, count: int, timeout: float = 60.0) -> None:
+        self.app, self.timeout = app, timeout
+        trust = {"BDHVS_SERVER__TRUSTED_PROXIES": '["127.0.0.1"]'}
+        self.servers = [Server(app, timeout, env=trust) for _ in range(count)]
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            self.port = sock.getsockname()[1]
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.nginx: subprocess.Popen | None = None
+
+    @property
+    def backend_ports(self) -> list[int]:
+        return [server.port for server in self.servers]
+
+    @property
+    def pids(self) -> list[int]:
+        return [server.proc.pid for server in self.servers] + ([self.nginx.pid] if self.nginx else [])
+
+    def __enter__(self) -> ServedBehindNginx:
+        from commands.serve_plan import find_nginx, write_standalone_config  # from the copy
+
+        nginx = find_nginx()
+        if nginx is None:
+            raise BenchError("--processes above 1 needs nginx (apt-get install nginx-light)")
+        with ExitStack() as stack:
+            for server in self.servers:
+                stack.enter_context(server)
+            run_dir = self.app.workdir / "nginx"
+            conf = write_standalone_config(run_dir, f"127.0.0.1:{self.port}", self.backend_ports)
+            self.nginx = subprocess.Popen([nginx, "-p", str(run_dir), "-c", str(conf), "-e", "stderr",
+                                           "-g", "daemon off;"], stdout=self.servers[0].log, stderr=subprocess.STDOUT)
+            deadline = time.monotonic() + self.timeout
+            while True:
+                try:
+                    with urllib.request.urlopen(self.base + "/healthz", timeout=2):
+                        break
+                except OSError:
+                    if self.nginx.poll() is not None or time.monotonic() > deadline:
+                        raise BenchError(f"nginx did not start. Log:\n{self.servers[0].tail()}") from None
+                    time.sleep(0.2)
+            self._stack = stack.pop_all()
+        return self
+
+    def __exit__(self, *exc) -> None:  # type: ignore[no-untyped-def]
+        if self.nginx is not None and self.nginx.poll() is None:
+            self.nginx.terminate()
+            self.nginx.wait(10)
+        self._stack.close()
+
+    def check_running(self, during: str) -> None:
+        for server in self.servers:
+            server.check_running(during)
+        if self.nginx is not None and self.nginx.poll() is not None:
+            raise BenchError(f"nginx exited with code {self.nginx.returncode} during {during}")
 
 
 def run_on_a_copy(

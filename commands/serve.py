@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 
 from access.lan_addresses import phone_urls
 from access.serving_host import is_loopback, serving_on
@@ -62,16 +63,21 @@ def cmd_serve(args: argparse.Namespace) -> int:
     # Streamlit serves static/ only if it exists at start-up; audio and pictures are
     # written there later (a fresh clone has no static/ yet)
     PROJECT_ROOT.joinpath(*AUDIO_DIR_NAME).mkdir(parents=True, exist_ok=True)
-    for line in where_to_open(host, port):
-        print(line)
-    for line in demo_password_warning(host):
-        print(line, flush=True)
-    serving_on(host)  # the pages warn about a demo password only when phones can reach them
+    if args.public_host is None:
+        for line in where_to_open(host, port):
+            print(line)
+        for line in demo_password_warning(host):
+            print(line, flush=True)
+    # the pages warn about a demo password only when phones can reach them (behind
+    # nginx: when nginx listens on a network, whatever this process listens on)
+    serving_on(args.public_host or host)
     # Streamlit gives uvicorn's loggers its own handler at its `logger.level` (warning,
     # .streamlit/config.toml) when it is imported; uvicorn's default logging config
     # would add a second handler, and each request would be printed twice.
     # proxy_headers=False: uvicorn would believe X-Forwarded-* from 127.0.0.1 by itself;
     # access/http_routes.py believes them only from server.trusted_proxies.
+    if args.log_requests:  # read by ui/web_server.py when uvicorn imports it, below
+        os.environ["BDHVS_SERVER__LOG_REQUESTS"] = "true"
     uvicorn.run("ui.web_server:app", host=host, port=port, log_config=None, log_level="warning",
                 ws="websockets-sansio", proxy_headers=False)
     return 0

@@ -1,6 +1,8 @@
-"""Stopping `dev.py run` stops the server it started, so the next start finds the port free."""
+"""Stopping `dev.py run` stops the server it started (nginx and every app process, where
+nginx is installed), so the next start finds the port free."""
 
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -51,6 +53,11 @@ def test_sigterm_to_dev_run_stops_the_server_and_frees_the_port(tmp_path):
         dev.send_signal(signal.SIGTERM)
         code = dev.wait(timeout=20)
         assert wait_for(lambda: not port_answers(port), 5), "the server still holds the port after dev.py stopped"
+        # with nginx installed, dev.py ran app processes behind it: each of them stopped too
+        conf = ROOT / "data" / f"nginx-{port}" / "nginx.conf"
+        written = conf.read_text() if conf.exists() else ""
+        backends = [int(p) for p in re.findall(r"server 127\.0\.0\.1:(\d+) ", written)]
+        assert not [p for p in backends if port_answers(p)], "an app process outlived dev.py"
         assert code == 0
     finally:
         try:

@@ -13,6 +13,7 @@
 - /recordings/<name> for volunteers' recordings, from the database (any process plays
   any recording), cached forever by the phone;
 - /healthz for scripts that wait for the server;
+- with ``server.log_requests``, a line per request and websocket session (access/request_log.py);
 - /ui-js/ for our components' JavaScript, cached by the phone (ui/browser_modules.py).
 
 Run: ``python manage.py serve`` (or ``uvicorn ui.web_server:app``).
@@ -38,6 +39,7 @@ from access.http_routes import (
 )
 from access.recording_route import ROUTE as RECORDING_ROUTE
 from access.recording_route import recording_route
+from access.request_log import RequestLog
 from settings import PROJECT_ROOT, load_settings
 from ui.browser_modules import ROUTE_PREFIX, browser_module_route
 from ui.error_page import show_plain_error
@@ -56,6 +58,7 @@ app = st.App(
         Route(ROUTE_PREFIX + "{name}", browser_module_route, methods=["GET"]),
     ],
     middleware=[
+        *([Middleware(RequestLog)] if _settings.server.log_requests else []),
         Middleware(SecurityHeaders),
         Middleware(BrowserCookie),
         Middleware(CacheContentAddressedForever),

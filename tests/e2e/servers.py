@@ -12,6 +12,7 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -32,12 +33,29 @@ def base_url(port: int) -> str:
     return f"http://127.0.0.1:{port}"
 
 
+@dataclass(frozen=True)
+class Served:
+    """A running ``manage.py serve``: its port and its process (to kill it in a test)."""
+
+    port: int
+    process: subprocess.Popen[bytes]
+
+
 @contextmanager
 def served(url: str, log_path: Path, secret: str = "e2e-secret", **settings: str) -> Iterator[int]:
     """One ``manage.py serve`` process on the database ``url``; yields its port once
     /healthz answers, and stops it afterwards. ``settings`` are more ``BDHVS_…``
     variables, e.g. ``BDHVS_CLASS_MODE__FOLLOW_SECONDS="1"``. Servers sharing a database
     must share ``secret``, as DEPLOY_NOTES asks."""
+    with served_process(url, log_path, secret, (), **settings) as server:
+        yield server.port
+
+
+@contextmanager
+def served_process(url: str, log_path: Path, secret: str = "e2e-secret", serve_args: tuple[str, ...] = (),
+                   **settings: str) -> Iterator[Served]:
+    """``served``, yielding the process too; ``serve_args`` go to ``manage.py serve``
+    (e.g. ``--log-requests``)."""
     port = free_port()
     env = {
         **os.environ,
@@ -52,7 +70,8 @@ def served(url: str, log_path: Path, secret: str = "e2e-secret", **settings: str
     }
     with open(log_path, "w") as log:
         process = subprocess.Popen(
-            [sys.executable, str(PROJECT_ROOT / "manage.py"), "serve", "--host", "127.0.0.1", "--port", str(port)],
+            [sys.executable, str(PROJECT_ROOT / "manage.py"), "serve", "--host", "127.0.0.1", "--port", str(port),
+             *serve_args],
             cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
         try:
             deadline = time.monotonic() + START_SECONDS
@@ -64,7 +83,7 @@ def served(url: str, log_path: Path, secret: str = "e2e-secret", **settings: str
                     if process.poll() is not None or time.monotonic() > deadline:
                         pytest.fail(f"server on port {port} did not start: {log_path.read_text()}")
                     time.sleep(0.3)
-            yield port
+            yield Served(port, process)
         finally:
             process.terminate()
             try:

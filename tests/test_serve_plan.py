@@ -1,0 +1,129 @@
+"""`dev.py run`: one app process, or one per core behind nginx (commands/serve_plan.py),
+and the nginx configuration it writes (commands/nginx_config.py)."""
+
+import json
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from access.http_routes import FIXED_SECURITY_HEADERS, IMMUTABLE_PREFIXES
+from commands.nginx_config import listen_address, nginx_site
+from commands.serve_plan import choose_processes, find_nginx, serve_plan
+from tests.conftest import ROOT
+
+NGINX = "/usr/sbin/nginx"
+
+
+@pytest.mark.parametrize(("requested", "nginx", "cores", "count"), [
+    ("auto", NGINX, 2, 2),
+    ("auto", NGINX, 8, 8),
+    ("auto", None, 8, 1),  # Windows, or nginx not installed
+    ("auto", NGINX, 1, 1),
+    (1, NGINX, 8, 1),
+    (3, NGINX, 2, 3),
+    (3, None, 2, 1),
+])
+def test_processes_follow_the_setting_the_cores_and_nginx(requested, nginx, cores, count):
+    chosen, why = choose_processes(requested, nginx, cores)
+    assert chosen == count
+    assert why  # the terminal says which mode it chose, in a sentence
+
+
+def test_without_nginx_a_number_says_how_to_get_it():
+    assert "apt-get install nginx-light" in choose_processes(2, None, 2)[1]
+
+
+def test_one_process_listens_where_it_always_did(tmp_path):
+    plan = serve_plan("0.0.0.0", 8501, "auto", None, 2, (), tmp_path)
+    assert plan.mode == "single"
+    [app] = plan.children
+    assert app.argv[-4:] == ["--host", "0.0.0.0", "--port", "8501"]
+    assert any("8501" in line for line in plan.say)
+
+
+def test_behind_nginx_the_processes_listen_on_loopback_and_trust_only_nginx(tmp_path):
+    plan = serve_plan("0.0.0.0", 8501, 2, NGINX, 2, ("10.0.0.0/8",), tmp_path)
+    assert plan.mode == "nginx"
+    *apps, nginx = plan.children
+    assert len(apps) == 2
+    ports = []
+    for app in apps:
+        host, port, public = (app.argv[app.argv.index(flag) + 1] for flag in ("--host", "--port", "--public-host"))
+        assert (host, public) == ("127.0.0.1", "0.0.0.0")
+        assert json.loads(app.env["BDHVS_SERVER__TRUSTED_PROXIES"]) == ["10.0.0.0/8", "127.0.0.1"]
+        ports.append(int(port))
+    assert nginx.argv[0] == NGINX and "daemon off;" in nginx.argv
+    assert nginx.after_ports == ports  # nginx starts once the apps answer
+    conf = (tmp_path / "nginx.conf").read_text()
+    assert "listen 8501;" in conf
+    assert all(f"server 127.0.0.1:{port} " in conf for port in ports)
+    assert str(tmp_path) in conf  # pid and temporary files stay in its own folder
+
+
+def test_the_site_routes_by_the_app_cookie_and_serves_media_with_the_apps_headers(tmp_path):
+    site = nginx_site("8080", [8601, 8602], tmp_path / "static")
+    assert "hash $bdhvs_app_route consistent;" in site
+    assert 'map $cookie_bdhvs_node $bdhvs_app_route { "" $request_id;' in site
+    assert "proxy_set_header Upgrade $http_upgrade;" in site
+    assert "proxy_set_header Host $http_host;" in site  # with the port: the app checks Origin against it
+    for prefix in IMMUTABLE_PREFIXES:
+        start = site.index(f"location ^~ {prefix} ")
+        block = site[start:site.index("}", start)]
+        assert f"alias {(tmp_path / 'static' / prefix.split('/')[3]).as_posix()}/;" in block
+        assert "immutable" in block
+        for name, value in FIXED_SECURITY_HEADERS:
+            assert f'add_header {name.decode().title()} "{value.decode()}" always;' in block
+        assert "add_header Content-Security-Policy \"default-src 'self';" in block
+    assert "gzip on;" in site
+    # when no app process answers, a plain Vietnamese page, not nginx's "502 Bad Gateway"
+    assert "error_page 502 503 504 @bdhvs_app_unavailable;" in site and "Bác chờ một chút" in site
+
+
+@pytest.mark.parametrize(("host", "listen"), [
+    ("0.0.0.0", "8501"), ("127.0.0.1", "127.0.0.1:8501"), ("::", "[::]:8501"), ("::1", "[::1]:8501"),
+])
+def test_listen_address(host, listen):
+    assert listen_address(host, 8501) == listen
+
+
+@pytest.mark.skipif(find_nginx() is None, reason="nginx is not installed (CI installs nginx-light)")
+def test_nginx_accepts_the_written_configuration(tmp_path):
+    serve_plan("127.0.0.1", 8501, 2, find_nginx(), 2, (), tmp_path)
+    result = subprocess.run([find_nginx(), "-t", "-p", str(tmp_path), "-c", str(tmp_path / "nginx.conf"),
+                             "-e", "stderr"], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+def test_nginx_site_command_prints_a_site_for_a_district_server():
+    result = subprocess.run([sys.executable, str(ROOT / "manage.py"), "nginx-site", "--listen", "80",
+                             "--ports", "8601", "8602", "--static-root", "/srv/bdhvs/static"],
+                            capture_output=True, text=True, cwd=ROOT, check=True)
+    assert "server 127.0.0.1:8602 " in result.stdout
+    assert "alias /srv/bdhvs/static/audio/;" in result.stdout
+
+
+def test_shutil_is_what_finds_nginx_on_path(monkeypatch):
+    monkeypatch.setattr(shutil, "which", lambda name: "/opt/bin/nginx")
+    assert find_nginx() == "/opt/bin/nginx"
+
+
+def test_windows_keeps_one_process_even_with_an_nginx_on_path(monkeypatch):
+    monkeypatch.setattr(shutil, "which", lambda name: "C:/nginx/nginx.exe")
+    monkeypatch.setattr("commands.serve_plan.os.name", "nt")
+    assert find_nginx() is None
+
+
+def test_a_phone_cannot_choose_the_address_the_app_sees(tmp_path):
+    """X-Forwarded-For is set, not appended to: a phone's own header would come first."""
+    site = nginx_site("8080", [8601], tmp_path)
+    assert "proxy_set_header X-Forwarded-For $remote_addr;" in site
+    assert "$proxy_add_x_forwarded_for" not in site and "set_real_ip_from" not in site
+
+
+def test_behind_a_balancer_the_phone_address_comes_from_it(tmp_path):
+    site = nginx_site("80", [8601], tmp_path, scheme="https", balancers=("10.0.0.2", "10.0.0.3"))
+    assert "set_real_ip_from 10.0.0.2;" in site and "set_real_ip_from 10.0.0.3;" in site
+    assert "real_ip_header X-Forwarded-For;" in site
+    assert "proxy_set_header X-Forwarded-Proto https;" in site
