@@ -11,7 +11,8 @@
 - /healthz for scripts that wait for the server;
 - /ui-js/ for our components' JavaScript, cached by the phone (ui/browser_modules.py);
 - a lighter first load: small files at the URLs of Streamlit's fonts (8 KB for 534 KB,
-  ui/font_files.py) and no preload of a font the theme does not use (ui/font_preload.py).
+  ui/font_files.py) and no preload of a font the theme does not use (ui/font_preload.py);
+- two malloc arenas, set before the server starts its threads (ui/malloc_arenas.py).
 
 Run: ``python manage.py serve`` (or ``uvicorn ui.web_server:app``).
 """
@@ -38,7 +39,9 @@ from ui.browser_modules import ROUTE_PREFIX, browser_module_route
 from ui.error_page import show_plain_error
 from ui.font_files import LighterFonts
 from ui.font_preload import DropFontPreload
+from ui.malloc_arenas import limit_malloc_arenas
 
+limit_malloc_arenas()  # before Streamlit's threads: 30 learners in 131-150 MiB, not 184-253
 _settings = load_settings()
 
 app = st.App(
