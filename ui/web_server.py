@@ -41,7 +41,7 @@ from ui.font_files import LighterFonts
 from ui.font_preload import DropFontPreload
 from ui.malloc_arenas import limit_malloc_arenas
 
-limit_malloc_arenas()  # before Streamlit's threads: 30 learners in 131-150 MiB, not 184-253
+limit_malloc_arenas()  # before Streamlit's threads: 30 learners in 148-151 MiB, not 184-253
 _settings = load_settings()
 
 app = st.App(
