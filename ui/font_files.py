@@ -1,4 +1,4 @@
-"""Small files at the URLs of Streamlit's fonts: 8 KB where a phone downloaded 534 KB.
+"""Smaller files at the URLs of Streamlit's fonts: 63 KB where a phone downloaded 534 KB.
 
 - **Icons.** Streamlit's frontend asks for its 367 KB Material Symbols font as soon as a
   page opens (``document.fonts.load`` at start-up), whether or not an icon is shown; a
@@ -6,12 +6,14 @@
   it draws as ``:material/<name>:`` in its JavaScript (78 names in 1.67).
   ``ui/browser/icons.woff2`` holds just those glyphs and their ligatures (the same text
   draws the same icon), 8 KB; ``ui/browser/icons.txt`` lists the names.
-- **Text.** The theme names the phone's own fonts (``.streamlit/config.toml``,
-  ``theme.font``: Roboto / Noto Sans on Android draw Vietnamese well), but Streamlit
-  adds its Source Sans (167 KB, italic 136 KB) at the end of the list, and a browser
-  fetches it for any character the fonts before it lack. ``ui/browser/no_glyphs.woff2``
-  (316 bytes, no glyphs) answers there instead, so such a character falls through to
-  the phone's own font. ``ui/font_preload.py`` drops Streamlit's preload of it.
+- **Text.** Streamlit's Source Sans (167 KB upright, 135 KB italic; the upright one
+  preloaded by its page) carries Latin, Greek and Cyrillic in every weight. The same
+  fonts cut to what Vietnamese and the app's punctuation need
+  (``ui/browser/source_sans_upright.woff2``, ``..._italic.woff2``: 55 and 43 KB) keep
+  every letter's shape and width, so no line breaks elsewhere (the phone's own font
+  was tried: DejaVu Sans on Linux is wider, and the fixed "Nghe / Tiếp theo" bar grew
+  over the page's last button). A character outside the cut falls through to the
+  phone's own font.
 
 ``LighterFonts`` (a middleware: Streamlit keeps routes under /static/ for itself)
 answers those URLs, cached as Streamlit caches its own files — the icon font only when
@@ -35,7 +37,12 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 MODULES_DIR = Path(__file__).parent / "browser"
 ICONS_FILE = MODULES_DIR / "icons.woff2"
 ICON_NAMES_FILE = MODULES_DIR / "icons.txt"
-NO_GLYPHS_FILE = MODULES_DIR / "no_glyphs.woff2"
+TEXT_FILES = {"Upright": MODULES_DIR / "source_sans_upright.woff2", "Italic": MODULES_DIR / "source_sans_italic.woff2"}
+# Basic Latin, Latin-1, the Vietnamese letters of Latin Extended-A/B, combining accents (NFD
+# text), Latin Extended Additional (ạ…ỹ), general punctuation, ₫ € ™ −
+VIETNAMESE = [*range(0x20, 0x7F), *range(0xA0, 0x100), 0x102, 0x103, 0x110, 0x111, 0x128, 0x129, 0x168, 0x169,
+              0x1A0, 0x1A1, 0x1AF, 0x1B0, *range(0x300, 0x324), *range(0x1EA0, 0x1EFA), *range(0x2010, 0x2027),
+              0x2030, 0x2039, 0x203A, 0x20AB, 0x20AC, 0x2122, 0x2212]
 STREAMLIT_MEDIA = Path(streamlit.__file__).parent / "static" / "static" / "media"
 STREAMLIT_JS = STREAMLIT_MEDIA.parent / "js"
 ICON_FONT_GLOB = "MaterialSymbols-Rounded.*.woff2"
@@ -67,8 +74,10 @@ def icon_names_in_file() -> set[str]:
 def replacements() -> dict[str, Path]:
     """{URL path of a Streamlit font: our file to answer with}; worked out once per process."""
     found: dict[str, Path] = {}
-    if NO_GLYPHS_FILE.is_file():
-        found |= {"/static/media/" + font.name: NO_GLYPHS_FILE for font in streamlit_fonts(TEXT_FONT_GLOB)}
+    for font in streamlit_fonts(TEXT_FONT_GLOB):
+        cut = next((path for style, path in TEXT_FILES.items() if style in font.name), None)
+        if cut is not None and cut.is_file():
+            found["/static/media/" + font.name] = cut
     if ICONS_FILE.is_file() and icons_streamlit_draws() <= icon_names_in_file():
         found |= {"/static/media/" + font.name: ICONS_FILE for font in streamlit_fonts(ICON_FONT_GLOB)}
     return found
@@ -100,7 +109,7 @@ class LighterFonts:
 
 
 def build_files() -> list[str]:
-    """Write icons.woff2, icons.txt and no_glyphs.woff2 from the installed Streamlit."""
+    """Write icons.woff2, icons.txt and the cut Source Sans files from the installed Streamlit."""
     from fontTools import subset  # type: ignore[import-untyped]  # a developer's tool (fonttools, brotli)
     from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
 
@@ -120,20 +129,24 @@ def build_files() -> list[str]:
     font.save(ICONS_FILE)
     ICON_NAMES_FILE.write_text("".join(name + "\n" for name in names), encoding="utf-8")
 
-    font = TTFont(text_fonts[0])
-    options = subset.Options()
-    options.flavor = "woff2"
-    options.notdef_outline = False
-    options.layout_features = []
-    options.drop_tables += ["STAT", "fvar", "gvar", "avar", "HVAR", "MVAR", "GDEF", "GPOS", "GSUB", "BASE"]
-    subsetter = subset.Subsetter(options)
-    subsetter.populate(unicodes=[])
-    subsetter.subset(font)
-    font.save(NO_GLYPHS_FILE)
+    lines = []
+    for text_font in text_fonts:
+        cut = next((path for style, path in TEXT_FILES.items() if style in text_font.name), None)
+        if cut is None:
+            continue
+        font = TTFont(text_font)
+        options = subset.Options()
+        options.flavor = "woff2"
+        options.layout_features = ["*"]  # kerning and accent placement
+        options.name_IDs = ["*"]
+        subsetter = subset.Subsetter(options)
+        subsetter.populate(unicodes=VIETNAMESE)
+        subsetter.subset(font)
+        font.save(cut)
+        lines.append(f"{cut.name}: {cut.stat().st_size / 1024:.1f} KB (Streamlit's {text_font.name}: "
+                     f"{text_font.stat().st_size / 1024:.1f} KB)")
     return [f"{ICONS_FILE.name}: {len(names)} icons, {ICONS_FILE.stat().st_size / 1024:.1f} KB "
-            f"(Streamlit's: {icon_fonts[0].stat().st_size / 1024:.1f} KB)",
-            f"{NO_GLYPHS_FILE.name}: {NO_GLYPHS_FILE.stat().st_size} bytes (for "
-            + ", ".join(f"{f.name} {f.stat().st_size / 1024:.1f} KB" for f in text_fonts) + ")"]
+            f"(Streamlit's: {icon_fonts[0].stat().st_size / 1024:.1f} KB)", *lines]
 
 
 if __name__ == "__main__":

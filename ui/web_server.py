@@ -10,8 +10,7 @@
 - a plain message instead of any unexpected error's details (ui/error_page.py);
 - /healthz for scripts that wait for the server;
 - /ui-js/ for our components' JavaScript, cached by the phone (ui/browser_modules.py);
-- a lighter first load: small files at the URLs of Streamlit's fonts (8 KB for 534 KB,
-  ui/font_files.py) and no preload of a font the theme does not use (ui/font_preload.py);
+- a lighter first load: smaller files at the URLs of Streamlit's fonts (ui/font_files.py);
 - two malloc arenas, set before the server starts its threads (ui/malloc_arenas.py).
 
 Run: ``python manage.py serve`` (or ``uvicorn ui.web_server:app``).
@@ -38,7 +37,6 @@ from settings import PROJECT_ROOT, load_settings
 from ui.browser_modules import ROUTE_PREFIX, browser_module_route
 from ui.error_page import show_plain_error
 from ui.font_files import LighterFonts
-from ui.font_preload import DropFontPreload
 from ui.malloc_arenas import limit_malloc_arenas
 
 limit_malloc_arenas()  # before Streamlit's threads: 30 learners in 148-151 MiB, not 184-253
@@ -59,7 +57,6 @@ app = st.App(
         Middleware(CacheContentAddressedForever),
         Middleware(LighterFonts),  # Streamlit keeps routes under /static/ for itself
         Middleware(GZipMiddleware, minimum_size=_settings.server.gzip_min_bytes, compresslevel=6),
-        Middleware(DropFontPreload),  # inside gzip: it reads the page before it is compressed
     ],
     on_script_error=show_plain_error,
 )
