@@ -5,18 +5,17 @@ from __future__ import annotations
 import streamlit as st
 
 from ui.cookie_sync import sync_cookie
-from ui.signin_state import current_signin, learner_preferences
+from ui.signin_state import check_signin_for_run, learner_preferences, run_page
 from ui.streamlit_words import translate_streamlit_words
 from ui.style import apply_style
 from ui.trainer.menu import staff_pages
 
 st.set_page_config(page_title="Bình dân học vụ số", page_icon="📱", layout="centered")
+signin = check_signin_for_run()  # once per run: the page reuses it (ui/signin_state.py)
+role = signin.role if signin else None
 preferences = learner_preferences()
 apply_style(preferences.text_size if preferences else "normal")
 translate_streamlit_words()  # Streamlit's own English ("Skip to main content", …) in Vietnamese
-
-signin = current_signin()
-role = signin.role if signin else None
 
 # Learner pages are registered for everyone, so a shared link (a lesson sent over Zalo,
 # a reload after the cookie expired) never shows "page not found": each learner page
@@ -59,4 +58,4 @@ page = st.navigation([start, *SIGNIN_PAGES, CLASS_PAGE, *pages], position="hidde
 if role and any(page is signin_page for signin_page in SIGNIN_PAGES):
     open_start_page()
 sync_cookie()
-page.run()
+run_page(page)

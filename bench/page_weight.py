@@ -191,6 +191,10 @@ def journey(page, meter: Meter, base: str, lesson, quiz, warm: bool) -> list[Pha
 def reset_lesson(db_path: Path, lesson_id: str) -> None:
     with sqlite3.connect(db_path) as con:
         con.execute("UPDATE lesson_progress SET current_step = 0 WHERE lesson_id = ?", (lesson_id,))
+        # the quiz resumes an open run: without this the repeat visit opens at question 2
+        con.execute("DELETE FROM quiz_run_answers WHERE run_id IN (SELECT id FROM quiz_runs WHERE lesson_id = ?)",
+                    (lesson_id,))
+        con.execute("DELETE FROM quiz_runs WHERE lesson_id = ?", (lesson_id,))
 
 
 def slow3g_run(browser, base: str) -> None:  # type: ignore[no-untyped-def]
