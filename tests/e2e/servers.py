@@ -10,7 +10,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +27,21 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def wait_until_it_answers(port: int, process: subprocess.Popen, why: Callable[[], str],  # type: ignore[type-arg]
+                          seconds: float = START_SECONDS) -> None:
+    """Until /healthz on this port answers; fails the test (with ``why()``) when the process
+    ends first or the time runs out."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            urllib.request.urlopen(f"{base_url(port)}/healthz", timeout=2)
+            return
+        except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(why())
+            time.sleep(0.2)
 
 
 def base_url(port: int) -> str:
@@ -74,15 +89,7 @@ def served_process(url: str, log_path: Path, secret: str = "e2e-secret", serve_a
              *serve_args],
             cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
         try:
-            deadline = time.monotonic() + START_SECONDS
-            while True:
-                try:
-                    urllib.request.urlopen(f"{base_url(port)}/healthz", timeout=2)
-                    break
-                except OSError:
-                    if process.poll() is not None or time.monotonic() > deadline:
-                        pytest.fail(f"server on port {port} did not start: {log_path.read_text()}")
-                    time.sleep(0.3)
+            wait_until_it_answers(port, process, lambda: f"server on port {port} did not start: {log_path.read_text()}")
             yield Served(port, process)
         finally:
             process.terminate()

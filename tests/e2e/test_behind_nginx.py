@@ -15,8 +15,6 @@ from __future__ import annotations
 import re
 import signal
 import subprocess
-import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
@@ -39,7 +37,7 @@ from tests.e2e.conftest import (
     wait_for_consent_or_home,
     wait_for_sign_in_cookie,
 )
-from tests.e2e.servers import Served, base_url, free_port, served_process
+from tests.e2e.servers import Served, base_url, free_port, served_process, wait_until_it_answers
 
 pytestmark = pytest.mark.e2e
 
@@ -60,15 +58,8 @@ def nginx_in_front(backend_ports: list[int], run_dir: Path) -> Iterator[int]:
     process = subprocess.Popen([nginx, "-p", str(run_dir), "-c", str(conf), "-e", "stderr", "-g", "daemon off;"],
                                stdout=log, stderr=subprocess.STDOUT)
     try:
-        deadline = time.monotonic() + START_SECONDS
-        while True:
-            try:
-                urllib.request.urlopen(f"{base_url(port)}/healthz", timeout=2)
-                break
-            except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail(f"nginx did not start: {(run_dir / 'nginx.log').read_text()}")
-                time.sleep(0.2)
+        wait_until_it_answers(port, process, lambda: f"nginx did not start: {(run_dir / 'nginx.log').read_text()}",
+                              START_SECONDS)
         yield port
     finally:
         process.terminate()
