@@ -20,7 +20,27 @@ from progress.database import Database, connect, upgrade_to_head
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_CONTENT = Path(__file__).resolve().parent / "fixtures" / "content"
+
+
+def _own_postgres_database(url: str, suffix: str) -> str:
+    """TEST_DATABASE_URL with ``suffix`` added to the database's name, created when
+    missing: ``dev.py test`` runs the browser tests beside the others, and each
+    PostgreSQL test empties its database, so the two runs must not share one."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    own = make_url(url).set(database=f"{make_url(url).database}{suffix}")
+    engine = create_engine(make_url(url).set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        if connection.scalar(text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": own.database}) is None:
+            connection.execute(text(f'CREATE DATABASE "{own.database}"'))
+    engine.dispose()
+    return own.render_as_string(hide_password=False)
+
+
 POSTGRES_URL = os.environ.get("TEST_DATABASE_URL", "")
+if POSTGRES_URL and os.environ.get("TEST_DATABASE_SUFFIX"):
+    POSTGRES_URL = _own_postgres_database(POSTGRES_URL, os.environ["TEST_DATABASE_SUFFIX"])
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
 
