@@ -38,4 +38,4 @@ def audio_button(
     the phone's own voice says); ``natural`` = recorded or gTTS audio at ``url``.
     ``autoplay`` starts it when shown (browsers allow that once the page has been tapped)."""
     _component(data={"text": text, "speech": speech, "url": url, "natural": natural, "meta": meta,
-                     "label": label, "autoplay": autoplay}, key=key)
+                     "label": label, "autoplay": autoplay, "slot": key}, key=key)

@@ -1,6 +1,8 @@
 // The "Nghe" button (ui/audio_player.py): plays the file, or the phone's Vietnamese voice
 // when there is no natural recording, and downloads nothing until tapped.
 // Loaded through ui/browser_modules.py; the URL changes with the file, so edit freely.
+const AUTOPLAY_AGAIN_AFTER_MS = 20000;  // the same text plays by itself again only after this
+
 export default function(component) {
     const { data, parentElement } = component;
     const box = parentElement.querySelector(".nghe-box");
@@ -48,8 +50,14 @@ export default function(component) {
     };
     box.__stop = () => { if (audio) { audio.pause(); } if (synth) { synth.cancel(); } };
     render();
-    if (data.autoplay && mode() !== "none" && box.dataset.played !== data.text) {
-        box.dataset.played = data.text;  // once per text, not on every redraw
+    // once per text, not on every redraw; nor when a busy page draws the player anew
+    // (a tap above it, e.g. a practice hint): the page remembers what it just played by itself
+    const played = (window.__bdhvsAutoplayed = window.__bdhvsAutoplayed || new Map());
+    const which = `${data.slot || ""}|${data.text}`;  // a new slot (the same hint after a new mistake) plays
+    const recently = Date.now() - (played.get(which) || 0) < AUTOPLAY_AGAIN_AFTER_MS;
+    if (data.autoplay && mode() !== "none" && box.dataset.played !== data.text && !recently) {
+        box.dataset.played = data.text;
+        played.set(which, Date.now());
         button.click();
     }
     if (synth && !(data.url && data.natural)) { synth.addEventListener("voiceschanged", render); }
