@@ -191,7 +191,9 @@ def test_a_whole_class_projector_on_one_server_phones_on_another(chromium_path, 
         # hands of those without a phone, then the answer
         projector.get_by_text("✋ Giơ tay (không có điện thoại)").click()
         for label, count in HANDS.items():
-            projector.get_by_label(re.compile(rf"^\d\. {re.escape(label)}$")).fill(str(count))
+            field = projector.get_by_label(re.compile(rf"^\d\. {re.escape(label)}$"))
+            field.fill(str(count))
+            field.press("Tab")  # as a person moves on to the next box
         projector.get_by_role("button", name="Lưu số giơ tay").click()
         projector.get_by_role("button", name="Xem đáp án").click()
         projector.get_by_text(f"✅ Đáp án: {RIGHT}").wait_for()
