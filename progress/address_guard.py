@@ -21,6 +21,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from progress.database import Database
+from progress.days import stored_utc
 from progress.models import AddressFailure, utcnow
 
 
@@ -37,9 +38,6 @@ class AddressTry:
     allowed: bool
     wait_seconds: int = 0
 
-
-def _aware(value: dt.datetime) -> dt.datetime:
-    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
 
 
 def _ensure_row(session: Session, address: str, now: dt.datetime) -> None:
@@ -66,7 +64,7 @@ def claim_address_try(db: Database, address: str, limits: AddressLimits, now: dt
         if claimed.rowcount == 1:  # type: ignore[attr-defined]
             return AddressTry(True)
         started = session.scalar(select(AddressFailure.window_started).where(AddressFailure.address == address))
-    ends = _aware(started) + window if started is not None else now
+    ends = stored_utc(started) + window if started is not None else now
     return AddressTry(False, wait_seconds=max(int((ends - now).total_seconds()) + 1, 1))
 
 

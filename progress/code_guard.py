@@ -11,6 +11,7 @@ from typing import Literal
 from sqlalchemy import case, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from progress.days import stored_utc
 from progress.learners import LearnerInfo, _learner_info, code_matches
 from progress.models import Learner, utcnow
 
@@ -29,11 +30,6 @@ class CodeCheck:
     wait_seconds: int = 0
     tries_before_lock: int = 0
 
-
-def _aware(value: dt.datetime | None) -> dt.datetime | None:
-    if value is None:
-        return None
-    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
 
 
 def _claim_try(
@@ -73,7 +69,7 @@ def check_learner_code(
     if claim is None:
         return CodeCheck("unknown")
     if isinstance(claim, Learner):
-        locked_until = _aware(claim.locked_until) or now
+        locked_until = stored_utc(claim.locked_until) or now
         kind: Outcome = "locked" if claim.failed_code_attempts >= LOCK_AFTER else "wait"
         return CodeCheck(kind, wait_seconds=max(int((locked_until - now).total_seconds()) + 1, 1))
     code_hash, failures = claim
@@ -107,6 +103,6 @@ def locked_learners(db: sessionmaker[Session], group_id: int, now: dt.datetime |
         rows = session.scalars(select(Learner).where(Learner.group_id == group_id, Learner.locked_until.is_not(None)))
         return [
             _learner_info(row) for row in rows
-            if (until := _aware(row.locked_until)) is not None and until > now
+            if (until := stored_utc(row.locked_until)) is not None and until > now
             and row.failed_code_attempts >= LOCK_AFTER
         ]

@@ -5,6 +5,7 @@ are stored in UTC; a day range becomes half-open UTC bounds ``[since, until)``."
 from __future__ import annotations
 
 import datetime as dt
+from typing import overload
 
 VIETNAM_OFFSET_MINUTES = 7 * 60
 VIETNAM = dt.timezone(dt.timedelta(minutes=VIETNAM_OFFSET_MINUTES), "ICT")
@@ -26,3 +27,15 @@ def day_start(day: dt.date) -> dt.datetime:
 def day_bounds(first: dt.date, last: dt.date) -> tuple[dt.datetime, dt.datetime]:
     """From the start of ``first`` to the end of ``last`` (both days included)."""
     return day_start(first), day_start(last + dt.timedelta(days=1))
+
+
+@overload
+def stored_utc(value: dt.datetime) -> dt.datetime: ...
+@overload
+def stored_utc(value: None) -> None: ...
+def stored_utc(value: dt.datetime | None) -> dt.datetime | None:
+    """A time read back from the database, in UTC: SQLite hands datetimes back without
+    their time zone, and every time is stored in UTC."""
+    if value is None:
+        return None
+    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)

@@ -16,6 +16,7 @@ from sqlalchemy import case, or_, select, update
 
 from progress.account_error import AccountError
 from progress.database import Database
+from progress.days import stored_utc
 from progress.models import Trainer, utcnow
 from progress.names import normalise_name
 from progress.trainers import PASSWORD_HASHER, TrainerInfo, _trainer_info
@@ -29,11 +30,6 @@ class PasswordCheck:
     trainer: TrainerInfo | None = None
     wait_seconds: int = 0
 
-
-def _aware(value: dt.datetime | None) -> dt.datetime | None:
-    if value is None:
-        return None
-    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
 
 
 def _password_matches(password_hash: str, password: str) -> bool:
@@ -67,7 +63,7 @@ def check_trainer_password(
             PASSWORD_HASHER.hash(password or "-")  # same cost whether or not the name exists
             return PasswordCheck("wrong")
         if claimed.rowcount != 1:  # type: ignore[attr-defined]
-            until = _aware(trainer.locked_until) or now
+            until = stored_utc(trainer.locked_until) or now
             return PasswordCheck("locked", wait_seconds=max(int((until - now).total_seconds()) + 1, 1))
         trainer_id, password_hash, count = trainer.id, trainer.password_hash, trainer.failed_password_attempts
     if not _password_matches(password_hash, password):
@@ -104,14 +100,14 @@ def locked_accounts(db: Database, now: dt.datetime | None = None) -> list[Locked
         rows = session.execute(select(Trainer.username, Trainer.display_name, Trainer.locked_until)
                                .where(Trainer.locked_until > now).order_by(Trainer.locked_until, Trainer.username))
         return [LockedAccount(username, name, aware) for username, name, until in rows
-                if (aware := _aware(until)) is not None]
+                if (aware := stored_utc(until)) is not None]
 
 
 def trainer_is_locked(db: Database, username: str, now: dt.datetime | None = None) -> bool:
     now = now or utcnow()
     with db() as session:
         until = session.scalar(select(Trainer.locked_until).where(Trainer.username == normalise_name(username).lower()))
-        return (aware := _aware(until)) is not None and aware > now
+        return (aware := stored_utc(until)) is not None and aware > now
 
 
 def unlock_trainer(db: Database, username: str) -> str:

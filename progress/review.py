@@ -17,6 +17,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from progress.database import Database, add_unless_taken
+from progress.days import stored_utc
 from progress.models import ReviewItem, utcnow
 from quizzes.answers import GradedAnswer
 from quizzes.review_rules import DEFAULT_POLICY, ReviewPolicy, ReviewStep, first_review, next_review
@@ -43,13 +44,9 @@ def _utc(now: dt.datetime | None) -> dt.datetime:
     return now.astimezone(dt.UTC)
 
 
-def _aware(value: dt.datetime) -> dt.datetime:
-    """SQLite returns naive datetimes; we store UTC everywhere."""
-    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
-
 
 def _as_due(item: ReviewItem) -> DueReview:
-    return DueReview(item.lesson_id, item.question_id, item.stage, _aware(item.due_at))
+    return DueReview(item.lesson_id, item.question_id, item.stage, stored_utc(item.due_at))
 
 
 def _find(session: Session, learner_id: int, lesson_id: str, question_id: str) -> ReviewItem | None:
@@ -158,7 +155,7 @@ def record_review(
             if correct:
                 return None  # already learnt (e.g. in another tab)
             return _as_due(_put(session, learner_id, lesson_id, question_id, first_review(now, policy), now))
-        if correct and _aware(item.due_at) > now:
+        if correct and stored_utc(item.due_at) > now:
             return _as_due(item)
         step = next_review(item.stage, correct, now, policy)
         if step is None:

@@ -11,6 +11,7 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from progress.database import Database, add_unless_taken
+from progress.days import stored_utc
 from progress.models import LessonProgress, QuizAnswer, QuizAttempt, utcnow
 from progress.review import schedule_in_session
 from quizzes.answers import GradedAnswer
@@ -158,12 +159,7 @@ def lesson_states(db: Database, learner_ids: list[int]) -> dict[tuple[int, str],
             steps_done=bool(row.steps_done) if row else True,
             best_score=best,
             attempts=count,
-            last_activity=max(_aware(t) for t in times) if times else None,
+            last_activity=max(stored_utc(t) for t in times) if times else None,
             seconds_spent=row.seconds_spent if row else 0,
         )
     return states
-
-
-def _aware(value: dt.datetime) -> dt.datetime:
-    """SQLite returns naive datetimes; we store UTC everywhere."""
-    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)

@@ -12,8 +12,8 @@ from sqlalchemy.exc import IntegrityError
 
 from progress.classes.errors import ClassError
 from progress.classes.running import open_row
-from progress.classes.state import aware
 from progress.database import Database, add_unless_taken
+from progress.days import stored_utc
 from progress.models import ClassParticipant, ClassSession, Learner, LearnerGroup, utcnow
 
 SEEN_EVERY = dt.timedelta(seconds=10)  # a phone's "still here" is written at most this often
@@ -159,7 +159,7 @@ def attendance(db: Database, class_id: int, present_within: dt.timedelta = dt.ti
         ).all()
         since = utcnow() - present_within
         people = [_participant(participant, learner) for participant, learner in rows]
-        now_here = sum(1 for participant, _ in rows if aware(participant.last_seen_at) >= since)
+        now_here = sum(1 for participant, _ in rows if stored_utc(participant.last_seen_at) >= since)
         return Attendance(
             learners=tuple(sorted((p for p in people if not p.is_guest), key=lambda p: p.name)),
             guests=sum(1 for p in people if p.is_guest),

@@ -29,9 +29,9 @@ from sqlalchemy.orm import Session
 
 from progress.classes.errors import ClassError
 from progress.classes.running import MAX_HEAD_COUNT, MAX_PLACE_LENGTH
-from progress.classes.state import aware, split_ids
+from progress.classes.state import split_ids
 from progress.database import Database
-from progress.days import VIETNAM, local_time, today_in_vietnam
+from progress.days import VIETNAM, local_time, stored_utc, today_in_vietnam
 from progress.models import (
     ClassParticipant,
     ClassSession,
@@ -75,7 +75,7 @@ class TrainerChoice:
 
 
 def has_start_time(started_at: dt.datetime) -> bool:
-    return local_time(aware(started_at)).time() != dt.time(0, 0)
+    return local_time(stored_utc(started_at)).time() != dt.time(0, 0)
 
 
 def _started_at(entry: HandEntry, now: dt.datetime) -> dt.datetime:
@@ -201,7 +201,7 @@ def hand_entry(db: Database, class_id: int) -> HandEntry | None:
         row = session.get(ClassSession, class_id)
         if row is None or row.ended_by != BY_HAND:
             return None
-        started = local_time(aware(row.started_at))
+        started = local_time(stored_utc(row.started_at))
         learners = tuple(session.scalars(select(ClassParticipant.learner_id).where(
             ClassParticipant.class_id == class_id, ClassParticipant.learner_id.is_not(None))))
         trainers = tuple(session.scalars(select(ClassTrainer.trainer_id).where(ClassTrainer.class_id == class_id)))

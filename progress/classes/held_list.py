@@ -25,8 +25,9 @@ from sqlalchemy import ColumnElement, ScalarSelect, func, select
 from sqlalchemy.orm import InstrumentedAttribute
 
 from progress.classes.by_hand import BY_HAND
-from progress.classes.state import aware, split_ids
+from progress.classes.state import split_ids
 from progress.database import Database
+from progress.days import stored_utc
 from progress.models import ClassParticipant, ClassQuestion, ClassSession, ClassTrainer, LearnerGroup, Trainer
 from progress.names import name_sort_key
 
@@ -108,8 +109,8 @@ def classes_held(
                 names[class_id].append(name)
     return [
         HeldClass(
-            class_id=c.id, group_id=c.group_id, group_name=group_name, started_at=aware(c.started_at),
-            ended_at=aware(c.ended_at or c.started_at), ended_by=c.ended_by, place=c.place,
+            class_id=c.id, group_id=c.group_id, group_name=group_name, started_at=stored_utc(c.started_at),
+            ended_at=stored_utc(c.ended_at or c.started_at), ended_by=c.ended_by, place=c.place,
             lesson_ids=split_ids(c.lesson_ids), furthest_position=c.furthest_position,
             trainers=tuple(sorted(names[c.id], key=name_sort_key)), learners=int(n_learners), guests=int(n_guests),
             extra_guests=c.extra_guests, head_count=c.head_count, questions=int(n_questions),

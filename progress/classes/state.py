@@ -17,6 +17,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from progress.database import Database
+from progress.days import stored_utc
 from progress.models import ClassQuestion, ClassSession, LearnerGroup, utcnow
 
 
@@ -51,10 +52,6 @@ class ClassState:
         return self.ended_at is None
 
 
-def aware(value: dt.datetime) -> dt.datetime:
-    """SQLite hands datetimes back without their time zone; they were stored in UTC."""
-    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
-
 
 def split_ids(text: str) -> tuple[str, ...]:
     return tuple(part for part in text.split(",") if part)
@@ -77,9 +74,9 @@ def state_of(session: Session, row: ClassSession) -> ClassState:
         if live
         else None,
         head_count=row.head_count,
-        started_at=aware(row.started_at),
-        updated_at=aware(row.updated_at),
-        ended_at=aware(row.ended_at) if row.ended_at else None,
+        started_at=stored_utc(row.started_at),
+        updated_at=stored_utc(row.updated_at),
+        ended_at=stored_utc(row.ended_at) if row.ended_at else None,
         ended_by=row.ended_by,
     )
 
@@ -103,7 +100,7 @@ def read_class(db: Database, class_id: int, idle_after: dt.timedelta | None = No
         row = session.get(ClassSession, class_id)
         if row is None:
             return None
-        if idle_after is not None and row.ended_at is None and aware(row.updated_at) < utcnow() - idle_after:
+        if idle_after is not None and row.ended_at is None and stored_utc(row.updated_at) < utcnow() - idle_after:
             end_idle_classes(session, idle_after)
             session.refresh(row)
         return state_of(session, row)
