@@ -5,6 +5,7 @@ and for printing; the class-start screen links here."""
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 import streamlit as st
@@ -15,8 +16,9 @@ from ui.trainer.menu import trainer_menu
 CODE_FILE = Path(__file__).resolve().parents[2] / "docs" / "cam-tay-chi-viec.md"
 
 
+@cache
 def code_of_practice() -> str:
-    """The text as written (our own file: markdown is drawn as markdown)."""
+    """The text as written (our own file: markdown is drawn as markdown); read once per process."""
     return CODE_FILE.read_text(encoding="utf-8")
 
 
