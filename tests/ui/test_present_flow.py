@@ -121,6 +121,18 @@ def test_reveal_shows_the_tally_and_hands_add_to_it(new_app, app_env):
     assert "Đáp án đúng là: Không đưa, gác máy. Giữ mã cho riêng mình." in {p["text"] for p in players(at)}
 
 
+def test_hands_typed_then_reveal_at_once_are_kept(new_app, app_env):
+    """A trainer types the hands and taps "Xem đáp án" without "Lưu": the numbers count."""
+    at = start_from_page(open_present(new_app))
+    class_id = the_class(app_env).id
+    go_to_first_question(at)
+    at.number_input(key=next(k.key for k in at.number_input if k.key.endswith("_b"))).set_value(3)
+    at.button(key="present_reveal").click().run()
+    with app_env() as session:
+        assert session.scalar(select(ClassQuestion.hands).where(ClassQuestion.class_id == class_id)) == "b=3"
+    assert "3 <small>(📱 0 + ✋ 3)" in texts(at)
+
+
 def test_head_count_end_and_the_class_held(new_app, app_env):
     at = start_from_page(open_present(new_app))
     class_id = the_class(app_env).id

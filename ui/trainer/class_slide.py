@@ -63,28 +63,41 @@ def show_step(slide: Slide, step: Step) -> None:
             _text(step)
 
 
-def _reveal(class_id: int) -> None:
-    change_class(class_id, lambda: reveal_answer(resources.database(), class_id))
-
-
 def _hands_key(live: LiveQuestion, key: str) -> str:
     return f"hands_{live.id}_{key}"
 
 
+def _typed_hands(live: LiveQuestion, keys: tuple[str, ...]) -> dict[str, int] | None:
+    """The show-of-hands boxes as they stand on the page (None: not drawn in this session)."""
+    if not any(_hands_key(live, key) in st.session_state for key in keys):
+        return None
+    return {key: int(st.session_state.get(_hands_key(live, key)) or 0) for key in keys}
+
+
 def _save_hands(class_id: int, live: LiveQuestion, keys: tuple[str, ...]) -> None:
-    hands = {key: int(st.session_state.get(_hands_key(live, key)) or 0) for key in keys}
-    change_class(class_id, lambda: set_hands(resources.database(), class_id, live.id, hands))
+    hands = _typed_hands(live, keys)
+    if hands is not None:
+        change_class(class_id, lambda: set_hands(resources.database(), class_id, live.id, hands))
+
+
+def _reveal(class_id: int, live: LiveQuestion, keys: tuple[str, ...]) -> None:
+    # hands typed just before "Xem đáp án" are kept even when the two taps reach the
+    # server as one rerun (Streamlit merges queued reruns and drops a button's trigger)
+    _save_hands(class_id, live, keys)
+    change_class(class_id, lambda: reveal_answer(resources.database(), class_id))
 
 
 def _hands_form(class_id: int, live: LiveQuestion, question: Question, hands: Mapping[str, int]) -> None:
-    lines = question.tally_lines()
-    with st.expander("✋ Giơ tay (không có điện thoại)"), st.form(key=f"hands_form_{live.id}", border=False):
+    # No st.form: each box is saved as the trainer leaves it (on_change survives merged
+    # reruns; a form's submit trigger does not), and the button saves them all again.
+    keys = tuple(line.key for line in question.tally_lines())
+    with st.expander("✋ Giơ tay (không có điện thoại)"):
         st.caption("Hỏi cả lớp: ai chọn ý này thì giơ tay. Ghi số người giơ tay cho từng ý.")
-        for line in lines:
+        for line in question.tally_lines():
             st.number_input(line.label, min_value=0, max_value=MAX_HANDS, step=1, value=hands.get(line.key, 0),
-                            key=_hands_key(live, line.key))
-        st.form_submit_button("💾 Lưu số giơ tay", on_click=_save_hands,
-                              args=(class_id, live, tuple(line.key for line in lines)))
+                            key=_hands_key(live, line.key), on_change=_save_hands, args=(class_id, live, keys))
+        st.button("💾 Lưu số giơ tay", key=f"hands_save_{live.id}", on_click=_save_hands,
+                  args=(class_id, live, keys))
 
 
 def _counts(question: Question, live: LiveQuestion) -> tuple[tuple[TallyCount, ...], dict[str, int], int]:
@@ -132,7 +145,8 @@ def show_question(state: ClassState, slide: Slide, question: Question) -> None:
             if not live.revealed:
                 answered_count(live.id)
                 st.button("👁️ Xem đáp án", key="present_reveal", type="primary", width="stretch",
-                          on_click=_reveal, args=(state.class_id,))
+                          on_click=_reveal,
+                          args=(state.class_id, live, tuple(line.key for line in question.tally_lines())))
                 _hands_form(state.class_id, live, question, live_answers(resources.database(), live.id).hands)
                 return
             counts, hands, phones = _counts(question, live)
