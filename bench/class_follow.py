@@ -273,7 +273,7 @@ async def run_class(n: int, server: Server, setup: ClassSetup, args, deadline: f
     left(args.join_spread + args.idle + (len(setup.moves) + 1) * args.move_every + args.answer_spread + 20)
     phones = [Phone(Session(server.port, f"Điện thoại {i:03d}", args.tap_timeout), i, watch) for i in range(1, n + 1)]
     try:
-        with Meter(server.proc.pid) as join_meter:
+        with Meter([server.proc.pid]) as join_meter:
             await asyncio.gather(*(p.join(setup, args.join_spread * (i / n)) for i, p in enumerate(phones)))
         server.check_running(f"N={n} join")
         joined = [p for p in phones if not p.error]
@@ -284,8 +284,8 @@ async def run_class(n: int, server: Server, setup: ClassSetup, args, deadline: f
         runs0, bytes0, full0 = totals()
         presenter_db = connect(setup.db_url)
         # 3 + 4. idle polling, then the presenter's moves
-        with Meter(server.proc.pid) as follow_meter:
-            with Meter(server.proc.pid) as idle_meter:
+        with Meter([server.proc.pid]) as follow_meter:
+            with Meter([server.proc.pid]) as idle_meter:
                 await asyncio.sleep(args.idle)
             idle_runs, idle_bytes, _ = (a - b for a, b in zip(totals(), (runs0, bytes0, full0), strict=True))
             for index, move in enumerate(setup.moves):
@@ -302,7 +302,7 @@ async def run_class(n: int, server: Server, setup: ClassSetup, args, deadline: f
             raise BenchError("the class has no live question after the presenter's last move")
         keys = answer_keys(setup.question)
         rng = random.Random(n)
-        with Meter(server.proc.pid) as answer_meter:
+        with Meter([server.proc.pid]) as answer_meter:
             lats = await asyncio.gather(*(p.answer(rng.choice(keys), rng.uniform(0, args.answer_spread))
                                           for p in joined))
             await asyncio.sleep(1.0)  # let the last runs finish
