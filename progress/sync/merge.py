@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from progress.database import Database
+from progress.database import Database, checkpoint_sqlite
 from progress.days import stored_utc
 from progress.models import APPLYING_SYNC, TrainerGroup
 from progress.sync import kinds
@@ -79,8 +79,13 @@ def apply_payload_in(session: Session, payload: dict[str, Any], *, origin_site_u
 def apply_payload(db: Database, payload: dict[str, Any], *, origin_site_uid: str,
                   partner_last_import: dt.datetime | None, origin_name: str = "",
                   trust_accounts: bool = False) -> SyncSummary:
-    """Apply ``payload`` in one transaction of its own: all of it, or (on any error) none."""
+    """Apply ``payload`` in one transaction of its own: all of it, or (on any error) none.
+    After deletions, SQLite's write-ahead log is emptied as after a data-protection delete
+    (a caller of ``apply_payload_in`` does that itself, after its commit)."""
     with db.begin() as session:
-        return apply_payload_in(session, payload, origin_site_uid=origin_site_uid,
-                                partner_last_import=partner_last_import, origin_name=origin_name,
-                                trust_accounts=trust_accounts)
+        summary = apply_payload_in(session, payload, origin_site_uid=origin_site_uid,
+                                   partner_last_import=partner_last_import, origin_name=origin_name,
+                                   trust_accounts=trust_accounts)
+    if summary.deleted:
+        checkpoint_sqlite(db)
+    return summary
