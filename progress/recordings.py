@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from progress.database import add_unless_taken
 from progress.models import Recording, RecordingAudio
+from progress.sync.tombstones import RECORDING, record_deletions
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ def _keep_audio(session: Session, file_name: str, audio: bytes) -> None:
                          lambda: session.get(RecordingAudio, file_name))
 
 
-def _forget_unused_audio(session: Session) -> None:
+def forget_unused_audio(session: Session) -> None:
     """Bytes no recording uses any more (a recording deleted or replaced) are deleted."""
     session.flush()
     session.execute(delete(RecordingAudio).where(
@@ -64,7 +65,7 @@ def save_recording(db: sessionmaker[Session], info: RecordingInfo, trainer_id: i
         ))
         _keep_audio(session, info.file_name, audio)
         session.add(_row(info, trainer_id))
-        _forget_unused_audio(session)
+        forget_unused_audio(session)
 
 
 def import_recordings(
@@ -93,9 +94,10 @@ def import_recordings(
 
 def delete_recording(db: sessionmaker[Session], lesson_id: str, step_id: str, language: str) -> int:
     with db.begin() as session:
-        result = session.execute(delete(Recording).where(
-            Recording.lesson_id == lesson_id, Recording.step_id == step_id, Recording.language == language))
-        _forget_unused_audio(session)
+        which = (Recording.lesson_id == lesson_id, Recording.step_id == step_id, Recording.language == language)
+        record_deletions(session, RECORDING, list(session.scalars(select(Recording.uid).where(*which))))
+        result = session.execute(delete(Recording).where(*which))
+        forget_unused_audio(session)
         # a DELETE gives a CursorResult; Session.execute is typed with the Result it subclasses
         return cast("CursorResult[*tuple[Any, ...]]", result).rowcount or 0
 
