@@ -10,6 +10,7 @@ from progress.account_error import AccountError
 from progress.database import Database
 from progress.models import Learner, LearnerGroup, TrainerGroup
 from progress.names import limited_name, name_sort_key
+from progress.sync.tombstones import GROUP, record_deletion
 
 
 @dataclass(frozen=True)
@@ -51,4 +52,5 @@ def delete_empty_group(db: Database, group_id: int) -> None:
         if session.scalar(select(Learner.id).where(Learner.group_id == group_id).limit(1)) is not None:
             raise AccountError(f"Nhóm “{group.name}” còn học viên: xoá hoặc chuyển hết học viên trước.")
         session.execute(delete(TrainerGroup).where(TrainerGroup.group_id == group_id))
+        record_deletion(session, GROUP, group.uid)
         session.delete(group)

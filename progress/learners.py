@@ -14,6 +14,7 @@ from progress.account_error import AccountError
 from progress.database import Database, checkpoint_sqlite
 from progress.models import Learner, LearnerGroup, utcnow
 from progress.names import MAX_LEARNER_NAME_LENGTH, limited_name, name_sort_key
+from progress.sync.tombstones import LEARNER, record_deletion
 
 # A 4-digit code has only 10,000 values: a slow hash cannot protect it from an
 # offline guess, so learner codes use light argon2 settings (fast sign-in for a
@@ -169,11 +170,14 @@ def update_learner_settings(
 def delete_learner(db: Database, learner_id: int) -> bool:
     """Delete a learner with all their progress and answers (their right to erasure). On
     SQLite the deleted rows are zeroed (``secure_delete``) and the write-ahead log is
-    emptied, so the name is not left in the -wal file; older backups still hold it."""
+    emptied, so the name is not left in the -wal file; older backups still hold it. A
+    deletion record (its uid, no name) keeps the learner deleted on every installation
+    this one syncs with."""
     with db.begin() as session:
         learner = session.get(Learner, learner_id)
         if learner is None:
             return False
+        record_deletion(session, LEARNER, learner.uid)
         session.delete(learner)
     checkpoint_sqlite(db)
     return True

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 
 from sqlalchemy import (
     Boolean,
@@ -32,6 +33,21 @@ def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+def new_uid() -> str:
+    """A record's id across installations (laptops and the commune server): it travels
+    with the record when data is synced (progress/sync/); integer ids never do."""
+    return str(uuid.uuid4())
+
+
+def uid_column() -> Mapped[str]:
+    return mapped_column(String(36), unique=True, default=new_uid)
+
+
+def updated_at_column() -> Mapped[dt.datetime]:
+    """When the row last changed: the newer side wins when two installations changed it."""
+    return mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
 
@@ -42,7 +58,9 @@ class Province(Base):
     __tablename__ = "provinces"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = uid_column()
     name: Mapped[str] = mapped_column(String(120), unique=True)
+    updated_at: Mapped[dt.datetime] = updated_at_column()
 
 
 class Commune(Base):
@@ -52,8 +70,10 @@ class Commune(Base):
     __table_args__ = (UniqueConstraint("province_id", "name"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = uid_column()
     province_id: Mapped[int] = mapped_column(ForeignKey("provinces.id"), index=True)
     name: Mapped[str] = mapped_column(String(120))
+    updated_at: Mapped[dt.datetime] = updated_at_column()
 
 
 class Team(Base):
@@ -63,18 +83,22 @@ class Team(Base):
     __table_args__ = (UniqueConstraint("commune_id", "name"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = uid_column()
     commune_id: Mapped[int] = mapped_column(ForeignKey("communes.id"), index=True)
     name: Mapped[str] = mapped_column(String(120))
+    updated_at: Mapped[dt.datetime] = updated_at_column()
 
 
 class LearnerGroup(Base):
     __tablename__ = "learner_groups"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = uid_column()
     name: Mapped[str] = mapped_column(String(120), unique=True)
     # the team that runs the group (None: not placed in the area tree yet)
     team_id: Mapped[int | None] = mapped_column(ForeignKey("teams.id"), index=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[dt.datetime] = updated_at_column()
 
     learners: Mapped[list[Learner]] = relationship(back_populates="group")
 
@@ -84,6 +108,7 @@ class Learner(Base):
     __table_args__ = (UniqueConstraint("group_id", "display_name"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = uid_column()
     group_id: Mapped[int] = mapped_column(ForeignKey("learner_groups.id"), index=True)
     display_name: Mapped[str] = mapped_column(String(120))
     code_hash: Mapped[str] = mapped_column(String(255))
@@ -103,6 +128,7 @@ class Learner(Base):
     autoplay: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     save_data: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[dt.datetime] = updated_at_column()
 
     group: Mapped[LearnerGroup] = relationship(back_populates="learners")
 
@@ -115,6 +141,7 @@ class Trainer(Base):
     __tablename__ = "trainers"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = uid_column()
     username: Mapped[str] = mapped_column(String(64), unique=True)
     display_name: Mapped[str] = mapped_column(String(120))
     password_hash: Mapped[str] = mapped_column(String(255))
@@ -129,6 +156,7 @@ class Trainer(Base):
     commune_id: Mapped[int | None] = mapped_column(ForeignKey("communes.id"))
     province_id: Mapped[int | None] = mapped_column(ForeignKey("provinces.id"))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[dt.datetime] = updated_at_column()
 
 
 class AddressFailure(Base):
@@ -160,6 +188,7 @@ class LessonProgress(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = uid_column()
     learner_id: Mapped[int] = mapped_column(ForeignKey("learners.id", ondelete="CASCADE"), index=True)
     lesson_id: Mapped[str] = mapped_column(String(100))
     current_step: Mapped[int] = mapped_column(Integer, default=0)
@@ -178,6 +207,7 @@ class QuizAttempt(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = uid_column()
     learner_id: Mapped[int] = mapped_column(ForeignKey("learners.id", ondelete="CASCADE"), index=True)
     lesson_id: Mapped[str] = mapped_column(String(100), index=True)
     correct_count: Mapped[int] = mapped_column(Integer)
@@ -196,6 +226,7 @@ class QuizAnswer(Base):
     __tablename__ = "quiz_answers"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = uid_column()
     attempt_id: Mapped[int] = mapped_column(ForeignKey("quiz_attempts.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(Integer)
     question_id: Mapped[str] = mapped_column(String(100))
@@ -256,6 +287,7 @@ class Recording(Base):
     __table_args__ = (UniqueConstraint("lesson_id", "step_id", "language", "text_hash"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = uid_column()
     lesson_id: Mapped[str] = mapped_column(String(100), index=True)
     step_id: Mapped[str] = mapped_column(String(100))
     language: Mapped[str] = mapped_column(String(8))
@@ -265,6 +297,7 @@ class Recording(Base):
     size_bytes: Mapped[int] = mapped_column(Integer)
     recorded_by: Mapped[int | None] = mapped_column(ForeignKey("trainers.id", ondelete="SET NULL"))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[dt.datetime] = updated_at_column()
 
 
 class RecordingAudio(Base):
@@ -286,12 +319,14 @@ class ReviewItem(Base):
     __table_args__ = (UniqueConstraint("learner_id", "lesson_id", "question_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = uid_column()
     learner_id: Mapped[int] = mapped_column(ForeignKey("learners.id", ondelete="CASCADE"), index=True)
     lesson_id: Mapped[str] = mapped_column(String(100))
     question_id: Mapped[str] = mapped_column(String(100))
     stage: Mapped[int] = mapped_column(Integer, default=0)
     due_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[dt.datetime] = updated_at_column()
 
 
 class ClassSession(Base):
@@ -304,6 +339,7 @@ class ClassSession(Base):
     __table_args__ = ({"sqlite_autoincrement": True},)  # an old join link never reaches a new class
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = uid_column()
     join_code: Mapped[str] = mapped_column(String(8), index=True)  # unique among open classes
     group_id: Mapped[int] = mapped_column(ForeignKey("learner_groups.id"), index=True)
     place: Mapped[str] = mapped_column(String(200), default="", server_default="")
@@ -342,11 +378,13 @@ class ClassParticipant(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = uid_column()
     class_id: Mapped[int] = mapped_column(ForeignKey("class_sessions.id", ondelete="CASCADE"), index=True)
     learner_id: Mapped[int | None] = mapped_column(ForeignKey("learners.id", ondelete="SET NULL"))
     guest_number: Mapped[int | None] = mapped_column(Integer)  # "Khách 1", "Khách 2", …
     joined_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     last_seen_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[dt.datetime] = updated_at_column()
 
 
 class ClassQuestion(Base):
@@ -357,12 +395,14 @@ class ClassQuestion(Base):
     __table_args__ = (UniqueConstraint("class_id", "lesson_id", "question_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = uid_column()
     class_id: Mapped[int] = mapped_column(ForeignKey("class_sessions.id", ondelete="CASCADE"), index=True)
     lesson_id: Mapped[str] = mapped_column(String(100))
     question_id: Mapped[str] = mapped_column(String(100))
     opened_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     revealed_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     hands: Mapped[str] = mapped_column(Text, default="", server_default="")
+    updated_at: Mapped[dt.datetime] = updated_at_column()
 
 
 class ClassAnswer(Base):
@@ -374,6 +414,7 @@ class ClassAnswer(Base):
     __table_args__ = (UniqueConstraint("question_id", "participant_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = uid_column()
     question_id: Mapped[int] = mapped_column(ForeignKey("class_questions.id", ondelete="CASCADE"), index=True)
     participant_id: Mapped[int] = mapped_column(ForeignKey("class_participants.id", ondelete="CASCADE"))
     learner_id: Mapped[int | None] = mapped_column(ForeignKey("learners.id", ondelete="SET NULL"), index=True)

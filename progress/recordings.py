@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from progress.database import add_unless_taken
 from progress.models import Recording, RecordingAudio
+from progress.sync.tombstones import RECORDING, record_deletions
 
 
 @dataclass(frozen=True)
@@ -93,8 +94,9 @@ def import_recordings(
 
 def delete_recording(db: sessionmaker[Session], lesson_id: str, step_id: str, language: str) -> int:
     with db.begin() as session:
-        result = session.execute(delete(Recording).where(
-            Recording.lesson_id == lesson_id, Recording.step_id == step_id, Recording.language == language))
+        which = (Recording.lesson_id == lesson_id, Recording.step_id == step_id, Recording.language == language)
+        record_deletions(session, RECORDING, list(session.scalars(select(Recording.uid).where(*which))))
+        result = session.execute(delete(Recording).where(*which))
         _forget_unused_audio(session)
         # a DELETE gives a CursorResult; Session.execute is typed with the Result it subclasses
         return cast("CursorResult[*tuple[Any, ...]]", result).rowcount or 0

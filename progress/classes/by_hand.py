@@ -44,6 +44,7 @@ from progress.models import (
 )
 from progress.names import name_sort_key
 from progress.scope import Scope
+from progress.sync.tombstones import CLASS_HELD, record_deletion
 
 BY_HAND = "hand"  # ClassSession.ended_by of a class entered by hand
 # The Bình dân học vụ số movement started in 2025 (launched in March): a class dated
@@ -192,6 +193,7 @@ def delete_by_hand(db: Database, scope: Scope, class_id: int) -> None:
         row = _hand_row(session, scope, class_id)
         for table in (ClassParticipant, ClassTrainer):
             session.execute(delete(table).where(table.class_id == class_id))
+        record_deletion(session, CLASS_HELD, row.uid)
         session.delete(row)
 
 

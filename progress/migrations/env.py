@@ -3,6 +3,7 @@
 from alembic import context
 from sqlalchemy import create_engine
 
+import progress.sync.tables  # noqa: F401  (the sync tables join Base.metadata)
 from progress.models import Base
 
 config = context.config

@@ -83,3 +83,30 @@ def _revision(url):
         found = MigrationContext.configure(connection).get_current_revision()
     engine.dispose()
     return found
+
+
+def test_migration_0012_gives_existing_rows_a_uid_and_updated_at(database_url):
+    from alembic import command
+    from sqlalchemy import text
+
+    from progress.database import alembic_config
+
+    config = alembic_config(database_url)
+    command.downgrade(config, "0011")
+    engine = create_engine(database_url)
+    with engine.begin() as connection:
+        for name in ("Thôn Bờ He", "Thôn Nà Sán"):
+            connection.execute(text("INSERT INTO learner_groups (name, created_at) VALUES (:name, :at)"),
+                               {"name": name, "at": "2026-03-02 08:00:00"})
+        connection.execute(text("INSERT INTO provinces (name) VALUES ('Lào Cai')"))
+    engine.dispose()
+    command.upgrade(config, "head")
+    engine = create_engine(database_url)
+    with engine.connect() as connection:
+        groups = connection.execute(text("SELECT uid, updated_at FROM learner_groups")).all()
+        province = connection.execute(text("SELECT uid, updated_at FROM provinces")).one()
+    engine.dispose()
+    uids = {uid for uid, _ in groups} | {province[0]}
+    assert len(uids) == 3 and all(len(uid) == 36 for uid in uids)
+    assert all(str(updated).startswith("2026-03-02 08:00:00") for _, updated in groups)
+    assert province[1] is not None
