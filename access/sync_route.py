@@ -48,16 +48,20 @@ def _outgoing(laptop_uid: str) -> Path:
     return data_folder() / "sync-outgoing" / laptop_uid
 
 
-async def _signed_by(request: Request, body: bytes) -> Partner | None:
-    """The registered laptop that signed this request, or None."""
+async def _signed_by(request: Request, with_body: bool = False) -> tuple[Partner | None, bytes]:
+    """The registered laptop that signed this request (None: nobody we know), and the
+    body, read only once the sender is known to be a registered laptop."""
     site = request.headers.get(SITE_HEADER, "")
     if not is_bundle_uid(site):  # a site uid has the same shape as a bundle uid
-        return None
+        return None, b""
     partner = await run_in_threadpool(laptop_partner, _database(), site)
-    if partner is None or not signature_matches(partner.key, request.method, request.url.path,
-                                                request.url.query, body, request.headers.get(SIGNATURE_HEADER)):
-        return None
-    return partner
+    if partner is None:
+        return None, b""
+    body = await request.body() if with_body else b""
+    if not signature_matches(partner.key, request.method, request.url.path, request.url.query, body,
+                             request.headers.get(SIGNATURE_HEADER)):
+        return None, b""
+    return partner, body
 
 
 def _forbidden() -> Response:
@@ -71,7 +75,7 @@ def _bundle_uid(request: Request) -> str | None:
 
 async def upload_status(request: Request) -> Response:
     uid = _bundle_uid(request)
-    if await _signed_by(request, b"") is None:
+    if (await _signed_by(request))[0] is None:
         return _forbidden()
     if uid is None:
         return PlainTextResponse("Không có tệp này.", status_code=404)
@@ -80,9 +84,9 @@ async def upload_status(request: Request) -> Response:
 
 
 async def upload_chunk(request: Request) -> Response:
-    body = await request.body()
     uid = _bundle_uid(request)
-    if await _signed_by(request, body) is None:
+    laptop, body = await _signed_by(request, with_body=True)
+    if laptop is None:
         return _forbidden()
     try:
         offset = int(request.query_params.get("offset", ""))
@@ -117,7 +121,7 @@ def _import(store: UploadStore, uid: str, laptop: Partner) -> tuple[int, dict[st
 
 async def upload_done(request: Request) -> Response:
     uid = _bundle_uid(request)
-    laptop = await _signed_by(request, await request.body())
+    laptop, _ = await _signed_by(request, with_body=True)
     if laptop is None:
         return _forbidden()
     store = _uploads()
@@ -145,14 +149,14 @@ def _make_pull(laptop: Partner) -> dict[str, Any]:
 
 
 async def start_pull(request: Request) -> Response:
-    laptop = await _signed_by(request, await request.body())
+    laptop, _ = await _signed_by(request, with_body=True)
     if laptop is None:
         return _forbidden()
     return JSONResponse(await run_in_threadpool(_make_pull, laptop))
 
 
 async def fetch_pull(request: Request) -> Response:
-    laptop = await _signed_by(request, b"")
+    laptop, _ = await _signed_by(request)
     if laptop is None:
         return _forbidden()
     uid = _bundle_uid(request)
@@ -163,7 +167,7 @@ async def fetch_pull(request: Request) -> Response:
 
 
 async def audio_pack(request: Request) -> Response:
-    if await _signed_by(request, b"") is None:
+    if (await _signed_by(request))[0] is None:
         return _forbidden()
     path = data_folder() / "sync-outgoing" / AUDIO_PACK_NAME
     if not path.exists():

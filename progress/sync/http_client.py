@@ -56,7 +56,7 @@ def pull(db: Database, *, by_account: str | None = None, sleep: Sleep = time.sle
     """Fetch and import the bundle the server makes for this laptop (its groups,
     learners, progress and trainer accounts)."""
     _, link = _link(db)
-    made = start_pull(link)
+    made = start_pull(link, sleep=sleep)
     bundle_uid = str(made["bundle_uid"])
     path = download(link, f"/sync/pull/{bundle_uid}", (folder or _downloads()) / f"{bundle_uid}.bdhvs",
                     size=int(made["bytes"]), sleep=sleep)

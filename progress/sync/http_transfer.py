@@ -200,7 +200,7 @@ def upload(link: ServerLink, bundle_uid: str, data: bytes, *, sleep: Sleep = tim
     return answer
 
 
-def start_pull(link: ServerLink) -> dict[str, Any]:
+def start_pull(link: ServerLink, *, sleep: Sleep = time.sleep) -> dict[str, Any]:
     """Ask the server to make this laptop's bundle: ``{"bundle_uid", "bytes", "sha256"}``."""
     found: dict[str, Any] = {}
 
@@ -208,7 +208,7 @@ def start_pull(link: ServerLink) -> dict[str, Any]:
         found.update(_call_json(link, "POST", "/sync/pull"))
         return True
 
-    _with_retries(step, time.sleep, RETRIES)
+    _with_retries(step, sleep, RETRIES)
     return found
 
 

@@ -116,3 +116,38 @@ def test_the_laptop_pushes_and_pulls_with_manage(db, laptop, served, monkeypatch
     assert manage.main(["sync-history"]) == 0
     out = capsys.readouterr().out
     assert "push" in out and "pull" in out
+
+
+def test_the_audio_pack_download_resumes_with_range(db, laptop, served, tmp_path):
+    pack = bytes(range(256)) * 400  # 100 kB, as the server keeps it
+    (tmp_path / "server-data" / "sync-outgoing").mkdir(parents=True)
+    (tmp_path / "server-data" / "sync-outgoing" / "audio-pack.zip").write_bytes(b"PK" + pack)
+    proxy = CuttingProxy(served, cut_down_after=(b"PK\x00\x01", 30_000))
+    register(db, laptop, url=f"http://127.0.0.1:{proxy.port}")
+
+    got = http_client.pull_audio_pack(laptop, sleep=no_sleep)
+
+    assert proxy.cuts == 1 and b"Range: bytes=" in bytes(proxy.upstream)
+    assert got.read_bytes() == b"PK" + pack
+    proxy.close()
+
+
+def test_a_bundle_larger_than_the_server_takes_is_refused_plainly(db, laptop, served, monkeypatch):
+    monkeypatch.setattr(sync_route, "_settings", lambda: Settings(sync={"max_bundle_mb": 0.001}))
+    register(db, laptop, url=f"http://127.0.0.1:{served}")
+    teach(laptop, NAMES)
+    with pytest.raises(SyncNetworkError) as refused:
+        push(laptop, sleep=no_sleep)
+    assert "quá lớn" in refused.value.message and learner_names(db) == []
+
+
+def test_a_server_that_does_not_answer_gives_up_after_the_retries_with_a_plain_message(db, laptop):
+    from tests.e2e.servers import free_port
+
+    register(db, laptop, url=f"http://127.0.0.1:{free_port()}")  # nothing listens there
+    teach(laptop)
+    pauses: list[float] = []
+    with pytest.raises(SyncNetworkError) as unreachable:
+        push(laptop, sleep=pauses.append)
+    assert "Không kết nối được với máy chủ xã" in unreachable.value.message
+    assert len(pauses) == http_transfer.RETRIES and pauses == sorted(pauses)
