@@ -92,7 +92,7 @@ def cmd_sync_export(args: argparse.Namespace) -> int:
                 else export_for_server(db, everything=args.everything))
     except PartnerError as exc:
         return _refused(exc)
-    out: Path = args.out if args.out.suffix else args.out / made.file_name
+    out: Path = args.out / made.file_name if args.out.is_dir() else args.out
     out.write_bytes(made.data)
     counts = ", ".join(f"{kind} {n}" for kind, n in sorted(made.counts.items()) if n) or "nothing changed"
     print(f"Wrote {out} ({len(made.data) / 1e6:.2f} MB): {counts}.")
