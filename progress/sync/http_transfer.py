@@ -214,21 +214,25 @@ def start_pull(link: ServerLink, *, sleep: Sleep = time.sleep) -> dict[str, Any]
 
 def download(link: ServerLink, path: str, into: Path, *, size: int | None = None, sleep: Sleep = time.sleep,
              retries: int = RETRIES) -> Path:
-    """Fetch ``path`` into the file ``into``, resuming a partial file with ``Range``.
-    A file already there in part (an earlier try) is continued, not started again;
-    with ``size`` known, a file already whole is not asked for at all."""
+    """Fetch ``path`` into the file ``into`` (begun afresh), resuming after a dropped
+    connection with ``Range`` and ``If-Range``: if the server's file changed meanwhile it
+    sends the whole new one. With ``size`` known, a whole file is not asked for again."""
     into.parent.mkdir(parents=True, exist_ok=True)
-    into.touch()
+    into.write_bytes(b"")
+    version: dict[str, str] = {}  # the ETag of the file being fetched
 
     def step() -> bool:
         have = into.stat().st_size
         if size is not None and have == size:
             return True
+        headers = {"Range": f"bytes={have}-", **({"If-Range": version["etag"]} if "etag" in version else {})}
         try:
-            response = _open(link, "GET", path, headers={"Range": f"bytes={have}-"} if have else {})
+            response = _open(link, "GET", path, headers=headers if have else {})
         except _RangeNotSatisfiable:  # not a part of this file: start again
             into.write_bytes(b"")
             return False
+        if response.headers.get("etag"):
+            version["etag"] = response.headers["etag"]
         with response, open(into, "r+b" if response.status == 206 else "wb") as out:
             out.seek(have if response.status == 206 else 0)
             total = response.headers.get("content-length")

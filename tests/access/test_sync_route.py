@@ -3,6 +3,7 @@ access/sync_route.py, the laptop's urllib client), through a proxy that drops th
 connection once in the middle: the upload resumes from what the server holds, the
 download resumes with Range, and the data arrives whole."""
 
+import os
 import urllib.error
 import urllib.request
 import uuid
@@ -132,6 +133,25 @@ def test_the_audio_pack_download_resumes_with_range(db, laptop, served, tmp_path
     proxy.close()
 
 
+def test_an_audio_pack_replaced_on_the_server_between_tries_comes_whole_and_new(db, laptop, served, tmp_path):
+    kept = tmp_path / "server-data" / "sync-outgoing" / "audio-pack.zip"
+    kept.parent.mkdir(parents=True)
+    kept.write_bytes(b"PK\x00\x01" + b"old" * 30_000)
+    proxy = CuttingProxy(served, cut_down_after=(b"PK\x00\x01", 30_000))
+    register(db, laptop, url=f"http://127.0.0.1:{proxy.port}")
+    new = b"PK\x00\x02" + b"new" * 40_000
+
+    def admin_packs_again(seconds: float) -> None:  # while the laptop waits to retry
+        kept.write_bytes(new)
+        os.utime(kept, (kept.stat().st_mtime + 5, kept.stat().st_mtime + 5))
+
+    got = http_client.pull_audio_pack(laptop, sleep=admin_packs_again)
+
+    assert proxy.cuts == 1 and b"If-Range: " in bytes(proxy.upstream)
+    assert got.read_bytes() == new
+    proxy.close()
+
+
 def test_a_bundle_larger_than_the_server_takes_is_refused_plainly(db, laptop, served, monkeypatch):
     monkeypatch.setattr(sync_route, "_settings", lambda: Settings(sync={"max_bundle_mb": 0.001}))
     register(db, laptop, url=f"http://127.0.0.1:{served}")
@@ -151,3 +171,11 @@ def test_a_server_that_does_not_answer_gives_up_after_the_retries_with_a_plain_m
         push(laptop, sleep=pauses.append)
     assert "Không kết nối được với máy chủ xã" in unreachable.value.message
     assert len(pauses) == http_transfer.RETRIES and pauses == sorted(pauses)
+
+
+def test_the_web_server_mounts_the_sync_routes():
+    from ui.web_server import app
+
+    mounted = {(route.path, method) for route in app._user_routes for method in (route.methods or ())}
+    for route in sync_route.ROUTES:
+        assert {(route.path, method) for method in route.methods} <= mounted
