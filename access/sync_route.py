@@ -80,6 +80,7 @@ async def upload_status(request: Request) -> Response:
     if uid is None:
         return PlainTextResponse("Không có tệp này.", status_code=404)
     store = _uploads()
+    await run_in_threadpool(store.prune)  # each upload begins here: leftovers of two days ago go
     return JSONResponse({"received": store.received(uid), "answer": store.answer(uid)})
 
 
