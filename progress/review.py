@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from progress.database import Database, add_unless_taken
 from progress.days import stored_utc
 from progress.models import ReviewItem, utcnow
+from progress.sync.tombstones import REVIEW_ITEM, record_deletion, record_deletions
 from quizzes.answers import GradedAnswer
 from quizzes.review_rules import DEFAULT_POLICY, ReviewPolicy, ReviewStep, first_review, next_review
 
@@ -88,13 +89,11 @@ def schedule_in_session(
     last = {answer.question_id: answer.correct for answer in answers}  # the last answer to a question counts
     right = [question_id for question_id, correct in last.items() if correct]
     if right:
-        session.execute(
-            delete(ReviewItem).where(
-                ReviewItem.learner_id == learner_id,
-                ReviewItem.lesson_id == lesson_id,
-                ReviewItem.question_id.in_(right),
-            )
-        )
+        which = (ReviewItem.learner_id == learner_id, ReviewItem.lesson_id == lesson_id,
+                 ReviewItem.question_id.in_(right))
+        # learnt: the deletion record keeps another installation's copy from bringing it back
+        record_deletions(session, REVIEW_ITEM, list(session.scalars(select(ReviewItem.uid).where(*which))))
+        session.execute(delete(ReviewItem).where(*which))
     for question_id, correct in last.items():
         if not correct:
             _put(session, learner_id, lesson_id, question_id, first_review(now, policy), now)
@@ -159,6 +158,7 @@ def record_review(
             return _as_due(item)
         step = next_review(item.stage, correct, now, policy)
         if step is None:
+            record_deletion(session, REVIEW_ITEM, item.uid)
             session.delete(item)
             return None
         item.stage, item.due_at = step.stage, step.due_at

@@ -141,7 +141,7 @@ class _Collector:
         out[kinds.QUIZ_ATTEMPTS.name] = self._attempts(attempts)
         out[kinds.CLASS_SESSIONS.name] = self._classes(classes, class_trainers, participants, questions, answers)
         deletions = [{"kind": d.kind, "uid": d.uid, "deleted_at": time_to_wire(d.deleted_at),
-                      "origin_site_uid": d.origin_site_uid} for d in deletions_since(self.session, None)]
+                      "origin_site_uid": d.origin_site_uid} for d in deletions_since(self.session, self.since)]
         return {"kinds": out, "deletions": deletions}
 
     def _trainers(self, group_ids: set[int], class_trainers: list[ClassTrainer],
@@ -215,7 +215,9 @@ class _Collector:
 def collect_payload(db: Database, *, since: dt.datetime | None, group_ids: Collection[int] | None,
                     include_trainers: bool, include_audio: bool = True) -> Payload:
     """Rows changed since ``since`` (None: everything), of the groups ``group_ids`` (None:
-    every group here), with what they reference, and every deletion record. With
+    every group here), with what they reference, and the deletion records kept since
+    then (every one when ``since`` is None; a record received from elsewhere keeps its
+    own time, so it is passed on only by an export of everything). With
     ``include_trainers`` the accounts looking after those groups travel too (a class's
     trainers and a recording's author always do). ``include_audio``: recordings carry
     their MP3 bytes (base64)."""

@@ -78,7 +78,7 @@ LESSON_PROGRESS = Kind("lesson_progress", LessonProgress, "Tiến độ bài h�
 REVIEW_ITEMS = Kind("review_items", ReviewItem, "Câu cần ôn",
                     ("lesson_id", "question_id", "stage", "due_at", "created_at", "updated_at"),
                     (Ref("learner_uid", "learner_id", "learners"),),
-                    natural=("learner_id", "lesson_id", "question_id"))
+                    natural=("learner_id", "lesson_id", "question_id"), deletion=tombstones.REVIEW_ITEM)
 RECORDINGS = Kind("recordings", Recording, "Bản ghi âm",
                   ("lesson_id", "step_id", "language", "text_hash", "file_name", "duration_ms", "size_bytes",
                    "created_at", "updated_at"),
@@ -113,7 +113,7 @@ LINK_LABELS = {TRAINER_GROUPS: "Tập huấn viên phụ trách nhóm"}
 # the payload's top-level lists, in the order they are applied
 PAYLOAD_KINDS = (*(kind.name for kind in FLAT), TRAINER_GROUPS, QUIZ_ATTEMPTS.name, CLASS_SESSIONS.name)
 DELETION_LABELS = {tombstones.LEARNER: "học viên", tombstones.GROUP: "nhóm", tombstones.RECORDING: "bản ghi âm",
-                   tombstones.CLASS_HELD: "buổi học ghi tay"}
+                   tombstones.CLASS_HELD: "buổi học ghi tay", tombstones.REVIEW_ITEM: "câu cần ôn đã thuộc"}
 # the kind a deletion record deletes
 DELETES: dict[str, Kind] = {kind.deletion: kind for kind in BY_NAME.values() if kind.deletion}
 

@@ -43,11 +43,7 @@ def merge_attempts(ctx: MergeContext, items: list[Item]) -> None:
         attempt = QuizAttempt(uid=item["uid"], **values)
         ctx.session.add(attempt)
         ctx.summary.count(kind.name, ADDED)
-        answers = item.get("answers", [])
-        existing = rows_by_uid(ctx.session, kinds.QUIZ_ANSWERS, (a["uid"] for a in answers))
-        for answer in answers:
-            if answer["uid"] in existing:
-                continue
+        for answer in item.get("answers", []):  # a new attempt's answers are new too
             answer_values = incoming_values(ctx, kinds.QUIZ_ANSWERS, answer)
             assert isinstance(answer_values, dict)  # answers reference nothing outside their attempt
             attempt.answers.append(QuizAnswer(uid=answer["uid"], **answer_values))

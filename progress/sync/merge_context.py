@@ -41,6 +41,7 @@ class MergeContext:
     trust_accounts: bool  # staff accounts may be changed and given roles (data from the commune server)
     _ids: dict[str, dict[str, int]] = field(default_factory=dict)
     _deleted: dict[str, set[str]] = field(default_factory=dict)
+    _aliases: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def remember(self, kind: str, uid: str, row_id: int) -> None:
         self._ids.setdefault(kind, {})[uid] = row_id
@@ -61,20 +62,32 @@ class MergeContext:
             known[uid] = row_id
         return row_id
 
+    def _aliases_of(self, kind_name: str) -> dict[str, str]:
+        """Every alias of a kind, read once (there are few: records made on both sides)."""
+        if kind_name not in self._aliases:
+            rows = self.session.execute(select(SyncAlias.foreign_uid, SyncAlias.local_uid).where(
+                SyncAlias.kind == kind_name)).all()
+            self._aliases[kind_name] = {foreign: local for foreign, local in rows}
+        return self._aliases[kind_name]
+
     def alias_of(self, kind_name: str, foreign_uid: str) -> str | None:
-        return self.session.scalar(select(SyncAlias.local_uid).where(
-            SyncAlias.kind == kind_name, SyncAlias.foreign_uid == foreign_uid))
+        return self._aliases_of(kind_name).get(foreign_uid)
 
     def add_alias(self, kind_name: str, foreign_uid: str, local_uid: str) -> None:
         if foreign_uid != local_uid:
             insert_or_ignore(self.session, SyncAlias,
                              {"kind": kind_name, "foreign_uid": foreign_uid, "local_uid": local_uid})
+            self._aliases_of(kind_name).setdefault(foreign_uid, local_uid)
 
     def move_aliases(self, kind_name: str, old_local_uid: str, new_local_uid: str) -> None:
         """Aliases that led to a row now lead to it under its new uid."""
         self.session.execute(update(SyncAlias).where(SyncAlias.kind == kind_name,
                                                      SyncAlias.local_uid == old_local_uid)
                              .values(local_uid=new_local_uid))
+        aliases = self._aliases_of(kind_name)
+        for foreign, local in list(aliases.items()):
+            if local == old_local_uid:
+                aliases[foreign] = new_local_uid
 
     def is_deleted(self, deletion_kind: str | None, uid: str) -> bool:
         """Has a deletion record (kept here or just received) for this uid?"""

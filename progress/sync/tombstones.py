@@ -1,5 +1,5 @@
 """Deletion records: a learner deleted under the data-protection rules (or a group, a
-recording, a class entered by hand) stays deleted on every installation. Each delete
+recording, a class entered by hand, a review question learnt) stays deleted on every installation. Each delete
 writes one in its own transaction; they travel with every bundle, and an incoming row
 whose uid — or whose learner — has one is never added again."""
 
@@ -21,7 +21,8 @@ LEARNER = "learner"
 GROUP = "group"
 RECORDING = "recording"
 CLASS_HELD = "class_held"
-KINDS = (LEARNER, GROUP, RECORDING, CLASS_HELD)
+REVIEW_ITEM = "review_item"  # a question learnt: it left the learner's review list
+KINDS = (LEARNER, GROUP, RECORDING, CLASS_HELD, REVIEW_ITEM)
 
 
 @dataclass(frozen=True)

@@ -42,7 +42,7 @@ def test_a_learner_deleted_on_one_laptop_stays_deleted_after_both_exchanges(lapt
     assert _names(laptop) == _names(server) == _names(other_laptop) == ["Vàng Thị Nga", "Đinh Thị Hoa"]
     assert content_hash(laptop) == content_hash(server) == content_hash(other_laptop)
     with server() as session:
-        assert session.scalars(select(SyncDeletion.kind)).all() == ["learner"]
+        assert sorted(session.scalars(select(SyncDeletion.kind))) == ["learner", "review_item"]
 
 
 def test_a_deleted_learner_s_attempts_and_progress_go_with_them(laptop, server):
@@ -81,3 +81,25 @@ def test_a_group_still_in_use_here_is_not_deleted(laptop, server):
     assert summary.deleted == {}
     assert summary.skipped_reasons == ["Nhóm Nhóm thử: còn học viên hoặc buổi học ở máy này nên chưa xoá"]
     assert "Nhóm thử" in [g.name for g in list_groups(server)]
+
+
+def test_a_review_question_learnt_on_the_laptop_does_not_come_back_from_the_server(laptop, server):
+    from progress.review import due_reviews
+    from progress.tracking import record_attempt
+    from tests.progress.graded import right
+
+    village = make_village(laptop)
+    lam = village.learners[1].id
+    send(laptop, server)
+    assert len(due_reviews(server, _id_of(server, "Lò Văn Lâm"), now=_later())) == 1
+    record_attempt(laptop, lam, "bai-1", [right("q-mot"), right("q-hai")], 100, True, 80)
+    assert send(laptop, server).deleted == {"review_item": 1}
+    assert due_reviews(server, _id_of(server, "Lò Văn Lâm"), now=_later()) == []
+    send(server, laptop, origin="server-uid")
+    assert due_reviews(laptop, lam, now=_later()) == []
+
+
+def _later():
+    import datetime as dt
+
+    return dt.datetime.now(dt.UTC) + dt.timedelta(days=30)

@@ -8,6 +8,7 @@ import datetime as dt
 import hashlib
 import json
 from dataclasses import dataclass
+from typing import Any
 
 from progress.areas import create_commune, create_province, create_team, place_group
 from progress.classes.attendance import join_as_guest, join_as_learner
@@ -54,7 +55,9 @@ def make_village(db: Database, group: str = "Thôn Bờ He", trainer: str = "lan
     _class_in_the_app(db, account.id, made.id, learners)
     entry = HandEntry(made.id, dt.date(2026, 3, 2), dt.time(8, 30), "Nhà văn hoá", ("bai-1",),
                       (learners[0].id, learners[2].id), 2, "Học ngoài sân", (account.id,))
-    record_by_hand(db, scope_of(db, account.id), entry, {"bai-1"}, now=dt.datetime(2026, 3, 3, tzinfo=dt.UTC))
+    scope = scope_of(db, account.id)
+    assert scope is not None
+    record_by_hand(db, scope, entry, {"bai-1"}, now=dt.datetime(2026, 3, 3, tzinfo=dt.UTC))
     return Village(made.id, account.id, learners)
 
 
@@ -69,7 +72,7 @@ def _class_in_the_app(db: Database, trainer_id: int, group_id: int, learners: li
     end_class(db, state.class_id)
 
 
-def everything(db: Database) -> dict[str, object]:
+def everything(db: Database) -> dict[str, Any]:
     return collect_payload(db, since=None, group_ids=None, include_trainers=True)
 
 
@@ -77,20 +80,20 @@ def content_hash(db: Database) -> str:
     """A hash of every row that travels, keyed by uid (ids and order do not count)."""
     payload = everything(db)
     rows = {name: sorted(items, key=lambda item: item.get("uid") or json.dumps(item, sort_keys=True))
-            for name, items in payload["kinds"].items()}  # type: ignore[attr-defined]
-    deletions = sorted(payload["deletions"], key=lambda d: (d["kind"], d["uid"]))  # type: ignore[call-overload]
+            for name, items in payload["kinds"].items()}
+    deletions = sorted(payload["deletions"], key=lambda d: (d["kind"], d["uid"]))
     text = json.dumps({"kinds": rows, "deletions": deletions}, sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(text.encode()).hexdigest()
 
 
 def counts(db: Database) -> dict[str, int]:
     payload = everything(db)
-    found = {name: len(items) for name, items in payload["kinds"].items()}  # type: ignore[attr-defined]
-    found["quiz_answers"] = sum(len(a["answers"]) for a in payload["kinds"]["quiz_attempts"])  # type: ignore[index]
-    classes = payload["kinds"]["class_sessions"]  # type: ignore[index]
+    found = {name: len(items) for name, items in payload["kinds"].items()}
+    found["quiz_answers"] = sum(len(a["answers"]) for a in payload["kinds"]["quiz_attempts"])
+    classes = payload["kinds"]["class_sessions"]
     found["class_participants"] = sum(len(c["participants"]) for c in classes)
     found["class_answers"] = sum(len(q["answers"]) for c in classes for q in c["questions"])
-    found["deletions"] = len(payload["deletions"])  # type: ignore[arg-type]
+    found["deletions"] = len(payload["deletions"])
     return found
 
 
