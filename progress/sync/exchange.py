@@ -141,10 +141,8 @@ def _after_import(session: Session, partner_row: SyncPartner, header: dict[str, 
         held = stored_utc(partner_row.acked_until) if partner_row.acked_until else None
         if until is not None and (since is None or (held is not None and since <= held)):
             partner_row.acked_until = max(until, held) if held else until
-    elif partner_row.role == ROLE_SERVER:
-        acked = _moment(header.get("acked_until"))
-        if acked is not None:
-            partner_row.acked_until = acked
+    elif partner_row.role == ROLE_SERVER:  # none: the server holds nothing of ours (restored?): send all again
+        partner_row.acked_until = _moment(header.get("acked_until"))
 
 
 def import_bundle(db: Database, data: bytes, *, by_account: str | None = None,

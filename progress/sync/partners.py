@@ -240,10 +240,9 @@ def senders(session: Session) -> Callable[[str], Sender | None]:
 
 def note_acked(db: Database, server_uid: str, acked_until: str | None) -> None:
     """On a laptop, after a push: the server holds this laptop's data up to ``acked_until``
-    (ISO time); the next export starts there."""
-    if not acked_until:
-        return
-    moment = dt.datetime.fromisoformat(acked_until)
+    (ISO time); the next export starts there. None: it holds none it can count on (a
+    restored server), so the next export sends everything."""
+    moment = dt.datetime.fromisoformat(acked_until) if acked_until else None
     with db.begin() as session:
         row = session.scalar(select(SyncPartner).where(SyncPartner.uid == server_uid))
         if row is not None:

@@ -150,3 +150,25 @@ def test_the_server_sends_only_the_groups_assigned_to_the_laptop(commune):
     import_bundle(commune.laptop, export_for_laptop(commune.server, commune.laptop_uid).data)
     assert learner_names(commune.laptop) == ["Hà Thị Mai"]
     assert [g.name for g in list_groups(commune.laptop)] == [GROUP]
+
+
+def test_a_server_that_lost_a_bundle_makes_the_laptop_send_from_where_it_holds_data(commune):
+    """The server restored from an older backup no longer holds the laptop's first bundle:
+    the next bundle (starting later) does not move its mark, it tells the laptop so, and
+    the laptop's next export starts from the beginning again, filling the gap."""
+    from sqlalchemy import update
+
+    from progress.sync.tables import SyncPartner
+
+    teach(commune.laptop)
+    first = export_for_server(commune.laptop)
+    import_bundle(commune.server, first.data)
+    import_bundle(commune.laptop, export_for_laptop(commune.server, commune.laptop_uid).data)
+    assert export_for_server(commune.laptop).header["since"] == first.header["until"]
+
+    with commune.server.begin() as session:  # the restore: the server's mark as before the first bundle
+        session.execute(update(SyncPartner).where(SyncPartner.uid == commune.laptop_uid).values(acked_until=None))
+    later = export_for_server(commune.laptop)
+    assert import_bundle(commune.server, later.data).acked_until is None  # a gap before it: the mark stays
+    import_bundle(commune.laptop, export_for_laptop(commune.server, commune.laptop_uid).data)
+    assert export_for_server(commune.laptop).header["since"] is None
