@@ -172,3 +172,25 @@ def test_a_server_that_lost_a_bundle_makes_the_laptop_send_from_where_it_holds_d
     assert import_bundle(commune.server, later.data).acked_until is None  # a gap before it: the mark stays
     import_bundle(commune.laptop, export_for_laptop(commune.server, commune.laptop_uid).data)
     assert export_for_server(commune.laptop).header["since"] is None
+
+
+def test_an_import_that_fails_after_the_merge_leaves_nothing_behind(commune, monkeypatch):
+    """The merge, the bundle's receipt and its history line are one transaction: a failure
+    at the last step (the history line) undoes the merged rows too, and the same file
+    can be imported again afterwards."""
+    from progress.sync import exchange
+
+    teach(commune.laptop)
+    data = export_for_server(commune.laptop).data
+    before = row_counts(commune.server)
+
+    def power_cut(session, **fields):
+        raise RuntimeError("power cut")
+
+    monkeypatch.setattr(exchange, "record_history", power_cut)
+    with pytest.raises(RuntimeError):
+        import_bundle(commune.server, data)
+    assert row_counts(commune.server) == before
+    monkeypatch.undo()
+    assert not import_bundle(commune.server, data).already_received
+    assert learner_names(commune.server) == ["Lò Văn Lâm", "Đinh Thị Hoa"]
