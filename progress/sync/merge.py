@@ -18,8 +18,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from progress.database import Database
-from progress.models import TrainerGroup
+from progress.database import Database, checkpoint_sqlite
+from progress.days import stored_utc
+from progress.models import APPLYING_SYNC, TrainerGroup
 from progress.sync import kinds
 from progress.sync.merge_classes import merge_attempts, merge_classes
 from progress.sync.merge_context import MergeContext
@@ -58,23 +59,33 @@ def apply_payload_in(session: Session, payload: dict[str, Any], *, origin_site_u
     else, a new account arrives as a plain trainer and existing accounts stay as they are."""
     summary = SyncSummary()
     sender = f"máy {origin_name}" if origin_name else _sender_name(session, origin_site_uid)
-    ctx = MergeContext(session, summary, sender, partner_last_import, trust_accounts)
-    apply_deletions(ctx, list(payload.get("deletions", [])))
-    rows = payload.get("kinds", {})
-    for kind in kinds.FLAT:
-        FlatMerge(ctx, kind, list(rows.get(kind.name, []))).run()
-    _merge_trainer_groups(ctx, list(rows.get(kinds.TRAINER_GROUPS, [])))
-    merge_attempts(ctx, list(rows.get(kinds.QUIZ_ATTEMPTS.name, [])))
-    merge_classes(ctx, list(rows.get(kinds.CLASS_SESSIONS.name, [])))
-    session.flush()
+    last_import = stored_utc(partner_last_import) if partner_last_import is not None else None
+    ctx = MergeContext(session, summary, sender, last_import, trust_accounts)
+    session.info[APPLYING_SYNC] = True  # rows keep the updated_at they come with
+    try:
+        apply_deletions(ctx, list(payload.get("deletions", [])))
+        rows = payload.get("kinds", {})
+        for kind in kinds.FLAT:
+            FlatMerge(ctx, kind, list(rows.get(kind.name, []))).run()
+        _merge_trainer_groups(ctx, list(rows.get(kinds.TRAINER_GROUPS, [])))
+        merge_attempts(ctx, list(rows.get(kinds.QUIZ_ATTEMPTS.name, [])))
+        merge_classes(ctx, list(rows.get(kinds.CLASS_SESSIONS.name, [])))
+        session.flush()
+    finally:
+        session.info.pop(APPLYING_SYNC, None)
     return summary
 
 
 def apply_payload(db: Database, payload: dict[str, Any], *, origin_site_uid: str,
                   partner_last_import: dt.datetime | None, origin_name: str = "",
                   trust_accounts: bool = False) -> SyncSummary:
-    """Apply ``payload`` in one transaction of its own: all of it, or (on any error) none."""
+    """Apply ``payload`` in one transaction of its own: all of it, or (on any error) none.
+    After deletions, SQLite's write-ahead log is emptied as after a data-protection delete
+    (a caller of ``apply_payload_in`` does that itself, after its commit)."""
     with db.begin() as session:
-        return apply_payload_in(session, payload, origin_site_uid=origin_site_uid,
-                                partner_last_import=partner_last_import, origin_name=origin_name,
-                                trust_accounts=trust_accounts)
+        summary = apply_payload_in(session, payload, origin_site_uid=origin_site_uid,
+                                   partner_last_import=partner_last_import, origin_name=origin_name,
+                                   trust_accounts=trust_accounts)
+    if summary.deleted:
+        checkpoint_sqlite(db)
+    return summary

@@ -137,16 +137,21 @@ class _ClassChildren:
         kind, session = kinds.CLASS_PARTICIPANTS, self.ctx.session
         local = {p.uid: p for p in session.scalars(select(ClassParticipant).where(
             ClassParticipant.class_id == self.row.id))}
-        by_person = {(p.learner_id, p.guest_number): p for p in local.values()}
+        # the same person joined on both sides: same learner, or same guest number (a
+        # participant whose learner was deleted is no one in particular: never matched)
+        by_person = {(p.learner_id, p.guest_number): p for p in local.values()
+                     if p.learner_id is not None or p.guest_number is not None}
         kept: dict[str, ClassParticipant] = {}
         for item in self.item.get("participants", []):
             values = incoming_values(self.ctx, kind, item)
             assert isinstance(values, dict)  # its learner is optional: a deleted one leaves it empty
-            row = local.get(item["uid"]) or by_person.get((values["learner_id"], values["guest_number"]))
+            person = (values["learner_id"], values["guest_number"])
+            row = local.get(item["uid"]) or (by_person.get(person) if person != (None, None) else None)
             if row is None:
                 row = ClassParticipant(uid=item["uid"], class_id=self.row.id, **values)
                 session.add(row)
-                by_person[(values["learner_id"], values["guest_number"])] = row
+                if person != (None, None):
+                    by_person[person] = row
                 self.count(kind.name, ADDED)
             elif replace and not all(same_value(ClassParticipant, f, getattr(row, f), v) for f, v in values.items()):
                 for field, value in values.items():

@@ -103,3 +103,19 @@ def _later():
     import datetime as dt
 
     return dt.datetime.now(dt.UTC) + dt.timedelta(days=30)
+
+
+def test_classes_keep_their_head_count_when_their_learners_are_deleted(laptop, server):
+    from progress.models import ClassParticipant
+
+    make_village(laptop)
+    send(laptop, server)
+    for name in ("Đinh Thị Hoa", "Vàng Thị Nga"):  # both came to the class entered by hand
+        delete_learner(laptop, _id_of(laptop, name))
+    send(laptop, server)
+    again = send(laptop, server)
+    assert not again.changed_anything
+    with server() as session:
+        people = session.scalars(select(ClassParticipant)).all()
+    assert len(people) == 4 and sum(p.learner_id is None and p.guest_number is None for p in people) == 3
+    assert counts(server) == counts(laptop) and content_hash(server) == content_hash(laptop)
