@@ -211,6 +211,22 @@ class ClassModeSettings(_Section):
     )
 
 
+class SyncSettings(_Section):
+    max_bundle_mb: float = Field(
+        200, gt=0, le=10000,
+        description="Largest sync bundle (.bdhvs) this installation accepts, by file or over the network (MB).",
+    )
+    ca_file: str = Field(
+        "",
+        description="A laptop pushing to a commune server with a self-signed HTTPS certificate: the path of that "
+        "certificate (PEM) to trust. Empty: the system's trusted certificates.",
+    )
+
+    @property
+    def max_bundle_bytes(self) -> int:
+        return int(self.max_bundle_mb * 1_000_000)
+
+
 class Settings(BaseSettings):
     """All settings. Sections mirror config.yaml."""
 
@@ -227,6 +243,7 @@ class Settings(BaseSettings):
     content: ContentSettings = Field(default_factory=ContentSettings)
     narration: NarrationSettings = Field(default_factory=NarrationSettings)
     class_mode: ClassModeSettings = Field(default_factory=ClassModeSettings)
+    sync: SyncSettings = Field(default_factory=SyncSettings)
 
     @classmethod
     def settings_customise_sources(
