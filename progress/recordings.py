@@ -48,7 +48,7 @@ def _keep_audio(session: Session, file_name: str, audio: bytes) -> None:
                          lambda: session.get(RecordingAudio, file_name))
 
 
-def _forget_unused_audio(session: Session) -> None:
+def forget_unused_audio(session: Session) -> None:
     """Bytes no recording uses any more (a recording deleted or replaced) are deleted."""
     session.flush()
     session.execute(delete(RecordingAudio).where(
@@ -65,7 +65,7 @@ def save_recording(db: sessionmaker[Session], info: RecordingInfo, trainer_id: i
         ))
         _keep_audio(session, info.file_name, audio)
         session.add(_row(info, trainer_id))
-        _forget_unused_audio(session)
+        forget_unused_audio(session)
 
 
 def import_recordings(
@@ -97,7 +97,7 @@ def delete_recording(db: sessionmaker[Session], lesson_id: str, step_id: str, la
         which = (Recording.lesson_id == lesson_id, Recording.step_id == step_id, Recording.language == language)
         record_deletions(session, RECORDING, list(session.scalars(select(Recording.uid).where(*which))))
         result = session.execute(delete(Recording).where(*which))
-        _forget_unused_audio(session)
+        forget_unused_audio(session)
         # a DELETE gives a CursorResult; Session.execute is typed with the Result it subclasses
         return cast("CursorResult[*tuple[Any, ...]]", result).rowcount or 0
 

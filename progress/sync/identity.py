@@ -6,13 +6,13 @@ from __future__ import annotations
 import socket
 from dataclasses import dataclass
 
-from sqlalchemy import insert, select
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from progress.database import Database
 from progress.models import new_uid
 from progress.sync.tables import SyncSite
+from progress.sync.upsert import insert_or_ignore
 
 SITE_ROW = 1  # the one row of sync_site
 MAX_SITE_NAME_LENGTH = 120
@@ -28,23 +28,12 @@ def _default_name() -> str:
     return f"Máy {socket.gethostname()}"[:MAX_SITE_NAME_LENGTH]
 
 
-def _insert_or_ignore(session: Session) -> None:
-    """Create the row unless another process just did (race-safe on both databases)."""
-    values = {"id": SITE_ROW, "uid": new_uid(), "name": _default_name()}
-    dialect = session.get_bind().dialect.name
-    if dialect == "sqlite":
-        session.execute(sqlite.insert(SyncSite).values(values).on_conflict_do_nothing())
-    elif dialect == "postgresql":
-        session.execute(postgresql.insert(SyncSite).values(values).on_conflict_do_nothing())
-    else:  # pragma: no cover - the app runs on SQLite or PostgreSQL
-        session.execute(insert(SyncSite).values(values))
-
-
 def site_in(session: Session) -> Site:
     """This installation, inside a write transaction already open (created if missing)."""
     row = session.scalar(select(SyncSite).where(SyncSite.id == SITE_ROW))
     if row is None:
-        _insert_or_ignore(session)
+        # unless another process just created it (race-safe on both databases)
+        insert_or_ignore(session, SyncSite, {"id": SITE_ROW, "uid": new_uid(), "name": _default_name()})
         row = session.scalars(select(SyncSite).where(SyncSite.id == SITE_ROW)).one()
     return Site(row.uid, row.name)
 

@@ -10,12 +10,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from progress.models import utcnow
 from progress.sync.identity import site_in
 from progress.sync.tables import SyncDeletion
+from progress.sync.upsert import insert_or_ignore
 
 LEARNER = "learner"
 GROUP = "group"
@@ -41,10 +41,7 @@ def record_deletion(session: Session, kind: str, uid: str, *, deleted_at: dt.dat
         raise ValueError(f"unknown deletion kind: {kind}")
     values = {"kind": kind, "uid": uid, "deleted_at": deleted_at or utcnow(),
               "origin_site_uid": origin_site_uid or site_in(session).uid}
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(postgresql.insert(SyncDeletion).values(values).on_conflict_do_nothing())
-    else:
-        session.execute(sqlite.insert(SyncDeletion).values(values).on_conflict_do_nothing())
+    insert_or_ignore(session, SyncDeletion, values)
 
 
 def record_deletions(session: Session, kind: str, uids: Iterable[str]) -> None:
