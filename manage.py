@@ -20,6 +20,7 @@ from commands.content import cmd_quiz_report, cmd_validate_content
 from commands.database import cmd_backup, cmd_migrate, cmd_restore, cmd_seed_demo
 from commands.serve import cmd_serve
 from commands.serve_plan import cmd_nginx_site, cmd_serve_plan
+from commands.sync import add_sync_commands
 from settings import SettingsError
 
 ROLES = ("trainer", "team_lead", "commune_officer", "province_officer", "admin")  # progress/scope.py ROLES
@@ -115,6 +116,7 @@ def main(argv: list[str] | None = None) -> int:
                       help="address of a load balancer in front (repeat for more): the phone's address is read "
                       "from its X-Forwarded-For")
     site.set_defaults(func=cmd_nginx_site)
+    add_sync_commands(sub)
     args = parser.parse_args(argv)
     try:
         return args.func(args)

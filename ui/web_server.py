@@ -13,6 +13,7 @@
 - /recordings/<name> for volunteers' recordings, from the database (any process plays
   any recording), cached forever by the phone;
 - /healthz for scripts that wait for the server;
+- /sync/… for village laptops pushing and pulling sync bundles (access/sync_route.py);
 - with ``server.log_requests``, a line per request and websocket session (access/request_log.py);
 - /ui-js/ for our components' JavaScript, cached by the phone (ui/browser_modules.py);
 - a lighter first load: smaller files at the URLs of Streamlit's fonts (ui/font_files.py);
@@ -42,6 +43,7 @@ from access.http_routes import (
 from access.recording_route import ROUTE as RECORDING_ROUTE
 from access.recording_route import recording_route
 from access.request_log import RequestLog
+from access.sync_route import ROUTES as SYNC_ROUTES
 from settings import PROJECT_ROOT, load_settings
 from ui.browser_modules import ROUTE_PREFIX, browser_module_route
 from ui.error_page import show_plain_error
@@ -61,6 +63,7 @@ app = st.App(
         Route(CARD_PATH, card_route, methods=["GET"]),
         Route("/chung-nhan", certificate_route, methods=["GET"]),
         Route(ROUTE_PREFIX + "{name}", browser_module_route, methods=["GET"]),
+        *SYNC_ROUTES,
     ],
     middleware=[
         *([Middleware(RequestLog)] if _settings.server.log_requests else []),

@@ -25,6 +25,7 @@ CHUNK_BYTES = 1 << 20
 RETRIES = 6  # tries in a row without progress before giving up
 BACKOFF_SECONDS = (1, 2, 4, 8, 15, 30)
 TIMEOUT_SECONDS = 60
+IMPORT_TIMEOUT_SECONDS = 1800  # the server imports a whole bundle before it answers
 
 UNREACHABLE = ("Không kết nối được với máy chủ xã ({detail}). Hãy kiểm tra mạng rồi thử lại; "
                "phần đã gửi được giữ lại, lần sau gửi tiếp.")
@@ -69,7 +70,7 @@ def _context(link: ServerLink) -> ssl.SSLContext | None:
 
 
 def _open(link: ServerLink, method: str, path: str, query: dict[str, str] | None = None, body: bytes = b"",
-          headers: dict[str, str] | None = None) -> http.client.HTTPResponse:
+          headers: dict[str, str] | None = None, timeout: float | None = None) -> http.client.HTTPResponse:
     """Send one signed request; the caller reads (and closes) the response."""
     query_string = urlencode(query or {})
     url = link.url.rstrip("/") + path + (f"?{query_string}" if query_string else "")
@@ -81,7 +82,7 @@ def _open(link: ServerLink, method: str, path: str, query: dict[str, str] | None
         request.add_header("Content-Type", "application/octet-stream")
     try:
         response: http.client.HTTPResponse = urllib.request.urlopen(  # the server named at registration
-            request, timeout=link.timeout, context=_context(link))
+            request, timeout=timeout or link.timeout, context=_context(link))
         return response
     except urllib.error.HTTPError as error:
         raise _http_failure(error) from None
@@ -97,8 +98,9 @@ def _http_failure(error: urllib.error.HTTPError) -> Exception:
         return SyncNetworkError(NOT_ACCEPTED)
     if error.code == 413:
         return SyncNetworkError(TOO_LARGE)
-    if error.code == 404:
-        return SyncNetworkError(NOTHING_THERE)
+    if error.code == 404:  # the server says what is missing, in plain words
+        text = body.decode("utf-8", "replace").strip()
+        return SyncNetworkError(text if 0 < len(text) < 300 else NOTHING_THERE)
     if error.code == 416:
         return _RangeNotSatisfiable()
     if error.code == 409:
@@ -133,8 +135,8 @@ def _describe(error: BaseException) -> str:
 
 
 def _call_json(link: ServerLink, method: str, path: str, query: dict[str, str] | None = None,
-               body: bytes = b"") -> dict[str, Any]:
-    response = _open(link, method, path, query, body)
+               body: bytes = b"", timeout: float | None = None) -> dict[str, Any]:
+    response = _open(link, method, path, query, body, timeout=timeout)
     with response:
         try:
             return _json(response.read())
@@ -160,10 +162,11 @@ def _with_retries(step: Callable[[], bool], sleep: Sleep, retries: int) -> None:
 
 
 def upload(link: ServerLink, bundle_uid: str, data: bytes, *, sleep: Sleep = time.sleep,
-           retries: int = RETRIES, chunk_bytes: int = CHUNK_BYTES) -> dict[str, Any]:
+           retries: int = RETRIES, chunk_bytes: int | None = None) -> dict[str, Any]:
     """Send a bundle and have the server import it; the server's answer (its summary
     and ``acked_until``). Resumes from what the server holds after any dropped connection."""
     path = f"/sync/upload/{bundle_uid}"
+    chunk_bytes = chunk_bytes or CHUNK_BYTES
     state: dict[str, Any] = {"received": None, "answer": None}
 
     def step() -> bool:
@@ -186,7 +189,7 @@ def upload(link: ServerLink, bundle_uid: str, data: bytes, *, sleep: Sleep = tim
                 raise
             return False
         try:
-            state["answer"] = _call_json(link, "POST", path + "/done")
+            state["answer"] = _call_json(link, "POST", path + "/done", timeout=IMPORT_TIMEOUT_SECONDS)
         except _Retry:
             state["received"] = None
             raise
@@ -197,7 +200,7 @@ def upload(link: ServerLink, bundle_uid: str, data: bytes, *, sleep: Sleep = tim
     return answer
 
 
-def start_pull(link: ServerLink) -> dict[str, Any]:
+def start_pull(link: ServerLink, *, sleep: Sleep = time.sleep) -> dict[str, Any]:
     """Ask the server to make this laptop's bundle: ``{"bundle_uid", "bytes", "sha256"}``."""
     found: dict[str, Any] = {}
 
@@ -205,7 +208,7 @@ def start_pull(link: ServerLink) -> dict[str, Any]:
         found.update(_call_json(link, "POST", "/sync/pull"))
         return True
 
-    _with_retries(step, time.sleep, RETRIES)
+    _with_retries(step, sleep, RETRIES)
     return found
 
 

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from progress.sync.kinds import BY_NAME, Kind
@@ -69,6 +69,12 @@ class MergeContext:
         if foreign_uid != local_uid:
             insert_or_ignore(self.session, SyncAlias,
                              {"kind": kind_name, "foreign_uid": foreign_uid, "local_uid": local_uid})
+
+    def move_aliases(self, kind_name: str, old_local_uid: str, new_local_uid: str) -> None:
+        """Aliases that led to a row now lead to it under its new uid."""
+        self.session.execute(update(SyncAlias).where(SyncAlias.kind == kind_name,
+                                                     SyncAlias.local_uid == old_local_uid)
+                             .values(local_uid=new_local_uid))
 
     def is_deleted(self, deletion_kind: str | None, uid: str) -> bool:
         """Has a deletion record (kept here or just received) for this uid?"""

@@ -116,7 +116,7 @@ class FlatMerge:
         if row is None:
             row, by_natural = self.find(uid, values)
             if row is not None and by_natural:
-                ctx.add_alias(kind.name, uid, row.uid)
+                self.same_record(uid, row)
         if row is None:
             self.add(item, values)
             return
@@ -127,6 +127,21 @@ class FlatMerge:
             ctx.summary.count(kind.name, SKIPPED)
         else:
             self.newer_wins(item, row, values)
+
+    def same_record(self, uid: str, row: Any) -> None:
+        """The incoming record is a local one made separately (same natural key): both
+        installations settle on the smaller uid, and the other stays as an alias."""
+        if uid < row.uid:
+            old = row.uid
+            row.uid = uid
+            self.ctx.session.flush()
+            self.ctx.move_aliases(self.kind.name, old, uid)
+            self.ctx.add_alias(self.kind.name, old, uid)
+            key = self.natural_key(self.local_values(row))
+            if key is not None:
+                self.natural_map()[key] = uid
+        else:
+            self.ctx.add_alias(self.kind.name, uid, row.uid)
 
     def add(self, item: dict[str, Any], values: Values) -> None:
         reason = self.audio_missing(item, values)

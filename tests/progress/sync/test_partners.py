@@ -7,7 +7,6 @@ import json
 import pytest
 
 from progress.areas import area_tree, create_commune, create_province
-from progress.database import connect, upgrade_to_head
 from progress.groups import create_group
 from progress.sync.identity import this_site
 from progress.sync.partners import (
@@ -20,15 +19,6 @@ from progress.sync.partners import (
     revoke,
     server_partner,
 )
-
-
-@pytest.fixture
-def laptop(tmp_path):
-    url = f"sqlite:///{tmp_path / 'laptop.db'}"
-    upgrade_to_head(url)
-    factory = connect(url)
-    yield factory
-    factory.kw["bind"].dispose()
 
 
 @pytest.fixture

@@ -1,0 +1,139 @@
+"""Bundles by file between a village laptop (SQLite) and its commune server (SQLite, then
+PostgreSQL): the round trip, a second import that adds nothing, the server's
+confirmation moving the laptop's next export, and refused files that change nothing."""
+
+import pytest
+
+from progress.database import connect, upgrade_to_head
+from progress.groups import create_group, list_groups
+from progress.learners import create_learner
+from progress.sync import bundle_file
+from progress.sync.bundle_file import BundleRefused
+from progress.sync.exchange import export_for_laptop, export_for_server, history, import_bundle
+from progress.sync.identity import this_site
+from progress.sync.partners import PartnerError, join_server, list_laptops, register_laptop, revoke, server_partner
+from tests.progress.sync.sync_sites import GROUP, learner_names, register, row_counts, teach
+
+
+@pytest.fixture
+def commune(db, laptop):
+    return register(db, laptop)
+
+
+def test_laptop_to_server_to_laptop(commune, tmp_path):
+    teach(commune.laptop)
+    sent = export_for_server(commune.laptop, by_account="tapsu")
+    assert sent.file_name.endswith(".bdhvs") and sent.counts["learners"] == 2
+    result = import_bundle(commune.server, sent.data, by_account="quantri")
+    assert not result.already_received
+    assert learner_names(commune.server) == ["Lò Văn Lâm", "Đinh Thị Hoa"]
+    assert list_laptops(commune.server)[0].last_import_at is not None
+
+    # a second laptop of the same group starts empty and gets the class from the server
+    other_url = f"sqlite:///{tmp_path / 'other.db'}"
+    upgrade_to_head(other_url)
+    other = connect(other_url)
+    registration = register_laptop(commune.server, this_site(other).uid, "Laptop 2", commune.commune_id,
+                                   [commune.group_id])
+    join_server(other, registration)
+    back = export_for_laptop(commune.server, this_site(other).uid)
+    import_bundle(other, back.data)
+    assert learner_names(other) == learner_names(commune.server)
+
+    # the first laptop hears how far the server holds its data: its next export starts there
+    import_bundle(commune.laptop, export_for_laptop(commune.server, commune.laptop_uid).data)
+    assert server_partner(commune.laptop).acked_until is not None
+    assert export_for_server(commune.laptop).header["since"] == sent.header["until"]
+    assert export_for_server(commune.laptop, everything=True).header["since"] is None
+    other.kw["bind"].dispose()
+
+
+def test_a_bundle_imported_twice_adds_nothing_the_second_time(commune):
+    teach(commune.laptop)
+    data = export_for_server(commune.laptop).data
+    import_bundle(commune.server, data)
+    before = row_counts(commune.server)
+    again = import_bundle(commune.server, data)
+    assert again.already_received and again.message.startswith("Tệp này đã được nhận ngày")
+    assert row_counts(commune.server) == before
+
+
+def refused_without_change(db, data: bytes) -> BundleRefused:
+    before = row_counts(db)
+    with pytest.raises(BundleRefused) as refused:
+        import_bundle(db, data, by_account="quantri")
+    assert row_counts(db) == before
+    assert history(db)[0].outcome == "refused" and history(db)[0].message == refused.value.message
+    return refused.value
+
+
+def test_a_tampered_byte_or_a_cut_file_changes_nothing(commune):
+    teach(commune.laptop)
+    data = export_for_server(commune.laptop).data
+    flipped = bytearray(data)
+    flipped[len(data) // 2 + 40] ^= 0x20
+    assert refused_without_change(commune.server, bytes(flipped)).reason == bundle_file.TAMPERED
+    assert refused_without_change(commune.server, data[: len(data) - 10]).reason == bundle_file.CUT_SHORT
+    assert learner_names(commune.server) == []
+
+
+def test_an_unregistered_or_revoked_laptop_changes_nothing(commune, tmp_path):
+    teach(commune.laptop)
+    data = export_for_server(commune.laptop).data
+    revoke(commune.server, commune.laptop_uid)
+    assert refused_without_change(commune.server, data).reason == bundle_file.NOT_REGISTERED
+    # another commune's server never registered this laptop
+    url = f"sqlite:///{tmp_path / 'elsewhere.db'}"
+    upgrade_to_head(url)
+    elsewhere = connect(url)
+    this_site(elsewhere)  # its own id, made on first use
+    assert refused_without_change(elsewhere, data).reason == bundle_file.NOT_REGISTERED
+    elsewhere.kw["bind"].dispose()
+
+
+def test_a_bundle_for_another_commune_changes_nothing(commune):
+    """Signed with the laptop's own key, but naming another commune: refused."""
+    teach(commune.laptop)
+    made = export_for_server(commune.laptop)
+    fields = {name: value for name, value in made.header.items()
+              if name not in ("format", "counts", "payload_bytes", "payload_sha256", "signature")}
+    fields["commune_uid"] = "55555555-5555-4555-8555-555555555555"
+    payload = bundle_file.read_bundle(made.data, lambda uid: bundle_file.Sender(server_partner(commune.laptop).key,
+                                                                                 None),
+                                      this_site_uid=made.header["to_site_uid"], schema=made.header["schema"],
+                                      max_bytes=10**8).payload
+    foreign = bundle_file.write_bundle(fields, payload, server_partner(commune.laptop).key)
+    assert refused_without_change(commune.server, foreign).reason == bundle_file.OTHER_COMMUNE
+
+
+def test_an_older_schema_changes_nothing(commune, monkeypatch):
+    teach(commune.laptop)
+    monkeypatch.setattr("progress.sync.exchange.schema_revision", lambda: "0011")
+    data = export_for_server(commune.laptop).data
+    monkeypatch.undo()
+    refused = refused_without_change(commune.server, data)
+    assert refused.reason == bundle_file.OTHER_SCHEMA and "0011" in refused.message
+
+
+def test_export_needs_a_registration(laptop):
+    with pytest.raises(PartnerError, match="chưa được đăng ký"):
+        export_for_server(laptop)
+
+
+def test_a_registration_for_another_laptop_is_refused(commune, tmp_path):
+    url = f"sqlite:///{tmp_path / 'third.db'}"
+    upgrade_to_head(url)
+    third = connect(url)
+    with pytest.raises(PartnerError, match="dành cho máy khác"):
+        join_server(third, commune.registration)
+    assert server_partner(third) is None
+    third.kw["bind"].dispose()
+
+
+def test_the_server_sends_only_the_groups_assigned_to_the_laptop(commune):
+    create_learner(commune.server, commune.group_id, "Hà Thị Mai", "1234")
+    elsewhere = create_group(commune.server, "Thôn khác")
+    create_learner(commune.server, elsewhere.id, "Người thôn khác", "1234")
+    import_bundle(commune.laptop, export_for_laptop(commune.server, commune.laptop_uid).data)
+    assert learner_names(commune.laptop) == ["Hà Thị Mai"]
+    assert [g.name for g in list_groups(commune.laptop)] == [GROUP]
