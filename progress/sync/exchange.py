@@ -66,6 +66,11 @@ def _iso(moment: dt.datetime | None) -> str | None:
     return stored_utc(moment).isoformat() if moment is not None else None
 
 
+def _stored(moment: dt.datetime | None) -> dt.datetime | None:
+    """A time read back from the database, with its zone (SQLite hands it back without one)."""
+    return stored_utc(moment) if moment is not None else None
+
+
 def _moment(text: object) -> dt.datetime | None:
     return stored_utc(dt.datetime.fromisoformat(text)) if isinstance(text, str) and text else None
 
@@ -180,8 +185,8 @@ def _apply(db: Database, data: bytes, header: dict[str, Any], payload: dict[str,
             return ImportResult(SyncSummary(), header, True, message, _acked(partner_row))
         partner_row = session.scalars(select(SyncPartner).where(SyncPartner.uid == sender_uid)).one()
         summary = apply_payload_in(session, payload, origin_site_uid=sender_uid,
-                                   partner_last_import=partner_row.last_import_at, origin_name=partner_row.name,
-                                   trust_accounts=partner_row.role == ROLE_SERVER)
+                                   partner_last_import=_stored(partner_row.last_import_at),
+                                   origin_name=partner_row.name, trust_accounts=partner_row.role == ROLE_SERVER)
         session.add(SyncReceived(bundle_uid=str(header["bundle_uid"]), partner_uid=sender_uid,
                                  sha256=hashlib.sha256(data).hexdigest(), received_at=now))
         _after_import(session, partner_row, header, now)

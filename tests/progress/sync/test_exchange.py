@@ -58,6 +58,19 @@ def test_a_bundle_imported_twice_adds_nothing_the_second_time(commune):
     assert row_counts(commune.server) == before
 
 
+def test_a_learner_renamed_after_the_first_exchange_is_updated_by_the_next(commune):
+    from progress.learners import list_learners, update_learner
+
+    teach(commune.laptop)
+    import_bundle(commune.server, export_for_server(commune.laptop).data)
+    [group] = list_groups(commune.laptop)
+    hoa = next(info for info in list_learners(commune.laptop, group.id) if info.display_name == "Đinh Thị Hoa")
+    update_learner(commune.laptop, hoa.id, display_name="Đinh Thị Hoà")
+    second = import_bundle(commune.server, export_for_server(commune.laptop).data)
+    assert second.summary.counts["learners"].updated == 1
+    assert learner_names(commune.server) == ["Lò Văn Lâm", "Đinh Thị Hoà"]
+
+
 def refused_without_change(db, data: bytes) -> BundleRefused:
     before = row_counts(db)
     with pytest.raises(BundleRefused) as refused:
