@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 
 from progress.database import Database
 from progress.groups import list_groups
+from progress.learners import create_learner, list_learners, update_learner
 from progress.models import Learner, LearnerGroup
 from progress.sync.bundle_file import MESSAGES, TAMPERED
 from progress.sync.exchange import export_for_server
@@ -88,3 +89,17 @@ def test_a_laptop_joins_its_commune_server_with_the_registration_file(new_app, a
     other = register_laptop(server, "0b1e5a3c-0000-4000-8000-000000000001", "Máy khác", 1, [])
     at = receive(at, other, "dang-ky-may-khac.json")
     assert "dành cho máy khác" in texts(at).replace("\\", "") and "Không có gì thay đổi trên máy này." in texts(at)
+
+
+def test_the_next_file_from_the_same_laptop_adds_what_is_new(new_app, app_env, tmp_path):
+    laptop = laptop_with_learners(app_env, tmp_path)
+    at = receive(trainer_signs_in(new_app()).switch_page(PAGE).run(), export_for_server(laptop).data)
+    group = next(g for g in list_groups(laptop) if g.name == "Làng Rê")
+    create_learner(laptop, group.id, "Hồ Thị Mai", "7310")
+    blao = next(learner for learner in list_learners(laptop, group.id) if learner.display_name == "Y Blao")
+    update_learner(laptop, blao.id, display_name="Y Blao Niê")  # the trainer corrected a name on the laptop
+    at = receive(at, export_for_server(laptop).data, "du-lieu-lan-hai.bdhvs")
+    plain = texts(at).replace("\\", "")
+    assert f"Đã nhận dữ liệu từ {LAPTOP}." in plain and "- Học viên: 1 thêm mới, 1 cập nhật, 1 bỏ qua\n" in plain
+    server_group = next(g for g in list_groups(app_env) if g.name == "Làng Rê")
+    assert {"Hồ Thị Mai", "Y Blao Niê"} <= {learner.display_name for learner in list_learners(app_env, server_group.id)}
