@@ -23,6 +23,7 @@ from progress.sync.identity import rename_site, this_site
 from progress.sync.partners import join_server, register_laptop
 from tests.e2e.conftest import CHROMIUM_ARGS, PHONE, SCREENSHOTS, shot, watch_for_policy_refusals
 from tests.e2e.servers import base_url, served
+from tests.e2e.test_trainer_width import SMALL_ENGLISH, TABLE_CONTROLS, TABLES
 
 pytestmark = pytest.mark.e2e
 
@@ -71,7 +72,7 @@ def test_a_file_made_on_the_laptop_is_received_on_the_commune_server(chromium_pa
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
         wide = browser.new_context(viewport={"width": 1280, "height": 800}, locale="vi-VN", accept_downloads=True)
-        phone = browser.new_context(**PHONE)
+        phone = browser.new_context(**PHONE)  # has_touch: the history table is tapped
         refusals = watch_for_policy_refusals(wide) + watch_for_policy_refusals(phone)
         for context in (wide, phone):
             context.set_default_timeout(20000)
@@ -99,6 +100,10 @@ def test_a_file_made_on_the_laptop_is_received_on_the_commune_server(chromium_pa
         page.get_by_text(f"Đã nhận dữ liệu từ {LAPTOP}.").wait_for()
         page.get_by_text("Học viên: 1 thêm mới").wait_for()
         shot(page, "sync-2-received-on-a-phone")
+        history = page.locator(TABLES).last  # the history: its toolbar is not small English on a phone
+        history.scroll_into_view_if_needed()
+        history.tap()
+        assert page.evaluate(SMALL_ENGLISH, TABLE_CONTROLS) == []
         browser.close()
     assert refusals == [], f"the Content-Security-Policy refused: {refusals[:3]}"
     group = next(g for g in list_groups(server_db) if g.name == DEMO_GROUP)
