@@ -11,7 +11,13 @@ from progress.learners import list_learners
 from progress.sync.exchange import import_bundle
 from progress.sync.identity import this_site
 from tests.ui.flows import button_by_label, texts
-from tests.ui.sync_partners import SERVER, downloads, no_raw_error, server_for  # noqa: F401 (a fixture)
+from tests.ui.sync_partners import (  # noqa: F401 (downloads: a fixture)
+    SERVER,
+    downloads,
+    laptop_with_learners,
+    no_raw_error,
+    server_for,
+)
 from tests.ui.test_trainer_flow import trainer_signs_in
 from ui.plain_text import as_text
 
@@ -53,6 +59,13 @@ def test_the_file_made_on_the_page_is_accepted_by_the_commune_server(new_app, ap
         name for name, _ in DEMO_LEARNERS)
     history = at.dataframe[0].value
     assert list(history["Việc"])[0] == "📤 Xuất tệp" and list(history["Với máy"])[0] == SERVER
+
+
+def test_on_the_commune_server_the_page_says_where_laptops_get_their_data(new_app, app_env, tmp_path):
+    laptop_with_learners(app_env, tmp_path)  # registered here: this is a commune server
+    at = trainer_signs_in(new_app()).switch_page(PAGE).run()
+    no_raw_error(at)
+    assert "Máy này là máy chủ của xã" in texts(at) and "Máy này chưa đăng ký với xã" not in texts(at)
 
 
 def test_a_read_only_account_cannot_export(new_app, app_env):

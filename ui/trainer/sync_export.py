@@ -12,7 +12,7 @@ from progress.sync.bundle_file import count_kinds
 from progress.sync.collect import collect_payload
 from progress.sync.exchange import ExportResult, export_for_server
 from progress.sync.identity import this_site
-from progress.sync.partners import PartnerError, server_partner
+from progress.sync.partners import PartnerError, list_laptops, server_partner
 from ui import resources
 from ui.demo_account import staff_page
 from ui.plain_text import as_text
@@ -43,6 +43,11 @@ db = resources.database()
 site = this_site(db)
 st.markdown(f"Máy này: **{as_text(site.name)}** · mã máy `{site.uid}`")
 server = server_partner(db)
+if server is None and list_laptops(db):
+    st.info("Máy này là máy chủ của xã: các máy ở thôn nộp dữ liệu cho máy này. Muốn gửi dữ liệu về một máy ở "
+            "thôn: trang **Quản trị** → **💻 Máy tính ở thôn** → **📦 Gửi dữ liệu về một máy**.")
+    show_history(db, "sync_export_history")
+    st.stop()
 if server is None:
     st.info(HOW_TO_REGISTER)
     show_history(db, "sync_export_history")
