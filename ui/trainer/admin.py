@@ -1,5 +1,6 @@
 """The admin page (/quan-tri): the area tree (province → commune → team), which team each
-group belongs to, and the staff accounts (ui/trainer/admin_accounts.py). Registered only
+group belongs to, the staff accounts (ui/trainer/admin_accounts.py) and the village
+laptops that send their data here (ui/trainer/admin_laptops.py). Registered only
 for admins (ui/trainer/menu.py); anyone else who reaches it is refused in words."""
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from ui import resources
 from ui.demo_account import staff_page
 from ui.plain_text import as_text
 from ui.trainer.admin_accounts import accounts_section
+from ui.trainer.admin_laptops import laptops_section
 from ui.trainer.area_choices import AreaChoices, area_choices
 from ui.trainer.menu import trainer_menu
 
@@ -105,3 +107,4 @@ choices = area_choices(area_tree(db))
 show_tree(choices)
 show_groups(choices)
 accounts_section(db, choices, FLASH)
+laptops_section(db, choices, FLASH, trainer.username)

@@ -38,6 +38,8 @@ PAGES = (
     StaffPage("ui/trainer/roster_import.py", "Nhập danh sách", "📋", "nhap-danh-sach", EDITORS),
     StaffPage("ui/trainer/classes_held.py", "Buổi học đã tổ chức", "🗓️", "buoi-hoc", EVERYONE),  # officers read
     StaffPage("ui/trainer/reports.py", "Báo cáo", "📈", "bao-cao", EVERYONE),  # officers read
+    StaffPage("ui/trainer/sync_export.py", "Xuất dữ liệu để nộp lên xã", "📤", "xuat-du-lieu", EDITORS),
+    StaffPage("ui/trainer/sync_import.py", "Nhận dữ liệu", "📥", "nhan-du-lieu", EDITORS),
     StaffPage("ui/trainer/code_of_practice.py", "Cầm tay chỉ việc", "🤝", "cam-tay-chi-viec", EVERYONE),
 )
 

@@ -1,0 +1,73 @@
+"""A second installation for the sync page flows: a village laptop (or a commune server)
+in its own SQLite file, registered with the app's database the way an admin does it
+(register on the server, join with the registration file on the laptop)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from progress.areas import create_commune, create_province, find_commune
+from progress.database import Database, connect, upgrade_to_head
+from progress.demo import DEMO_COMMUNE
+from progress.groups import create_group
+from progress.learners import create_learner
+from progress.sync.identity import rename_site, this_site
+from progress.sync.partners import join_server, register_laptop
+from tests.ui.flows import texts
+
+LAPTOP = "Laptop thôn Làng Rê"
+SERVER = "Máy chủ Xã mẫu"
+LAPTOP_LEARNERS = (("Y Blao", "0420"), ("A Lăng Thị Hiền", "5821"))
+
+
+def other_database(folder: Path, name: str) -> Database:
+    url = f"sqlite:///{folder / name}"
+    upgrade_to_head(url)
+    return connect(url)
+
+
+def laptop_with_learners(server: Database, folder: Path) -> Database:
+    """A laptop registered with ``server`` (on the demo commune) holding the group "Làng
+    Rê" with two learners."""
+    laptop = other_database(folder, "laptop.db")
+    rename_site(laptop, LAPTOP)
+    join_server(laptop, register_laptop(server, this_site(laptop).uid, LAPTOP, find_commune(server, DEMO_COMMUNE).id,
+                                        []))
+    group = create_group(laptop, "Làng Rê")
+    for name, code in LAPTOP_LEARNERS:
+        create_learner(laptop, group.id, name, code)
+    return laptop
+
+
+def server_for(laptop: Database, folder: Path) -> Database:
+    """A commune server (its own database, the demo commune) with ``laptop`` registered
+    and joined."""
+    server = other_database(folder, "server.db")
+    rename_site(server, SERVER)
+    commune = create_commune(server, create_province(server, "Quảng Ngãi").id, DEMO_COMMUNE)
+    join_server(laptop, register_laptop(server, this_site(laptop).uid, "Laptop thôn Bờ He", commune.id, []))
+    return server
+
+
+@pytest.fixture
+def downloads(monkeypatch):  # type: ignore[no-untyped-def]
+    """The bytes and file name of every download button drawn (the files Streamlit would serve)."""
+    from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+
+    files: list[tuple[bytes, str]] = []
+    original = MemoryMediaFileStorage.load_and_get_id
+
+    def keep(self, path_or_data, mimetype, kind, filename=None):  # type: ignore[no-untyped-def]
+        if isinstance(path_or_data, bytes):
+            files.append((path_or_data, filename or ""))
+        return original(self, path_or_data, mimetype, kind, filename)
+
+    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", keep)
+    return files
+
+
+def no_raw_error(at) -> None:  # type: ignore[no-untyped-def]
+    assert not at.exception, at.exception
+    assert "Traceback" not in texts(at)
