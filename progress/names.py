@@ -17,10 +17,15 @@ def normalise_name(name: str) -> str:
     return " ".join(unicodedata.normalize("NFC", name).split())
 
 
+def without_accents(text: str) -> str:
+    """Vietnamese letters without their marks, lower case: "Thôn Bờ Đê" → "thon bo de"."""
+    base = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
+    return "".join(c for c in base if not unicodedata.combining(c)).casefold()
+
+
 def name_sort_key(name: str) -> str:
     """Sort Vietnamese names by their letters (Đ with D, accents ignored), then exactly."""
-    base = unicodedata.normalize("NFD", name.replace("Đ", "D").replace("đ", "d"))
-    return "".join(c for c in base if not unicodedata.combining(c)).casefold() + "\0" + name
+    return without_accents(name) + "\0" + name
 
 
 def limited_name(name: str, what: str, limit: int = MAX_NAME_LENGTH) -> str:

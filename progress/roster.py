@@ -12,7 +12,6 @@ the whole import)."""
 from __future__ import annotations
 
 import secrets
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -24,7 +23,7 @@ from progress.account_error import AccountError
 from progress.database import Database
 from progress.learners import AVATARS, CODE_HASHER, CODE_PATTERN, LearnerInfo
 from progress.models import Learner, LearnerGroup
-from progress.names import MAX_LEARNER_NAME_LENGTH, normalise_name
+from progress.names import MAX_LEARNER_NAME_LENGTH, normalise_name, without_accents
 from progress.roster_file import RosterLine, read_roster_file
 
 MAX_ROWS = 500  # learners in one file
@@ -76,9 +75,7 @@ def name_key(name: str) -> str:
 
 def _folded(text: str) -> str:
     """A header or picture name without accents, case or extra spaces: "Họ và tên" → "ho va ten"."""
-    base = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
-    letters = "".join(c for c in base if not unicodedata.combining(c)).casefold()
-    return " ".join("".join(c if c.isalnum() else " " for c in letters).split())
+    return " ".join("".join(c if c.isalnum() else " " for c in without_accents(text)).split())
 
 
 def make_code() -> str:

@@ -80,3 +80,28 @@ def test_the_admin_renames_this_installation(new_app, app_env):
     no_raw_error(at)
     assert this_site(app_env).name == "Máy chủ xã Ba Tơ"
     assert "Tên máy này bây giờ là Máy chủ xã Ba Tơ." in texts(at).replace("\\", "")
+
+
+def test_a_laptop_registered_from_its_introduction_file(new_app, app_env, tmp_path, downloads):  # noqa: F811
+    """The trainer carries the laptop's introduction file on the USB stick; the admin
+    uploads it instead of copying the 36-letter id by hand."""
+    from progress.sync.introduction import introduction_file
+
+    laptop = other_database(tmp_path, "laptop.db")
+    rename_site(laptop, NAME)
+    at = admin_page(new_app)
+    uploader = next(u for u in at.file_uploader if "giới thiệu" in u.label)
+    uploader.set_value(("dang-ky-may.json", b'{"kind": "something else"}', "application/json")).run()
+    no_raw_error(at)
+    assert "Tệp này không phải tệp giới thiệu máy" in texts(at)
+
+    uploader = next(u for u in at.file_uploader if "giới thiệu" in u.label)
+    uploader.set_value(("gioi-thieu.json", introduction_file(laptop), "application/json")).run()
+    no_raw_error(at)
+    assert at.text_input(key="admin_laptop_uid").value == this_site(laptop).uid
+    assert at.text_input(key="admin_laptop_name").value == NAME
+    button_by_label(at, "Đăng ký và tạo tệp đăng ký").click().run()
+    no_raw_error(at)
+    registration = [data for data, name in downloads if name == "dang-ky-may.json"][-1]
+    assert join_server(laptop, registration).uid == this_site(app_env).uid
+    assert [partner.name for partner in list_laptops(app_env)] == [NAME]

@@ -13,12 +13,14 @@ from progress.groups import list_groups
 from progress.sync.bundle_file import BundleRefused
 from progress.sync.exchange import export_for_laptop
 from progress.sync.identity import MAX_SITE_NAME_LENGTH, rename_site, this_site
+from progress.sync.introduction import read_introduction
 from progress.sync.partners import PartnerError, list_laptops, register_laptop, revoke
 from ui.plain_text import as_text
 from ui.trainer.area_choices import AreaChoices
 from ui.trainer.sync_view import vietnam_time
 
 REGISTERED = "admin_laptop_registered"  # (laptop name, registration file bytes)
+INTRODUCED = "admin_laptop_introduced"  # the introduction file already read into the form
 SENT = "admin_laptop_sent"  # (laptop name, ExportResult) of the last "Tạo tệp gửi máy này"
 
 
@@ -37,11 +39,30 @@ def _site_name(db: Database, flash_key: str) -> None:
                 st.rerun()
 
 
+def _introduced_by_file() -> None:
+    """The laptop's introduction file (from the USB stick) fills its id and name below."""
+    upload = st.file_uploader("Tệp giới thiệu máy (từ USB; không bắt buộc nếu nhập mã máy)", type=["json"],
+                              key="admin_laptop_introduction")
+    if upload is None or st.session_state.get(INTRODUCED) == upload.file_id:
+        return
+    try:
+        found = read_introduction(upload.getvalue())
+    except PartnerError as exc:
+        st.error(as_text(exc))
+        return
+    st.session_state[INTRODUCED] = upload.file_id  # filled once: the admin may still edit the name
+    st.session_state["admin_laptop_uid"] = found.uid
+    if found.name:
+        st.session_state["admin_laptop_name"] = found.name
+    st.success(f"Đã đọc tệp giới thiệu của máy {as_text(found.name or found.uid)}.", icon="✅")
+
+
 def _register(db: Database, choices: AreaChoices) -> None:
     with st.expander("➕ Đăng ký máy tính ở thôn"):
         if not choices.communes:
             st.info("Chưa có xã / phường nào: thêm ở mục “Tỉnh, xã / phường, tổ” trước.")
             return
+        _introduced_by_file()
         uid = st.text_input("Mã máy (hiện ở trang “Xuất dữ liệu để nộp lên xã” của máy đó)", key="admin_laptop_uid")
         name = st.text_input("Tên máy (ví dụ: Laptop thôn Bờ He)", key="admin_laptop_name")
         commune_id = st.selectbox("Thuộc xã / phường", list(choices.communes),

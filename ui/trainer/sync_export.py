@@ -12,6 +12,7 @@ from progress.sync.bundle_file import count_kinds
 from progress.sync.collect import collect_payload
 from progress.sync.exchange import ExportResult, export_for_server
 from progress.sync.identity import this_site
+from progress.sync.introduction import introduction_file, introduction_file_name
 from progress.sync.partners import PartnerError, list_laptops, server_partner
 from ui import resources
 from ui.demo_account import staff_page
@@ -25,9 +26,11 @@ MADE = "sync_export_made"  # the last file made on this page: (ExportResult, eve
 HOW_TO_REGISTER = """\
 Máy này chưa đăng ký với xã nên chưa tạo được tệp để nộp. Đăng ký một lần:
 
-1. Gửi **mã máy** ở trên cho người quản trị ở xã (chụp ảnh màn hình hoặc chép lại).
-2. Người quản trị vào trang **Quản trị** → **💻 Máy tính ở thôn** trên máy của xã, nhập mã
-   máy, tên máy, chọn xã và các nhóm của máy này, rồi tải **tệp đăng ký** về.
+1. Bấm **💾 Tải tệp giới thiệu máy này** ở dưới, chép tệp vào USB và đưa cho người quản trị
+   ở xã (hoặc đọc cho họ **mã máy** ở trên).
+2. Người quản trị vào trang **Quản trị** → **💻 Máy tính ở thôn** trên máy của xã, tải tệp
+   giới thiệu lên (hoặc nhập mã máy), chọn xã và các nhóm của máy này, rồi tải **tệp đăng
+   ký** về USB.
 3. Chép tệp đăng ký sang máy này (USB), mở trang **📥 Nhận dữ liệu** và tải tệp đó lên.
 """
 
@@ -50,6 +53,8 @@ if server is None and list_laptops(db):
     st.stop()
 if server is None:
     st.info(HOW_TO_REGISTER)
+    st.download_button("💾 Tải tệp giới thiệu máy này", introduction_file(db), file_name=introduction_file_name(db),
+                       mime="application/json", key="sync_export_introduction", type="primary", width="stretch")
     show_history(db, "sync_export_history")
     st.stop()
 
