@@ -129,5 +129,7 @@ def cmd_nginx_site(args: argparse.Namespace) -> int:
     """Print the nginx site for a district server (deploy/): app processes on ``--ports``."""
     static_root = Path(args.static_root) if args.static_root else PROJECT_ROOT / "static"
     scheme = "https" if args.https_in_front else "$scheme"
-    print(nginx_site(str(args.listen), args.ports, static_root, scheme=scheme, balancers=tuple(args.balancer)), end="")
+    streamlit_static = Path(args.streamlit_static) if args.streamlit_static else None
+    print(nginx_site(str(args.listen), args.ports, static_root, scheme=scheme, balancers=tuple(args.balancer),
+                     streamlit_static=streamlit_static), end="")
     return 0
