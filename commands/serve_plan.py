@@ -33,6 +33,7 @@ class Child:
     argv: list[str]
     env: dict[str, str] = field(default_factory=dict)
     after_ports: list[int] = field(default_factory=list)  # start it once these answer on 127.0.0.1
+    restart: bool = False  # started again if it dies after it has run a while (dev.py)
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,7 @@ def serve_plan(host: str, port: int, requested: int | str, nginx: str | None, co
     children = [
         Child(f"app {index + 1} (port {backend})",
               [*manage, "--host", "127.0.0.1", "--port", str(backend), "--public-host", host],
-              {"BDHVS_SERVER__TRUSTED_PROXIES": proxies})
+              {"BDHVS_SERVER__TRUSTED_PROXIES": proxies}, restart=True)
         for index, backend in enumerate(backend_ports)
     ]
     conf = write_standalone_config(run_dir, listen_address(host, port), backend_ports)

@@ -42,6 +42,7 @@ def test_one_process_listens_where_it_always_did(tmp_path):
     [app] = plan.children
     assert app.argv[-4:] == ["--host", "0.0.0.0", "--port", "8501"]
     assert any("8501" in line for line in plan.say)
+    assert not app.restart  # alone, its exit is dev.py's (and Ctrl+C on Windows reaches it first)
 
 
 def test_behind_nginx_the_processes_listen_on_loopback_and_trust_only_nginx(tmp_path):
@@ -57,6 +58,7 @@ def test_behind_nginx_the_processes_listen_on_loopback_and_trust_only_nginx(tmp_
         ports.append(int(port))
     assert nginx.argv[0] == NGINX and "daemon off;" in nginx.argv
     assert nginx.after_ports == ports  # nginx starts once the apps answer
+    assert [app.restart for app in apps] == [True, True] and not nginx.restart  # dev.py restarts a dead app
     conf = (tmp_path / "nginx.conf").read_text()
     assert "listen 8501;" in conf
     assert all(f"server 127.0.0.1:{port} " in conf for port in ports)
