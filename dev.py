@@ -12,7 +12,9 @@ after ``manage`` they go to manage.py (e.g. ``python3 dev.py manage add-trainer 
 
 ``run`` starts one app process per core behind nginx when nginx is installed (Debian,
 Ubuntu), else one process (``--processes N`` or the setting ``server.processes`` decide
-otherwise), and says which it chose. Stopping it (Ctrl+C, or SIGTERM from a service
+otherwise), and says which it chose. Behind nginx, an app process that dies after it has
+served a while is started again on its port (the phones it served go to the others
+meanwhile and come back signed in). Stopping it (Ctrl+C, or SIGTERM from a service
 manager or a script) stops nginx and every app process it started too, so the port is
 free for the next start.
 """
@@ -35,6 +37,9 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 MIN_PYTHON = (3, 11)
 STOP_GRACE_SECONDS = 10  # how long the server may take to stop before it is killed
+# an app process behind nginx that dies after running this long is started again; one
+# that dies sooner (also after a restart) means something is broken: everything stops
+RESTART_AFTER_SECONDS = 30.0
 
 
 @dataclass(frozen=True)
@@ -45,6 +50,7 @@ class Child:
     argv: list[str]
     env: dict[str, str]
     after_ports: list[int]
+    restart: bool = False  # an app process behind nginx: started again if it dies after a while
 
 
 def venv_python() -> Path:
@@ -74,7 +80,10 @@ def ensure_venv(requirements: str) -> Path:
 
 def serve_until_stopped(children: list[Child]) -> int:
     """Run the server's processes (one app, or several and nginx); when this process is
-    asked to stop, or one of them ends by itself, stop them all and wait for them.
+    asked to stop, or one of them ends by itself, stop them all and wait for them. An app
+    process behind nginx (``restart``) that ends by itself after RESTART_AFTER_SECONDS is
+    started again instead (a crash, the kernel's out-of-memory killer): nginx sends its
+    phones to the others until it answers again.
 
     Ctrl+C in a terminal reaches every process; SIGTERM (a service manager, ``kill``)
     reaches only this one, and would leave them holding their ports. So each stop
@@ -84,7 +93,8 @@ def serve_until_stopped(children: list[Child]) -> int:
     SIGTERM to pass on).
     """
     running: list[subprocess.Popen[bytes]] = []
-    started: list[str] = []  # their names, in the same order
+    started: list[Child] = []  # what each runs, in the same order
+    started_at: list[float] = []
     stop_asked_at: list[float] = []
     ended_by_itself: list[int] = []
 
@@ -111,14 +121,26 @@ def serve_until_stopped(children: list[Child]) -> int:
             if not wait_for_ports(child.after_ports, running, stop_asked_at):
                 break
             running.append(subprocess.Popen(child.argv, cwd=ROOT, env={**os.environ, **child.env}))
-            started.append(child.name)
+            started.append(child)
+            started_at.append(time.monotonic())
         while True:
             ended = next((process for process in running if process.poll() is not None), None)
+            if ended is not None and not stop_asked_at:
+                index = running.index(ended)
+                child = started[index]
+                if child.restart and time.monotonic() - started_at[index] >= RESTART_AFTER_SECONDS:
+                    time.sleep(0.5)  # Ctrl+C reaches every process and this one at once: let its handler run
+                    if not stop_asked_at:
+                        print(f"{child.name} stopped by itself (exit code {ended.returncode}); starting it again.",
+                              file=sys.stderr, flush=True)
+                        running[index] = subprocess.Popen(child.argv, cwd=ROOT, env={**os.environ, **child.env})
+                        started_at[index] = time.monotonic()
+                        continue
             if ended is not None and not stop_asked_at:
                 # one app alone: its own exit code; one of several: the set-up is broken
                 ended_by_itself.append(ended.returncode if len(running) == 1 else (ended.returncode or 1))
                 if len(running) > 1:
-                    print(f"{started[running.index(ended)]} stopped by itself (exit code {ended.returncode}); "
+                    print(f"{started[running.index(ended)].name} stopped by itself (exit code {ended.returncode}); "
                           "stopping the others.", file=sys.stderr, flush=True)
                 stop_all(signal.SIGTERM)
             if all(process.poll() is not None for process in running):

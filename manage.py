@@ -110,6 +110,9 @@ def main(argv: list[str] | None = None) -> int:
     site.add_argument("--listen", default="80", help="nginx's listen address, e.g. 80 or 10.0.0.5:80")
     site.add_argument("--ports", type=int, nargs="+", required=True, help="the app processes' ports")
     site.add_argument("--static-root", default=None, help="the app's static/ folder (default: this checkout's)")
+    site.add_argument("--streamlit-static", default=None,
+                      help="Streamlit's static/static folder, whose js/ and css/ nginx serves (default: the "
+                      "installed Streamlit's, which the app processes run)")
     site.add_argument("--https-in-front", action="store_true",
                       help="a load balancer in front ends https: tell the app phones use https (Secure cookies)")
     site.add_argument("--balancer", action="append", default=[],

@@ -44,6 +44,12 @@ class DatabaseSettings(_Section):
     sqlite_busy_timeout_ms: int = Field(
         5000, ge=0, description="How long SQLite waits for a lock before failing (ms)."
     )
+    sqlite_write_queue: bool = Field(
+        True,
+        description="SQLite on Linux/macOS: write transactions of every app process queue for a lock file "
+        "beside the database and start the moment the previous one ends, instead of polling SQLite's "
+        "lock in growing sleeps (progress/sqlite_write_queue.py). Windows always polls.",
+    )
     pool_size: int = Field(
         5, ge=1, le=200,
         description="PostgreSQL: connections each app process keeps open. The server must allow "

@@ -6,15 +6,25 @@ keeps a session in that process's memory). When that process dies, the same cook
 hashes to another one, where the phone's sign-in cookie signs it in again.
 
 nginx also serves the content-addressed audio and pictures itself (from ``static/``,
-cached forever, as the app would) and gzips, and puts the app's security headers
-(access/http_routes.py) on everything it answers itself, errors included.
+cached forever, as the app would), and Streamlit's own scripts and styles (``/static/js/``
+and ``/static/css/``, from the installed Streamlit's folder: names that carry a content
+hash, cached forever), gzips, and puts the app's security headers (access/http_routes.py)
+on everything it answers itself, errors included. ``/static/media/`` stays with the app,
+which answers some of Streamlit's font URLs with smaller files (ui/font_files.py).
 """
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 
-from access.http_routes import FIXED_SECURITY_HEADERS, IMMUTABLE, IMMUTABLE_PREFIXES, content_security_policy
+from access.http_routes import (
+    FIXED_SECURITY_HEADERS,
+    IMMUTABLE,
+    IMMUTABLE_PREFIXES,
+    INERT_HEADERS,
+    content_security_policy,
+)
 
 MAX_UPLOAD_MB = 21  # .streamlit/config.toml maxUploadSize (20 MB) and a little room
 GZIP_TYPES = ("text/css application/javascript text/javascript application/json image/svg+xml "
@@ -29,6 +39,18 @@ _UNAVAILABLE_PAGE = (
     '<h1 style="font-size:28px">⏳ Ứng dụng đang khởi động</h1>'
     '<p>Bác chờ một chút rồi tải lại trang.</p><p><a href="/">Tải lại</a></p></body></html>'
 )
+
+
+STREAMLIT_BUNDLE_FOLDERS = ("js", "css")  # under /static/: what nginx serves of Streamlit's own files
+
+
+def streamlit_static_folder() -> Path:
+    """The installed Streamlit's ``static/static`` folder (its ``/static/`` URLs), found
+    without importing Streamlit."""
+    spec = importlib.util.find_spec("streamlit")
+    if spec is None or spec.origin is None:
+        raise RuntimeError("Streamlit is not installed in this Python")
+    return Path(spec.origin).parent / "static" / "static"
 
 
 def listen_address(host: str, port: int) -> str:
@@ -48,6 +70,21 @@ def _security_headers(indent: str) -> str:
     return "".join(f'{indent}add_header {name} "{value}" always;\n' for name, value in pairs)
 
 
+def _bundle_locations(streamlit_static: Path) -> str:
+    """Streamlit's scripts and styles, straight from its folder: what the app would answer
+    (ui/static_bundle.py), with the headers a script needs and no page headers."""
+    headers = "".join(f'        add_header {name.decode().title()} "{value.decode()}" always;\n'
+                      for name, value in INERT_HEADERS)
+    return "".join(
+        f"    location ^~ /static/{folder}/ {{\n"
+        f"        alias {(streamlit_static / folder).as_posix()}/;\n"
+        f'        add_header Cache-Control "{IMMUTABLE.decode()}";  # 200/304 only: never a 404 forever\n'
+        f"{headers}"
+        "    }\n"
+        for folder in STREAMLIT_BUNDLE_FOLDERS
+    )
+
+
 def _static_locations(static_root: Path) -> str:
     blocks = []
     for prefix in IMMUTABLE_PREFIXES:  # /app/static/audio/ -> <static_root>/audio/
@@ -64,10 +101,12 @@ def _static_locations(static_root: Path) -> str:
 
 
 def nginx_site(listen: str, backend_ports: list[int], static_root: Path, name: str = "bdhvs_app",
-               scheme: str = "$scheme", balancers: tuple[str, ...] = ()) -> str:
+               scheme: str = "$scheme", balancers: tuple[str, ...] = (), streamlit_static: Path | None = None) -> str:
     """The ``http``-level part: the routing-cookie map, the upstream of app processes on
     127.0.0.1, and the server. Fits /etc/nginx/sites-available/ as it is. ``scheme``:
     what the app is told phones used (``https`` behind a balancer that ends TLS).
+    ``streamlit_static``: Streamlit's ``static/static`` folder (default: the one this
+    Python has installed, which the app processes run).
 
     X-Forwarded-For is the phone's address alone, never a list a phone could start with
     an address of its choosing (the app counts wrong passwords per address). Behind load
@@ -76,6 +115,7 @@ def nginx_site(listen: str, backend_ports: list[int], static_root: Path, name: s
     if balancers:
         real_ip += "    real_ip_header X-Forwarded-For;\n    real_ip_recursive on;\n"
     servers = "".join(f"    server 127.0.0.1:{port} max_fails=2 fail_timeout=10s;\n" for port in backend_ports)
+    bundle = _bundle_locations(streamlit_static or streamlit_static_folder())
     return (
         "# Written by `manage.py nginx-site` (commands/nginx_config.py); see docs/deploy.md.\n"
         f'map $cookie_bdhvs_node ${name}_route {{ "" $request_id; default $cookie_bdhvs_node; }}\n'
@@ -95,6 +135,7 @@ def nginx_site(listen: str, backend_ports: list[int], static_root: Path, name: s
         "    gzip_vary on;\n"
         f"    gzip_types {GZIP_TYPES};\n"
         f"{_static_locations(static_root)}"
+        f"{bundle}"
         "    location / {\n"
         f"        proxy_pass http://{name};\n"
         "        proxy_http_version 1.1;\n"

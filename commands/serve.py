@@ -78,6 +78,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     # access/http_routes.py believes them only from server.trusted_proxies.
     if args.log_requests:  # read by ui/web_server.py when uvicorn imports it, below
         os.environ["BDHVS_SERVER__LOG_REQUESTS"] = "true"
+    # server_header=False: "server: uvicorn" on each of a first load's ~80 responses tells a phone nothing
     uvicorn.run("ui.web_server:app", host=host, port=port, log_config=None, log_level="warning",
-                ws="websockets-sansio", proxy_headers=False)
+                ws="websockets-sansio", proxy_headers=False, server_header=False)
     return 0

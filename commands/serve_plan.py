@@ -33,6 +33,7 @@ class Child:
     argv: list[str]
     env: dict[str, str] = field(default_factory=dict)
     after_ports: list[int] = field(default_factory=list)  # start it once these answer on 127.0.0.1
+    restart: bool = False  # started again if it dies after it has run a while (dev.py)
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,7 @@ def serve_plan(host: str, port: int, requested: int | str, nginx: str | None, co
     children = [
         Child(f"app {index + 1} (port {backend})",
               [*manage, "--host", "127.0.0.1", "--port", str(backend), "--public-host", host],
-              {"BDHVS_SERVER__TRUSTED_PROXIES": proxies})
+              {"BDHVS_SERVER__TRUSTED_PROXIES": proxies}, restart=True)
         for index, backend in enumerate(backend_ports)
     ]
     conf = write_standalone_config(run_dir, listen_address(host, port), backend_ports)
@@ -129,5 +130,7 @@ def cmd_nginx_site(args: argparse.Namespace) -> int:
     """Print the nginx site for a district server (deploy/): app processes on ``--ports``."""
     static_root = Path(args.static_root) if args.static_root else PROJECT_ROOT / "static"
     scheme = "https" if args.https_in_front else "$scheme"
-    print(nginx_site(str(args.listen), args.ports, static_root, scheme=scheme, balancers=tuple(args.balancer)), end="")
+    streamlit_static = Path(args.streamlit_static) if args.streamlit_static else None
+    print(nginx_site(str(args.listen), args.ports, static_root, scheme=scheme, balancers=tuple(args.balancer),
+                     streamlit_static=streamlit_static), end="")
     return 0

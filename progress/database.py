@@ -3,15 +3,18 @@ for writes: a transaction begun with ``db.begin()`` (every write in progress/ is
 SQLite's write lock at its start, so two processes writing at once wait for each other
 within the busy timeout. A deferred transaction that reads and then writes would instead
 fail at once with "database is locked" when another process wrote in between (SQLite
-cannot wait there: the reader's snapshot is already stale)."""
+cannot wait there: the reader's snapshot is already stale). On Linux and macOS those
+write transactions first queue for a lock file (progress/sqlite_write_queue.py), so the
+next writer starts the moment the last one ends."""
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import TypeVar
+from weakref import WeakKeyDictionary
 
 from alembic import command
 from alembic.config import Config
@@ -19,20 +22,26 @@ from sqlalchemy import Engine, create_engine, event, make_url, text
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from progress.sqlite_write_queue import WriteQueue, write_queue
 from settings import DatabaseSettings, Settings
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 WRITE_OPTION = "bdhvs_writes"  # a connection's execution option: its transaction will write
+_WRITE_QUEUES: WeakKeyDictionary[Engine, WriteQueue] = WeakKeyDictionary()  # SQLite engines on POSIX
 
 
 def make_engine(url: str, busy_timeout_ms: int = 5000, options: DatabaseSettings | None = None) -> Engine:
     """Create the one engine a process uses. ``options`` (the ``database`` settings) give a
     server database its pool sizes and psycopg's ``prepare_threshold``."""
+    options = options or DatabaseSettings()
     if url.startswith("sqlite"):
         path = url.split("///", 1)[-1]
         if path and path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": busy_timeout_ms / 1000})
+        queue = write_queue(engine.url.database, busy_timeout_ms / 1000) if options.sqlite_write_queue else None
+        if queue is not None:
+            _WRITE_QUEUES[engine] = queue
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
@@ -61,7 +70,6 @@ def make_engine(url: str, busy_timeout_ms: int = 5000, options: DatabaseSettings
                 cursor.close()
 
         return engine
-    options = options or DatabaseSettings()
     connect_args: dict[str, object] = {}
     if make_url(url).get_driver_name() == "psycopg":
         # None: never prepare (pgbouncer in transaction mode hands each transaction another connection)
@@ -72,12 +80,14 @@ def make_engine(url: str, busy_timeout_ms: int = 5000, options: DatabaseSettings
 
 class SessionFactory(sessionmaker[Session]):
     """A sessionmaker whose ``begin()`` (the write path) tells SQLite at the first
-    statement that the transaction will write (BEGIN IMMEDIATE); ``db()`` sessions, used
-    for reading, begin as before."""
+    statement that the transaction will write (BEGIN IMMEDIATE), after waiting its turn in
+    the SQLite write queue where there is one; ``db()`` sessions, used for reading, begin
+    as before."""
 
     @contextmanager
     def begin(self) -> Iterator[Session]:
-        with self() as session, session.begin():
+        queue = _WRITE_QUEUES.get(self.kw["bind"])
+        with queue.turn() if queue is not None else nullcontext(), self() as session, session.begin():
             session.connection(execution_options={WRITE_OPTION: True})
             yield session
 

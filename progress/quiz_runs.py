@@ -45,7 +45,13 @@ def _create(session: Session, learner_id: int, lesson_id: str) -> QuizRun:
 
 
 def open_run(db: Database, learner_id: int, lesson_id: str) -> StoredRun:
-    """The learner's open run of this lesson's quiz, started if there is none."""
+    """The learner's open run of this lesson's quiz, started if there is none. The page
+    asks on every screen: finding it is a read, and only starting one a write (on SQLite
+    a write transaction waits for every other writer of every process)."""
+    with db() as session:
+        run = _find(session, learner_id, lesson_id)
+        if run is not None:
+            return _stored(run)
     with db.begin() as session:
         run = _find(session, learner_id, lesson_id) or _create(session, learner_id, lesson_id)
         return _stored(run)

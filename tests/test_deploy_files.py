@@ -10,13 +10,16 @@ from tests.conftest import ROOT
 
 DEPLOY = ROOT / "deploy"
 SITE_COMMAND = ["nginx-site", "--listen", "80", "--ports", "8601", "8602", "8603", "8604",
-                "--static-root", "/srv/bdhvs/app/static"]
+                "--static-root", "/srv/bdhvs/app/static",
+                "--streamlit-static", "/srv/bdhvs/app/.venv/lib/python3.11/site-packages/streamlit/static/static"]
 
 
 def test_the_shipped_nginx_site_is_what_the_code_writes():
     """deploy/nginx-site.conf is an example of `manage.py nginx-site` output; regenerate it with
     `.venv/bin/python manage.py nginx-site --listen 80 --ports 8601 8602 8603 8604
-    --static-root /srv/bdhvs/app/static > deploy/nginx-site.conf`."""
+    --static-root /srv/bdhvs/app/static
+    --streamlit-static /srv/bdhvs/app/.venv/lib/python3.11/site-packages/streamlit/static/static
+    > deploy/nginx-site.conf`."""
     written = subprocess.run([sys.executable, str(ROOT / "manage.py"), *SITE_COMMAND], cwd=ROOT,
                              capture_output=True, text=True, check=True).stdout
     assert (DEPLOY / "nginx-site.conf").read_text() == written

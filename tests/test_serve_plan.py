@@ -5,11 +5,12 @@ import json
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from access.http_routes import FIXED_SECURITY_HEADERS, IMMUTABLE_PREFIXES
-from commands.nginx_config import listen_address, nginx_site
+from commands.nginx_config import listen_address, nginx_site, streamlit_static_folder
 from commands.serve_plan import choose_processes, find_nginx, serve_plan
 from tests.conftest import ROOT
 
@@ -41,6 +42,7 @@ def test_one_process_listens_where_it_always_did(tmp_path):
     [app] = plan.children
     assert app.argv[-4:] == ["--host", "0.0.0.0", "--port", "8501"]
     assert any("8501" in line for line in plan.say)
+    assert not app.restart  # alone, its exit is dev.py's (and Ctrl+C on Windows reaches it first)
 
 
 def test_behind_nginx_the_processes_listen_on_loopback_and_trust_only_nginx(tmp_path):
@@ -56,6 +58,7 @@ def test_behind_nginx_the_processes_listen_on_loopback_and_trust_only_nginx(tmp_
         ports.append(int(port))
     assert nginx.argv[0] == NGINX and "daemon off;" in nginx.argv
     assert nginx.after_ports == ports  # nginx starts once the apps answer
+    assert [app.restart for app in apps] == [True, True] and not nginx.restart  # dev.py restarts a dead app
     conf = (tmp_path / "nginx.conf").read_text()
     assert "listen 8501;" in conf
     assert all(f"server 127.0.0.1:{port} " in conf for port in ports)
@@ -127,3 +130,69 @@ def test_behind_a_balancer_the_phone_address_comes_from_it(tmp_path):
     assert "set_real_ip_from 10.0.0.2;" in site and "set_real_ip_from 10.0.0.3;" in site
     assert "real_ip_header X-Forwarded-For;" in site
     assert "proxy_set_header X-Forwarded-Proto https;" in site
+
+
+def test_nginx_serves_streamlits_scripts_and_styles_from_the_installed_streamlit(tmp_path):
+    """From the folder the app processes' Streamlit would answer them from, cached for a
+    year, with nosniff but no page headers; /static/media/ (fonts the app answers with
+    smaller files) stays with the app."""
+    import streamlit
+
+    site = nginx_site("8080", [8601], tmp_path / "static")
+    installed = Path(streamlit.__file__).parent / "static" / "static"
+    assert streamlit_static_folder() == installed
+    for folder in ("js", "css"):
+        start = site.index(f"location ^~ /static/{folder}/ ")
+        block = site[start:site.index("}", start)]
+        assert f"alias {(installed / folder).as_posix()}/;" in block
+        assert any((installed / folder).iterdir())
+        assert 'add_header Cache-Control "public, max-age=31536000, immutable";' in block
+        assert 'add_header X-Content-Type-Options "nosniff" always;' in block
+        assert "Content-Security-Policy" not in block and "X-Frame-Options" not in block
+        assert "Set-Cookie" not in block
+    assert "/static/media/" not in site
+    assert "application/javascript" in site and "text/css" in site  # gzip_types
+
+
+def test_a_district_server_can_name_another_streamlit_folder(tmp_path):
+    site = nginx_site("80", [8601], tmp_path, streamlit_static=Path("/srv/bdhvs/app/.venv/st/static/static"))
+    assert "alias /srv/bdhvs/app/.venv/st/static/static/js/;" in site
+
+
+@pytest.mark.skipif(find_nginx() is None, reason="nginx is not installed (CI installs nginx-light)")
+def test_nginx_answers_a_streamlit_script_itself_gzipped(tmp_path):
+    """No app process runs here: the script comes from nginx alone."""
+    import gzip
+    import socket
+    import time
+    import urllib.request
+
+    from commands.serve_plan import free_local_port, write_standalone_config
+
+    script = next((streamlit_static_folder() / "js").glob("index.*.js"))
+    port = free_local_port()
+    conf = write_standalone_config(tmp_path, f"127.0.0.1:{port}", [free_local_port()])
+    nginx = subprocess.Popen([find_nginx(), "-p", str(tmp_path), "-c", str(conf), "-e", "stderr",
+                              "-g", "daemon off;"], stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 30
+        while True:  # until nginx listens
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                assert nginx.poll() is None and time.monotonic() < deadline, "nginx did not start"
+                time.sleep(0.1)
+        request = urllib.request.Request(f"http://127.0.0.1:{port}/static/js/{script.name}",
+                                         headers={"Accept-Encoding": "gzip"})
+        with urllib.request.urlopen(request, timeout=10) as response:
+            assert response.status == 200
+            assert response.headers["Content-Encoding"] == "gzip"
+            assert gzip.decompress(response.read()) == script.read_bytes()
+            assert response.headers["Cache-Control"] == "public, max-age=31536000, immutable"
+            assert response.headers["X-Content-Type-Options"] == "nosniff"
+            assert response.headers["Content-Type"] == "application/javascript"
+            assert response.headers["Server"].startswith("nginx")
+    finally:
+        nginx.terminate()
+        nginx.wait(10)

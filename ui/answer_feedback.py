@@ -24,12 +24,10 @@ def show_feedback(feedback: GradedAnswer, answer_id: str = "", autoplay: bool = 
         st.success("✅ Đúng rồi!")
     else:
         st.error("❌ Chưa đúng.")
-        st.markdown(
-            "<p class='step-text'>👉 Đáp án đúng: <b>" + html.escape(" · ".join(feedback.right_answers)) + "</b></p>",
-            unsafe_allow_html=True,
-        )
+        st.html("<p class='step-text'>👉 Đáp án đúng: <b>" + html.escape(" · ".join(feedback.right_answers))
+                + "</b></p>")
     narrate(spoken_feedback(feedback), "verdict", autoplay=autoplay)
     for explanation in feedback.explanations:
-        st.markdown(f"<p class='step-text'>{html.escape(explanation)}</p>", unsafe_allow_html=True)
+        st.html(f"<p class='step-text'>{html.escape(explanation)}</p>")
         if explanation in feedback.unspoken_explanations:  # not in the verdict's audio: its own player
             narrate(explanation, "explanation", label="Nghe giải thích")

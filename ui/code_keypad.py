@@ -28,8 +28,7 @@ def code_keypad(key: str, on_complete: Callable[[str], None]) -> None:
     """Shows ● for each digit typed; calls ``on_complete(code)`` after the 4th."""
     typed = len(st.session_state.get(key, ""))
     dots = " ".join("●" if i < typed else "○" for i in range(CODE_LENGTH))
-    st.markdown(f"<p class='code-dots' aria-label='Đã bấm {typed} trên {CODE_LENGTH} số'>{dots}</p>",
-                unsafe_allow_html=True)
+    st.html(f"<p class='code-dots' aria-label='Đã bấm {typed} trên {CODE_LENGTH} số'>{dots}</p>")
     # rows closer together than Streamlit's gap (.st-key-keypad in ui/browser/page.css):
     # all four rows fit a 360×640 screen under the greeting and the "Nghe" button
     with st.container(key="keypad"):

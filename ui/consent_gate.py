@@ -13,7 +13,7 @@ from ui.narration_widget import narrate
 def consent_screen(learner_id: int) -> bool:
     """Shows the consent text with "Tôi đồng ý"; True once the learner has agreed."""
     st.subheader("Trước khi học")
-    st.markdown(f"<p class='step-text'><b>{CONSENT}</b></p>", unsafe_allow_html=True)
+    st.html(f"<p class='step-text'><b>{CONSENT}</b></p>")
     narrate(CONSENT, "consent")
     if st.button("✅ Tôi đồng ý", type="primary", key="consent_yes", width="stretch"):
         record_consent(resources.database(), learner_id)

@@ -34,7 +34,4 @@ def show_picture(image: str, alt: str, save_data: bool = False, max_heights: tup
         return
     style = "; ".join(f"max-height: {html.escape(value)}" for value in max_heights)
     style = f" style='{style}'" if style else ""
-    st.markdown(
-        f"<img src='{html.escape(url)}' alt='{html.escape(alt)}' class='lesson-picture'{style}>",
-        unsafe_allow_html=True,
-    )
+    st.html(f"<img src='{html.escape(url)}' alt='{html.escape(alt)}' class='lesson-picture'{style}>")

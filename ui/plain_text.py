@@ -4,7 +4,7 @@ titles, button, checkbox, expander and radio labels: a name ``**Hoa**`` would sh
 bold, ``![x](http://…)`` would make every phone fetch an outside picture, ``$x$`` would
 become a formula. ``as_text`` puts a backslash before every character markdown (and
 Streamlit's ``:red[…]`` colours and ``$…$`` formulas) could read, so the name shows as
-typed. Text inside HTML (``unsafe_allow_html=True``) uses ``html.escape`` instead, and
+typed. Text inside HTML (``st.html``, ``unsafe_allow_html=True``) uses ``html.escape`` instead, and
 tables (``st.dataframe``), ``st.text`` and selectbox options show text as it is."""
 
 from __future__ import annotations

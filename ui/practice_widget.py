@@ -89,8 +89,7 @@ def practice_step(lesson_id: str, step_id: str, practice: Practice, autoplay: bo
         if state["wrong"] >= WRONG_TAPS_BEFORE_ANSWER:
             right = " hoặc ".join(f"“{button_label(n, t.label)}”"
                                   for n, t in enumerate(practice.targets, start=1) if t.correct)
-            st.markdown(f"<p class='step-text'>👉 Gợi ý: bấm vào <b>{html.escape(right)}</b>.</p>",
-                        unsafe_allow_html=True)
+            st.html(f"<p class='step-text'>👉 Gợi ý: bấm vào <b>{html.escape(right)}</b>.</p>")
     st.caption(f"👆 Chọn một trong {number_word(len(practice.targets))} nút:")  # as the step's Nghe says
     for number, target in enumerate(practice.targets, start=1):  # below the hint, so a hint shows without scrolling
         st.button(button_label(number, target.label), key=f"{key}_{target.id}", width="stretch", on_click=_tap,

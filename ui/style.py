@@ -20,7 +20,7 @@ def _size_css(extra_px: int) -> str:
         return ""
     return f"""<style>
 html, body, [data-testid="stMarkdownContainer"] p,
-[data-testid="stMarkdownContainer"] li {{ font-size: {20 + extra_px}px; }}
+[data-testid="stMarkdownContainer"] li, [data-testid="stHtml"] li {{ font-size: {20 + extra_px}px; }}
 .step-text, [data-testid="stMarkdownContainer"] p.step-text {{ font-size: {22 + extra_px}px; }}
 .stButton > button p, .stFormSubmitButton > button p {{ font-size: {20 + extra_px}px; }}
 [data-testid="stCheckbox"] label p,

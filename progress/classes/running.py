@@ -209,8 +209,9 @@ def find_open_class(db: Database, join_code: str, idle_after: dt.timedelta | Non
 
 def open_class_of_group(db: Database, group_id: int, idle_after: dt.timedelta | None = None) -> ClassState | None:
     """The group's newest open class (for the learner's home screen); one left idle for
-    ``idle_after`` does not count. Reads only: ending idle classes is left to the class page."""
-    with db.begin() as session:
+    ``idle_after`` does not count. Reads only (no write transaction: on SQLite that would
+    wait for every writer): ending idle classes is left to the class page."""
+    with db() as session:
         query = select(ClassSession).where(ClassSession.group_id == group_id, ClassSession.ended_at.is_(None))
         if idle_after is not None:
             query = query.where(ClassSession.updated_at >= utcnow() - idle_after)

@@ -34,6 +34,7 @@ def client(tmp_path, monkeypatch):
     (tmp_path / "images").mkdir()
     (tmp_path / "images" / "p.svg").write_text("<svg/>")
     (tmp_path / "other.txt").write_text("x")
+    (tmp_path / "app.js").write_text("export default 1")
     app = Starlette(
         routes=[
             Route("/auth/session", http_routes.sign_in_route, methods=["POST"]),
@@ -131,6 +132,7 @@ def test_a_page_gives_a_new_browser_its_id_once(client):
         assert "set-cookie" not in fresh.get("/app/static/images/p.svg").headers
     with TestClient(client.app) as fresh:  # pictures and scripts never race to give one
         assert "set-cookie" not in fresh.get("/app/static/images/p.svg").headers
+        assert "set-cookie" not in fresh.get("/app/static/app.js").headers
         assert "set-cookie" not in fresh.post("/", content="").headers
     with TestClient(client.app, base_url="https://testserver") as tls:
         assert "; secure" in tls.get("/").headers["set-cookie"].lower()
@@ -246,6 +248,25 @@ def test_every_response_has_the_security_headers(client, path):
     csp = response.headers["content-security-policy"]
     assert "frame-ancestors 'self'" in csp and "object-src 'none'" in csp and "default-src 'self'" in csp
     assert "connect-src 'self' ws://testserver wss://testserver" in csp
+
+
+@pytest.mark.parametrize("path", ["/app/static/audio/abc.mp3", "/app/static/app.js"])
+def test_a_script_or_sound_gets_nosniff_but_not_the_page_headers(client, path):
+    """CSP and X-Frame-Options only mean something for a page; a script carries nosniff."""
+    response = client.get(path)
+    assert response.status_code == 200
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert response.headers["referrer-policy"] == "no-referrer"
+    assert "content-security-policy" not in response.headers and "x-frame-options" not in response.headers
+
+
+@pytest.mark.parametrize("content_type, inert", [
+    ("text/javascript; charset=utf-8", True), ("application/javascript", True), ("text/css", True),
+    ("font/woff2", True), ("audio/mpeg", True), ("image/png", True),
+    ("text/html; charset=utf-8", False), ("image/svg+xml", False), ("application/json", False), ("", False),
+    ("text/plain", False), ("application/pdf", False)])
+def test_only_scripts_styles_fonts_sounds_and_raster_pictures_go_without_page_headers(content_type, inert):
+    assert http_routes.is_inert(content_type.encode()) is inert
 
 
 def test_a_strange_host_is_not_written_into_the_policy():

@@ -8,7 +8,8 @@ before the kill. On SQLite and, when TEST_DATABASE_URL is set (CI), on PostgreSQ
 Which process served the phone is read from each process's own log
 (``manage.py serve --log-requests``, access/request_log.py): a line per request and per
 websocket session, with the routing cookie. The nginx configuration is the one
-``dev.py run`` writes (commands/serve_plan.py)."""
+``dev.py run`` writes (commands/serve_plan.py); nginx answers Streamlit's scripts
+itself, so no process log names one."""
 
 from __future__ import annotations
 
@@ -155,6 +156,12 @@ def test_a_phone_stays_on_one_process_and_outlives_it(database_url: str, tmp_pat
         assert any(re.search(r"websocket /_stcore/stream opened", line) for line in served[first]), served[first]
         assert any(" POST /auth/session 200 " in line for line in served[first]), served[first]
         assert served[other] == []
+        # Streamlit's scripts came from nginx (commands/nginx_config.py), not from an app process
+        scripts = page.evaluate("() => performance.getEntriesByType('resource').map((e) => e.name)"
+                                ".filter((url) => url.includes('/static/js/'))")
+        assert scripts, "the page loaded no script under /static/js/"
+        assert [line for log in logs.values() for line in log.read_text().splitlines()
+                if " /static/js/" in line or " /static/css/" in line] == []
 
         apps[first].process.send_signal(signal.SIGKILL)
         apps[first].process.wait(10)

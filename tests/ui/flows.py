@@ -30,6 +30,7 @@ def learner_signs_in(at: AppTest, db, name: str = "Đinh Thị Hoa", code: str =
 def texts(at: AppTest) -> str:
     """Everything readable on the page, as one string."""
     parts = [m.value for m in at.markdown] + [t.value for t in at.title] + [s.value for s in at.subheader]
+    parts += [h.value for h in at.html if not h.value.startswith("<style")]  # the page's text in st.html
     parts += [e.value for e in at.error] + [s.value for s in at.success] + [w.value for w in at.warning]
     parts += [c.value for c in at.caption] + [i.value for i in at.info]
     return "\n".join(str(p) for p in parts)

@@ -31,7 +31,7 @@ def test_every_lesson_and_quiz_opens(shipped_app, app_env):
         for index, step in enumerate(lesson.steps):
             assert not at.exception, (lesson.id, step.id, at.exception)
             assert f"Bước {index + 1} / {len(lesson.steps)}" in at.get("progress")[0].proto.text, (lesson.id, step.id)
-            pictures = [m.value for m in at.markdown if "lesson-picture" in m.value]
+            pictures = [h.value for h in at.html if "lesson-picture" in h.value]
             pictures += [c["url"] for c in component_data(at, "bdhvs_practice_hotspots")]  # a tappable pretend screen
             assert bool(pictures) == bool(step.image), (lesson.id, step.id)
             if step.practice:

@@ -79,9 +79,9 @@ def show_step(slide: Slide, learner: LearnerInfo | None, welcomed: bool) -> None
         reserved = _BAR_PX + (_WELCOME_PX if welcomed else 0)
         show_picture(step.image, step.alt, save_data=learner.save_data if learner else False,
                      max_heights=picture_room(lesson.title, step.text, step.tip, bar_px=reserved))
-    st.markdown(f"<p class='step-text'>{html.escape(step.text)}</p>", unsafe_allow_html=True)
+    st.html(f"<p class='step-text'>{html.escape(step.text)}</p>")
     if step.tip:
-        st.markdown(f"<div class='tip'>💡 {html.escape(step.tip)}</div>", unsafe_allow_html=True)
+        st.html(f"<div class='tip'>💡 {html.escape(step.tip)}</div>")
     # "Nghe" in the bar fixed to the bottom of the screen, as on the lesson page (ui/browser/page.css)
     with st.container(key="step_actions"):
         if learner is not None:

@@ -64,7 +64,7 @@ def say(text: str, slot: str, kind: str = "markdown", icon: str = "") -> None:
     as typed and read as it is."""
     shown = f"{icon} {text}" if icon else text
     if kind == "markdown":
-        st.markdown(f"<p class='step-text'><b>{html.escape(shown)}</b></p>", unsafe_allow_html=True)
+        st.html(f"<p class='step-text'><b>{html.escape(shown)}</b></p>")
     else:
         getattr(st, kind)(as_text(shown))
     narrate(text, slot)

@@ -51,17 +51,17 @@ def _right_answer(question: Question) -> None:
     """The right answer and why, for a phone that did not answer (as the projector says it)."""
     right = grade_answer(question, question.right_answer())
     say(NOT_ANSWERED, "class_not_answered", "info", "ℹ️")
-    st.markdown("<p class='step-text'>👉 Đáp án đúng: <b>" + html.escape(" · ".join(right.right_answers))
-                + "</b></p>", unsafe_allow_html=True)
+    st.html("<p class='step-text'>👉 Đáp án đúng: <b>" + html.escape(" · ".join(right.right_answers))
+            + "</b></p>")
     for explanation in right.explanations:
-        st.markdown(f"<p class='step-text'>{html.escape(explanation)}</p>", unsafe_allow_html=True)
+        st.html(f"<p class='step-text'>{html.escape(explanation)}</p>")
     narrate(spoken_answer(right), "class_right_answer", label="Nghe đáp án")
 
 
 def show_question(state: ClassState, slide: Slide, place: ClassPlace, autoplay: bool) -> None:
     question = slide.question
     assert question is not None
-    st.markdown(f"<p class='step-text'><b>{html.escape(question.prompt)}</b></p>", unsafe_allow_html=True)
+    st.html(f"<p class='step-text'><b>{html.escape(question.prompt)}</b></p>")
     narrate(numbered_question(slide.number, slide.count, question.spoken()), "prompt", label="Nghe câu hỏi")
     live = is_live(state, slide)
     if live is None:

@@ -68,9 +68,9 @@ def step_player() -> None:
     elif step.image:
         show_picture(step.image, step.alt, save_data=learner.save_data,
                      max_heights=picture_room(lesson.title, step.text, step.tip))
-    st.markdown(f"<p class='step-text'>{html.escape(step.text)}</p>", unsafe_allow_html=True)
+    st.html(f"<p class='step-text'>{html.escape(step.text)}</p>")
     if step.tip:
-        st.markdown(f"<div class='tip'>💡 {html.escape(step.tip)}</div>", unsafe_allow_html=True)
+        st.html(f"<div class='tip'>💡 {html.escape(step.tip)}</div>")
     # a practice step lets the learner move on once the right thing was tapped
     done = (practice_step(lesson.id, step.id, step.practice, autoplay=learner.autoplay and not learner.save_data)
             if step.practice else True)

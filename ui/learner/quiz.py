@@ -120,7 +120,7 @@ def question_card() -> None:
         st.subheader(f"📝 {lesson.title}")
     scroll_to_top(f"{lesson.id}/q{index}")
     st.progress(index / run.total, text=f"Câu {index + 1} / {run.total}")
-    st.markdown(f"<p class='step-text'><b>{html.escape(question.prompt)}</b></p>", unsafe_allow_html=True)
+    st.html(f"<p class='step-text'><b>{html.escape(question.prompt)}</b></p>")
     narrate(numbered_question(index + 1, run.total, question.spoken()), "prompt", label="Nghe câu hỏi")
 
     if run.feedback is not None:

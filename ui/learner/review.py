@@ -69,7 +69,7 @@ def _when_again(feedback: GradedAnswer, upcoming: DueReview | None) -> str:
 def _show_question(lesson_id: str, question_id: str) -> None:
     question = arranged(questions[(lesson_id, question_id)], learner_seed(signin.account_id))
     st.caption(f"Ôn lại bài: {catalog.lessons[lesson_id].title}")
-    st.markdown(f"<p class='step-text'><b>{html.escape(question.prompt)}</b></p>", unsafe_allow_html=True)
+    st.html(f"<p class='step-text'><b>{html.escape(question.prompt)}</b></p>")
     narrate(question.spoken(), "prompt", label="Nghe câu hỏi")
 
 
@@ -104,7 +104,7 @@ def review_screen() -> None:
         _show_question(answered["lesson"], answered["question"])
         show_feedback(answered["feedback"], autoplay=autoplay)
         when = _when_again(answered["feedback"], answered["next"])
-        st.markdown(f"<p class='step-text'>{html.escape(when)}</p>", unsafe_allow_html=True)
+        st.html(f"<p class='step-text'>{html.escape(when)}</p>")
         narrate(when.removeprefix("🎉 "), "review_when")
         st.button("Câu tiếp theo ➡️", type="primary", key="review_next", width="stretch", on_click=_next_question)
         _home_button()

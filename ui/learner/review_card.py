@@ -37,7 +37,7 @@ def review_card() -> None:
     if not due:
         return
     with st.container(border=True, key="review_card"):
-        st.markdown(f"<p class='step-text'><b>📚 Có {len(due)} câu cần ôn lại</b></p>", unsafe_allow_html=True)
+        st.html(f"<p class='step-text'><b>📚 Có {len(due)} câu cần ôn lại</b></p>")
         narrate(reviews_due(len(due)), "review_card")
         if st.button("📚 Ôn tập ngay", type="primary", key="open_review", width="stretch"):
             st.switch_page(REVIEW_PAGE)

@@ -27,7 +27,7 @@ def _save(field: str) -> None:
 
 
 st.title("⚙️ Cài đặt")
-st.markdown(f"<p class='step-text'>{SETTINGS_INTRO}</p>", unsafe_allow_html=True)
+st.html(f"<p class='step-text'>{SETTINGS_INTRO}</p>")
 narrate(SETTINGS_HELP, "settings_intro")  # every choice below, in its own words
 
 st.radio("🔠 Cỡ chữ", list(SIZES), format_func=SIZES.__getitem__, index=list(SIZES).index(learner.text_size),

@@ -34,7 +34,7 @@ state = st.session_state.setdefault(STATE, {})
 
 def _say(text: str, slot: str, spoken: str = "") -> None:
     """Show ``text`` and read it (or ``spoken``, which may go on to name the choices)."""
-    st.markdown(f"<p class='step-text'><b>{text}</b></p>", unsafe_allow_html=True)
+    st.html(f"<p class='step-text'><b>{text}</b></p>")
     narrate(spoken or text, slot)
 
 

@@ -37,7 +37,7 @@ def answer_control(question: Ordering, submit: Submit) -> None:
     st.caption("Bấm lần lượt từng việc, việc làm trước bấm trước.")
     if chosen:
         lines = "".join(f"<li>{html.escape(texts[i])}</li>" for i in chosen)
-        st.markdown(f"<ol class='step-text'>{lines}</ol>", unsafe_allow_html=True)
+        st.html(f"<ol class='step-text'>{lines}</ol>")
     for number, item in enumerate(question.shuffled_items(), start=1):  # numbered as the voice reads them
         if item.id not in chosen:
             st.button(f"{number}. {item.text}", key=f"ord_{question.id}_{item.id}", width="stretch",
