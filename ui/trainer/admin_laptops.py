@@ -58,7 +58,7 @@ def _introduced_by_file() -> None:
 
 
 def _register(db: Database, choices: AreaChoices) -> None:
-    with st.expander("➕ Đăng ký máy tính ở thôn"):
+    with st.expander("➕ Đăng ký máy tính ở thôn", key="admin_laptop_register_open"):
         if not choices.communes:
             st.info("Chưa có xã / phường nào: thêm ở mục “Tỉnh, xã / phường, tổ” trước.")
             return
@@ -89,7 +89,7 @@ def _register(db: Database, choices: AreaChoices) -> None:
 
 
 def _send_and_revoke(db: Database, flash_key: str, laptops: dict[str, str], by_account: str) -> None:
-    with st.expander("📦 Gửi dữ liệu về một máy (nhóm, học viên, tài khoản của máy đó)"):
+    with st.expander("📦 Gửi dữ liệu về một máy (nhóm, học viên, tài khoản của máy đó)", key="admin_laptop_send_open"):
         uid = st.selectbox("Máy", list(laptops), format_func=laptops.__getitem__, key="admin_laptop_send_uid")
         if st.button("Tạo tệp gửi máy này", key="admin_laptop_send", width="stretch"):
             try:
@@ -101,7 +101,7 @@ def _send_and_revoke(db: Database, flash_key: str, laptops: dict[str, str], by_a
             st.caption(f"Tệp cho {as_text(laptop_name)}: chép sang máy đó, mở trang “Nhận dữ liệu” và tải lên.")
             st.download_button("💾 Tải tệp về", made.data, file_name=made.file_name, mime="application/octet-stream",
                                key="admin_laptop_send_download", type="primary", width="stretch")
-    with st.expander("⛔ Thu hồi một máy (máy bị mất, hoặc không dùng nữa)"):
+    with st.expander("⛔ Thu hồi một máy (máy bị mất, hoặc không dùng nữa)", key="admin_laptop_revoke_open"):
         uid = st.selectbox("Máy", list(laptops), format_func=laptops.__getitem__, key="admin_laptop_revoke_uid")
         sure = st.checkbox("Tôi chắc chắn: từ nay không nhận tệp của máy này nữa", key="admin_laptop_revoke_sure")
         if st.button("Thu hồi", key="admin_laptop_revoke", width="stretch", disabled=not sure):
