@@ -23,7 +23,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from progress.database import Database
-from progress.days import stored_utc
+from progress.days import local_time, stored_utc
 from progress.models import new_uid, utcnow
 from progress.sync.bundle_file import BundleRefused, read_bundle, read_header, write_bundle
 from progress.sync.collect import collect_payload
@@ -76,7 +76,8 @@ def _moment(text: object) -> dt.datetime | None:
 
 
 def _file_name(site: Site, moment: dt.datetime) -> str:
-    return f"du-lieu-{moment:%Y%m%d-%H%M}-{site.uid[:8]}.bdhvs"
+    """The bundle's file name, dated in Vietnam time (as a person finds it on the stick)."""
+    return f"du-lieu-{local_time(moment):%Y%m%d-%H%M}-{site.uid[:8]}.bdhvs"
 
 
 def _export(db: Database, partner: Partner, *, since: dt.datetime | None, group_ids: set[int] | None,
@@ -128,7 +129,8 @@ def _received_before(session: Session, bundle_uid: str) -> SyncReceived | None:
 
 
 def _already(received: SyncReceived) -> str:
-    return f"Tệp này đã được nhận ngày {stored_utc(received.received_at):%d/%m/%Y %H:%M} (giờ UTC), không thêm gì nữa."
+    when = local_time(stored_utc(received.received_at))
+    return f"Tệp này đã được nhận ngày {when:%d/%m/%Y} lúc {when:%H:%M}, không thêm gì nữa."
 
 
 def _after_import(session: Session, partner_row: SyncPartner, header: dict[str, Any], now: dt.datetime) -> None:
