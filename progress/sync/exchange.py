@@ -32,6 +32,7 @@ from progress.sync.history import history as recent_history
 from progress.sync.identity import Site, this_site
 from progress.sync.merge import apply_payload_in
 from progress.sync.partners import Partner, PartnerError, active_partner, senders, server_partner
+from progress.sync.pruning import forget_delivered_review_deletions
 from progress.sync.schema_version import schema_revision
 from progress.sync.summary import SyncSummary
 from progress.sync.tables import ROLE_LAPTOP, ROLE_SERVER, SyncPartner, SyncReceived
@@ -145,6 +146,7 @@ def _after_import(session: Session, partner_row: SyncPartner, header: dict[str, 
             partner_row.acked_until = max(until, held) if held else until
     elif partner_row.role == ROLE_SERVER:  # none: the server holds nothing of ours (restored?): send all again
         partner_row.acked_until = _moment(header.get("acked_until"))
+        forget_delivered_review_deletions(session, partner_row.acked_until)
 
 
 def import_bundle(db: Database, data: bytes, *, by_account: str | None = None,
