@@ -1,7 +1,8 @@
 """Group names across installations. Groups never match by name: two villages may each
 have a "Nhóm 1", and merging them would make their learners of the same name one
 person. A group from elsewhere whose name a different group here already has is kept
-as "<name> (<sending installation>)" (then " 2", " 3" …), cut to fit the column."""
+as "<name> (<sending installation>)" (then " 2", " 3" …), cut to fit the column; when
+it comes back to the installation that made it, that name is not a change."""
 
 from __future__ import annotations
 
@@ -34,15 +35,18 @@ def is_candidate(current: str, name: str, origin: str) -> bool:
 class GroupNames:
     """Every group name here, read once and kept current through a merge."""
 
-    def __init__(self, session: Session, origin: str) -> None:
-        self.origin = origin
+    def __init__(self, session: Session, origin: str, own_name: str = "") -> None:
+        self.origin, self.own_name = origin, own_name
         rows = session.execute(select(LearnerGroup.name, LearnerGroup.uid)).all()
         self.owners: dict[str, str] = {name: uid for name, uid in rows}
 
     def settle(self, uid: str, current: str | None, incoming: str) -> str:
         """The name group ``uid`` (now called ``current``; None: new here) keeps when the
         other side calls it ``incoming``: that name if no other group here has it, else
-        the renamed form it already has, else the first free one."""
+        the renamed form it already has, else the first free one. This installation's own
+        group coming back under the name the other side stored it as keeps its name here."""
+        if current is not None and self.own_name and is_candidate(incoming, current, self.own_name):
+            return current
         owner = self.owners.get(incoming)
         if owner is None or owner == uid:
             return incoming

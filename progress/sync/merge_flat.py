@@ -17,6 +17,7 @@ from progress.days import stored_utc
 from progress.models import Learner, LearnerGroup, LessonProgress, RecordingAudio
 from progress.sync import kinds
 from progress.sync.group_names import GroupNames, renamed_line
+from progress.sync.identity import site_in
 from progress.sync.kinds import Kind
 from progress.sync.merge_context import MergeContext, rows_by_uid
 from progress.sync.summary import ADDED, SKIPPED, UPDATED
@@ -71,7 +72,8 @@ class FlatMerge:
         self.ctx, self.kind, self.items = ctx, kind, items
         self._natural: dict[tuple[Any, ...], str] | None = None
         self.added: list[Any] = []
-        self.names = GroupNames(ctx.session, ctx.origin_site_name) if kind is kinds.GROUPS else None
+        self.names = (GroupNames(ctx.session, ctx.origin_site_name, site_in(ctx.session).name)
+                      if kind is kinds.GROUPS else None)
 
     def natural_map(self) -> dict[tuple[Any, ...], str]:
         """Natural key -> uid of every local row (read once, when first needed)."""

@@ -12,6 +12,7 @@ from progress.learners import create_learner, list_learners
 from progress.models import LearnerGroup
 from progress.names import MAX_NAME_LENGTH
 from progress.sync.group_names import candidate
+from progress.sync.identity import rename_site
 from progress.sync.tables import SyncAlias
 from tests.progress.sync.village import make_village, send
 
@@ -105,3 +106,15 @@ def test_a_demo_laptop_s_demo_group_reaches_a_demo_server_as_its_own_group(lapto
     assert sorted(groups) == [DEMO_GROUP, renamed] and groups[DEMO_GROUP] == groups[renamed]
     assert summary.counts["learners"].added == len(groups[renamed])
     assert summary.counts["provinces"].added == summary.counts["teams"].added == 0  # one area tree
+
+
+def test_a_laptop_s_group_back_from_the_server_under_its_stored_name_is_no_change(laptop, server):
+    rename_site(laptop, "Laptop thôn Bờ He")
+    create_group(server, "Thôn Bờ He")
+    make_village(laptop)
+    send(laptop, server)
+    back = send(server, laptop, origin="server-uid", origin_name="Máy chủ xã")
+    assert back.counts["groups"].updated == back.counts["groups"].conflicts == 0
+    assert back.notes == ["Nhóm “Thôn Bờ He” từ máy “Máy chủ xã” trùng tên một nhóm ở đây: "
+                          "lưu thành “Thôn Bờ He (Máy chủ xã)”."]
+    assert sorted(_groups(laptop)) == ["Thôn Bờ He", "Thôn Bờ He (Máy chủ xã)"]
