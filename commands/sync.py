@@ -46,14 +46,15 @@ def cmd_sync_register_laptop(args: argparse.Namespace) -> int:
 
 
 def cmd_sync_laptops(args: argparse.Namespace) -> int:
+    from progress.days import stored_utc
     from progress.sync.partners import list_laptops
 
     laptops = list_laptops(current_database())
     if not laptops:
         print("No laptop is registered on this server.")
     for laptop in laptops:
-        state = f"revoked {laptop.revoked_at:%Y-%m-%d}" if laptop.revoked_at else "active"
-        last = f"{laptop.last_import_at:%Y-%m-%d %H:%M}" if laptop.last_import_at else "never"
+        state = f"revoked {stored_utc(laptop.revoked_at):%Y-%m-%d %H:%M} UTC" if laptop.revoked_at else "active"
+        last = f"{stored_utc(laptop.last_import_at):%Y-%m-%d %H:%M} UTC" if laptop.last_import_at else "never"
         print(f"{laptop.uid}  {laptop.name}  ({laptop.commune_name}; groups: {', '.join(laptop.group_names) or '-'}; "
               f"{state}; last import {last})")
     return 0
@@ -170,14 +171,15 @@ def cmd_sync_pull(args: argparse.Namespace) -> int:
 
 
 def cmd_sync_history(args: argparse.Namespace) -> int:
+    from progress.days import stored_utc
     from progress.sync.exchange import history
 
     rows = history(current_database(), args.limit)
     if not rows:
         print("No exchange yet.")
     for row in rows:
-        print(f"{row.at:%Y-%m-%d %H:%M}  {row.direction:<6}  {row.outcome:<7}  {row.partner_name or '-'}  "
-              f"{row.file_bytes / 1e6:.2f} MB  {row.message}")
+        print(f"{stored_utc(row.at):%Y-%m-%d %H:%M} UTC  {row.direction:<6}  {row.outcome:<7}  "
+              f"{row.partner_name or '-'}  {row.file_bytes / 1e6:.2f} MB  {row.message}")
     return 0
 
 

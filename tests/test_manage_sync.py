@@ -64,6 +64,7 @@ def test_register_join_export_import_both_ways(sites, tmp_path, capsys):
     assert run("sync-history") == 0
     out = capsys.readouterr().out
     assert out.count(" export ") == 1 and out.count(" import ") == 1, out
+    assert out.count(" UTC  ") == 2, out  # a developer tool keeps UTC, and says so
     assert learner_names(laptop) == ["Lò Văn Lâm", "Đinh Thị Hoa"]
 
 

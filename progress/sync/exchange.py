@@ -23,7 +23,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from progress.database import Database
-from progress.days import stored_utc
+from progress.days import local_time, stored_utc
 from progress.models import new_uid, utcnow
 from progress.sync.bundle_file import BundleRefused, read_bundle, read_header, write_bundle
 from progress.sync.collect import collect_payload
@@ -32,6 +32,7 @@ from progress.sync.history import history as recent_history
 from progress.sync.identity import Site, this_site
 from progress.sync.merge import apply_payload_in
 from progress.sync.partners import Partner, PartnerError, active_partner, senders, server_partner
+from progress.sync.pruning import forget_delivered_review_deletions
 from progress.sync.schema_version import schema_revision
 from progress.sync.summary import SyncSummary
 from progress.sync.tables import ROLE_LAPTOP, ROLE_SERVER, SyncPartner, SyncReceived
@@ -76,7 +77,8 @@ def _moment(text: object) -> dt.datetime | None:
 
 
 def _file_name(site: Site, moment: dt.datetime) -> str:
-    return f"du-lieu-{moment:%Y%m%d-%H%M}-{site.uid[:8]}.bdhvs"
+    """The bundle's file name, dated in Vietnam time (as a person finds it on the stick)."""
+    return f"du-lieu-{local_time(moment):%Y%m%d-%H%M}-{site.uid[:8]}.bdhvs"
 
 
 def _export(db: Database, partner: Partner, *, since: dt.datetime | None, group_ids: set[int] | None,
@@ -128,7 +130,8 @@ def _received_before(session: Session, bundle_uid: str) -> SyncReceived | None:
 
 
 def _already(received: SyncReceived) -> str:
-    return f"Tệp này đã được nhận ngày {stored_utc(received.received_at):%d/%m/%Y %H:%M} (giờ UTC), không thêm gì nữa."
+    when = local_time(stored_utc(received.received_at))
+    return f"Tệp này đã được nhận ngày {when:%d/%m/%Y} lúc {when:%H:%M}, không thêm gì nữa."
 
 
 def _after_import(session: Session, partner_row: SyncPartner, header: dict[str, Any], now: dt.datetime) -> None:
@@ -143,6 +146,7 @@ def _after_import(session: Session, partner_row: SyncPartner, header: dict[str, 
             partner_row.acked_until = max(until, held) if held else until
     elif partner_row.role == ROLE_SERVER:  # none: the server holds nothing of ours (restored?): send all again
         partner_row.acked_until = _moment(header.get("acked_until"))
+        forget_delivered_review_deletions(session, partner_row.acked_until)
 
 
 def import_bundle(db: Database, data: bytes, *, by_account: str | None = None,

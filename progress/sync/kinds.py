@@ -59,7 +59,7 @@ COMMUNES = Kind("communes", Commune, "Xã, phường", ("name", "updated_at"),
 TEAMS = Kind("teams", Team, "Tổ công nghệ số", ("name", "updated_at"),
              (Ref("commune_uid", "commune_id", "communes"),), natural=("commune_id", "name"))
 GROUPS = Kind("groups", LearnerGroup, "Nhóm", ("name", "created_at", "updated_at"),
-              (Ref("team_uid", "team_id", "teams", required=False),), natural=("name",),
+              (Ref("team_uid", "team_id", "teams", required=False),),
               deletion=tombstones.GROUP)
 TRAINERS = Kind("trainers", Trainer, "Tập huấn viên",
                 ("username", "display_name", "password_hash", "role", "session_version", "created_at", "updated_at"),

@@ -3,12 +3,13 @@ transaction: an error anywhere leaves nothing applied. Deletion records first, t
 each kind in the order of ``kinds.PAYLOAD_KINDS`` (a record after what it references).
 
 Rules: a record is matched by uid, then by an alias, then by its natural key (an alias
-is kept then); not found, it is added; found and equal, it is left; found and
-different, the newer ``updated_at`` wins, and if both sides changed it since this
-installation last took data from the sender, the summary names the conflict resolved.
-Lesson progress is merged (furthest step, done on either side); attempts and answers
-are only ever added. A record deleted here (deletion record), or whose learner was, is
-never added again. Applying the same payload twice changes nothing the second time."""
+is kept then; groups have none, see progress/sync/group_names.py); not found, it is
+added; found and equal, it is left; found and different, the newer ``updated_at`` wins,
+and if both sides changed it since this installation last took data from the sender,
+the summary names the conflict resolved. Lesson progress is merged (furthest step, done
+on either side); attempts and answers are only ever added. A record deleted here
+(deletion record), or whose learner was, is never added again. Applying the same
+payload twice changes nothing the second time."""
 
 from __future__ import annotations
 
@@ -32,9 +33,8 @@ from progress.sync.tables import SyncPartner
 UNKNOWN_SENDER = "máy gửi tệp"
 
 
-def _sender_name(session: Session, origin_site_uid: str) -> str:
-    name = session.scalar(select(SyncPartner.name).where(SyncPartner.uid == origin_site_uid))
-    return f"máy {name}" if name else UNKNOWN_SENDER
+def _partner_name(session: Session, origin_site_uid: str) -> str:
+    return session.scalar(select(SyncPartner.name).where(SyncPartner.uid == origin_site_uid)) or ""
 
 
 def _merge_trainer_groups(ctx: MergeContext, items: list[dict[str, Any]]) -> None:
@@ -58,9 +58,10 @@ def apply_payload_in(session: Session, payload: dict[str, Any], *, origin_site_u
     staff accounts it sends may change local ones and keep their roles; from anyone
     else, a new account arrives as a plain trainer and existing accounts stay as they are."""
     summary = SyncSummary()
-    sender = f"máy {origin_name}" if origin_name else _sender_name(session, origin_site_uid)
+    name = origin_name or _partner_name(session, origin_site_uid)
+    sender = f"máy {name}" if name else UNKNOWN_SENDER
     last_import = stored_utc(partner_last_import) if partner_last_import is not None else None
-    ctx = MergeContext(session, summary, sender, last_import, trust_accounts)
+    ctx = MergeContext(session, summary, sender, last_import, trust_accounts, name)
     session.info[APPLYING_SYNC] = True  # rows keep the updated_at they come with
     try:
         apply_deletions(ctx, list(payload.get("deletions", [])))

@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import delete, select
 
+from progress.days import local_time as in_vietnam
 from progress.days import stored_utc
 from progress.models import (
     ClassAnswer,
@@ -53,7 +54,7 @@ def merge_attempts(ctx: MergeContext, items: list[Item]) -> None:
 
 def _class_line(ctx: MergeContext, row: ClassSession) -> str:
     group = ctx.session.get(LearnerGroup, row.group_id)
-    day = stored_utc(row.started_at).strftime("%d/%m/%Y")
+    day = in_vietnam(stored_utc(row.started_at)).strftime("%d/%m/%Y")
     return f"Buổi học nhóm {group.name if group else '?'} ngày {day}"
 
 

@@ -39,6 +39,7 @@ class MergeContext:
     origin_name: str  # the sending installation, as the conflict lines name it
     partner_last_import: dt.datetime | None  # when this installation last took data from it
     trust_accounts: bool  # staff accounts may be changed and given roles (data from the commune server)
+    origin_site_name: str = ""  # the sending installation's own name ("" unknown), as a renamed group carries it
     _ids: dict[str, dict[str, int]] = field(default_factory=dict)
     _deleted: dict[str, set[str]] = field(default_factory=dict)
     _aliases: dict[str, dict[str, str]] = field(default_factory=dict)

@@ -1,7 +1,9 @@
 """Merging the records that stand on their own (areas, groups, accounts, learners,
 progress, review items, recordings): match by uid, then alias, then natural key; add
 what is new, leave what is equal, and where both differ the newer ``updated_at`` wins.
-Lesson progress is merged instead (furthest step, done if done on either side)."""
+Lesson progress is merged instead (furthest step, done if done on either side).
+Groups have no natural key: one whose name another group here has is stored renamed
+(progress/sync/group_names.py)."""
 
 from __future__ import annotations
 
@@ -14,6 +16,8 @@ from sqlalchemy import select
 from progress.days import stored_utc
 from progress.models import Learner, LearnerGroup, LessonProgress, RecordingAudio
 from progress.sync import kinds
+from progress.sync.group_names import GroupNames, renamed_line
+from progress.sync.identity import site_in
 from progress.sync.kinds import Kind
 from progress.sync.merge_context import MergeContext, rows_by_uid
 from progress.sync.summary import ADDED, SKIPPED, UPDATED
@@ -68,6 +72,8 @@ class FlatMerge:
         self.ctx, self.kind, self.items = ctx, kind, items
         self._natural: dict[tuple[Any, ...], str] | None = None
         self.added: list[Any] = []
+        self.names = (GroupNames(ctx.session, ctx.origin_site_name, site_in(ctx.session).name)
+                      if kind is kinds.GROUPS else None)
 
     def natural_map(self) -> dict[tuple[Any, ...], str]:
         """Natural key -> uid of every local row (read once, when first needed)."""
@@ -143,11 +149,25 @@ class FlatMerge:
         else:
             self.ctx.add_alias(self.kind.name, uid, row.uid)
 
+    def settle_name(self, uid: str, current: str | None, values: Values) -> str:
+        """A group's name as it will be kept here (put in ``values``); the name it came with."""
+        assert self.names is not None
+        incoming = values["name"]
+        values["name"] = self.names.settle(uid, current, incoming)
+        return str(incoming)
+
+    def renamed(self, incoming: str, stored_as: str) -> None:
+        if stored_as != incoming:
+            self.ctx.summary.note(renamed_line(incoming, self.ctx.origin_site_name, stored_as))
+
     def add(self, item: dict[str, Any], values: Values) -> None:
         reason = self.audio_missing(item, values)
         if reason:
             self.ctx.summary.skip(self.kind.name, reason)
             return
+        if self.names is not None:
+            self.renamed(self.settle_name(item["uid"], None, values), values["name"])
+            self.names.took(item["uid"], None, values["name"])
         row = self.kind.model(uid=item["uid"], **values)
         self.ctx.session.add(row)
         self.added.append(row)
@@ -158,6 +178,7 @@ class FlatMerge:
 
     def newer_wins(self, item: dict[str, Any], row: Any, values: Values) -> None:
         ctx, kind = self.ctx, self.kind
+        incoming_name = self.settle_name(row.uid, row.name, values) if self.names is not None else ""
         if all(same_value(kind.model, f, getattr(row, f), v) for f, v in values.items() if f != "updated_at"):
             ctx.summary.count(kind.name, SKIPPED)
             return
@@ -177,8 +198,13 @@ class FlatMerge:
         if reason:
             ctx.summary.skip(kind.name, reason)
             return
+        old_name = getattr(row, "name", "")
         for field, value in values.items():
             setattr(row, field, value)
+        if self.names is not None and old_name != row.name:
+            self.renamed(incoming_name, row.name)
+            self.names.took(row.uid, old_name, row.name)
+            ctx.session.flush()  # one name at a time: two groups may swap names in one payload
         if key != old_key and key is not None and old_key is not None:
             self.natural_map().pop(old_key, None)
             self.natural_map()[key] = row.uid

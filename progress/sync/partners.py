@@ -23,6 +23,7 @@ from progress.database import Database
 from progress.models import Commune, LearnerGroup, Province, utcnow
 from progress.sync.bundle_file import Sender
 from progress.sync.identity import site_in
+from progress.sync.pruning import forget_delivered_review_deletions
 from progress.sync.tables import ROLE_LAPTOP, ROLE_SERVER, SyncPartner, SyncPartnerGroup
 
 REGISTRATION_KIND = "bdhvs-sync-registration"
@@ -245,5 +246,6 @@ def note_acked(db: Database, server_uid: str, acked_until: str | None) -> None:
     moment = dt.datetime.fromisoformat(acked_until) if acked_until else None
     with db.begin() as session:
         row = session.scalar(select(SyncPartner).where(SyncPartner.uid == server_uid))
-        if row is not None:
+        if row is not None and row.role == ROLE_SERVER:
             row.acked_until = moment
+            forget_delivered_review_deletions(session, moment)

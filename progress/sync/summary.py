@@ -28,6 +28,7 @@ class SyncSummary:
     conflicts: list[str] = field(default_factory=list)  # "Học viên Hoa (nhóm …): giữ bản mới hơn từ máy …"
     skipped_reasons: list[str] = field(default_factory=list)  # records refused, and why
     deleted: dict[str, int] = field(default_factory=dict)  # deletion kind -> rows deleted here
+    notes: list[str] = field(default_factory=list)  # what else a person should know: a group stored renamed
 
     def _kind(self, kind: str) -> KindCounts:
         return self.counts.setdefault(kind, KindCounts())
@@ -46,6 +47,10 @@ class SyncSummary:
         if len(self.skipped_reasons) < MAX_LINES:
             self.skipped_reasons.append(reason)
 
+    def note(self, line: str) -> None:
+        if len(self.notes) < MAX_LINES:
+            self.notes.append(line)
+
     def deletion(self, kind: str) -> None:
         self.deleted[kind] = self.deleted.get(kind, 0) + 1
 
@@ -63,7 +68,8 @@ class SyncSummary:
 
     def to_json(self) -> str:
         return json.dumps({"counts": {k: vars(c) for k, c in self.counts.items()}, "conflicts": self.conflicts,
-                           "skipped_reasons": self.skipped_reasons, "deleted": self.deleted},
+                           "skipped_reasons": self.skipped_reasons, "deleted": self.deleted,
+                           "notes": self.notes},
                           ensure_ascii=False, sort_keys=True)
 
     @classmethod
@@ -72,7 +78,7 @@ class SyncSummary:
             return cls()
         data = json.loads(text)
         return cls({k: KindCounts(**c) for k, c in data.get("counts", {}).items()}, list(data.get("conflicts", [])),
-                   list(data.get("skipped_reasons", [])), dict(data.get("deleted", {})))
+                   list(data.get("skipped_reasons", [])), dict(data.get("deleted", {})), list(data.get("notes", [])))
 
     def kind_lines(self) -> list[str]:
         """One line per kind that came: "Học viên: 12 thêm mới, 3 cập nhật, 40 bỏ qua"."""
@@ -99,6 +105,7 @@ class SyncSummary:
         lines = self.kind_lines()
         if self.deleted:
             lines.append(self.deletion_line())
+        lines.extend(self.notes)
         if self.conflicts:
             lines.append(f"Xung đột đã xử lý ({sum(c.conflicts for c in self.counts.values())}):")
             lines.extend(f"– {line}" for line in self.conflicts)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from progress.demo import DEMO_GROUP, DEMO_LEARNERS
 from progress.groups import list_groups
 from progress.learners import list_learners
+from progress.sync import collect
 from progress.sync.exchange import import_bundle
 from progress.sync.identity import this_site
 from tests.ui.flows import button_by_label, texts
@@ -34,17 +35,24 @@ def test_an_unregistered_laptop_shows_its_id_and_how_to_register(new_app, app_en
     assert not [b for b in at.button if b.key == "sync_export_make"]
 
 
-def test_the_file_made_on_the_page_is_accepted_by_the_commune_server(new_app, app_env, tmp_path, downloads):  # noqa: F811
+def test_the_file_made_on_the_page_is_accepted_by_the_commune_server(new_app, app_env, tmp_path, downloads,  # noqa: F811
+                                                                     monkeypatch):
     server = server_for(app_env, tmp_path)
+    built = []
+    real_payload = collect._Collector.payload
+    monkeypatch.setattr(collect._Collector, "payload", lambda self: built.append(1) or real_payload(self))
     at = trainer_signs_in(new_app()).switch_page(PAGE).run()
     no_raw_error(at)
     assert f"Nộp cho: **{as_text(SERVER)}**" in texts(at)
     assert "tệp sẽ chứa toàn bộ dữ liệu của máy này" in texts(at)
-    assert "Chưa nộp:** Học viên: 4 · Nhóm: 1" in texts(at).replace("\\", "")
-    assert not downloads  # nothing made by looking
+    assert "Chưa nộp:** Học viên: 4" in texts(at).replace("\\", "")  # rows changed; their groups go along
+    at.checkbox(key="sync_export_everything").check().run()
+    assert not downloads and not built  # nothing made, and no bundle built, by looking (each rerun counts)
 
+    at.checkbox(key="sync_export_everything").uncheck().run()
     button_by_label(at, "Tạo tệp để nộp").click().run()
     no_raw_error(at)
+    assert built == [1]
     assert "Trong tệp có:\n- Học viên: 4\n- Nhóm: 1" in texts(at).replace("\\", "")
     made = [(data, name) for data, name in downloads if name.endswith(".bdhvs")]
     assert made, "no .bdhvs file offered"

@@ -8,7 +8,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from progress.database import Database
-from progress.groups import list_groups
+from progress.groups import create_group, list_groups
 from progress.learners import create_learner, list_learners, update_learner
 from progress.models import Learner, LearnerGroup
 from progress.sync.bundle_file import MESSAGES, TAMPERED
@@ -103,3 +103,13 @@ def test_the_next_file_from_the_same_laptop_adds_what_is_new(new_app, app_env, t
     assert f"Đã nhận dữ liệu từ {LAPTOP}." in plain and "- Học viên: 1 thêm mới, 1 cập nhật, 1 bỏ qua\n" in plain
     server_group = next(g for g in list_groups(app_env) if g.name == "Làng Rê")
     assert {"Hồ Thị Mai", "Y Blao Niê"} <= {learner.display_name for learner in list_learners(app_env, server_group.id)}
+
+
+def test_a_laptop_s_group_named_like_one_here_arrives_as_its_own_group_and_the_page_says_so(
+        new_app, app_env, tmp_path):
+    laptop = laptop_with_learners(app_env, tmp_path)
+    create_group(app_env, "Làng Rê")  # another village's group of the same name, already here
+    at = receive(trainer_signs_in(new_app()).switch_page(PAGE).run(), export_for_server(laptop).data)
+    assert as_text(f"Nhóm “Làng Rê” từ máy “{LAPTOP}” trùng tên một nhóm ở đây: "
+                   f"lưu thành “Làng Rê ({LAPTOP})”.") in texts(at)
+    assert {"Làng Rê", f"Làng Rê ({LAPTOP})"} <= {group.name for group in list_groups(app_env)}

@@ -2,18 +2,19 @@
 commune server it is registered with (or how to register), "Tạo tệp để nộp" (a .bdhvs
 file to download and carry on a USB stick: what changed since the commune last confirmed
 it, or everything), "Gửi lên xã qua mạng" when the server has an address, and the
-history. Read-only accounts (commune and province officers) cannot export."""
+history. What is waiting is counted (progress/sync/pending.py) on every rerun; the
+bundle itself is built only when a button asks for it. Read-only accounts (commune and
+province officers) cannot export."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from progress.sync.bundle_file import count_kinds
-from progress.sync.collect import collect_payload
 from progress.sync.exchange import ExportResult, export_for_server
 from progress.sync.identity import this_site
 from progress.sync.introduction import introduction_file, introduction_file_name
 from progress.sync.partners import PartnerError, list_laptops, server_partner
+from progress.sync.pending import pending_counts
 from ui import resources
 from ui.demo_account import staff_page
 from ui.plain_text import as_text
@@ -64,8 +65,7 @@ if server.acked_until is None:
 else:
     st.caption(f"Xã đã có dữ liệu của máy này đến {vietnam_time(server.acked_until)}: "
                "tệp chỉ chứa phần mới hoặc đã sửa sau lúc đó.")
-waiting = kind_counts(count_kinds(collect_payload(db, since=server.acked_until, group_ids=None,
-                                                  include_trainers=False, include_audio=False)))
+waiting = kind_counts(pending_counts(db, server.acked_until))  # cheap on every rerun; the file only when asked
 st.markdown(("**Chưa nộp:** " + " · ".join(as_text(line) for line in waiting)) if waiting
             else "Không có gì mới từ lần xã xác nhận gần nhất.")
 everything = st.checkbox("Tất cả dữ liệu (cả phần xã đã có — dùng khi xã mất dữ liệu hoặc cần nộp lại)",

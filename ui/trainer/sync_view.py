@@ -33,12 +33,15 @@ def show_refusal(message: str) -> None:
 
 def show_summary(summary: SyncSummary, heading: str) -> None:
     """What an exchange added, updated and left, one line per kind; the deletions it
-    applied, the conflicts it resolved and why records were left out, under it."""
+    applied, groups stored under another name, the conflicts it resolved and why
+    records were left out, under it."""
     st.success(heading, icon="✅")
     lines = kind_lines(summary)
     st.markdown("\n".join(f"- {as_text(line)}" for line in lines) if lines else "Không có dữ liệu mới.")
     if summary.deleted:
         st.markdown(as_text(summary.deletion_line()))
+    if summary.notes:
+        _lines(summary.notes, "sync_notes")
     if summary.conflicts:
         st.markdown(f"**Xung đột đã xử lý ({len(summary.conflicts)})**: hai nơi cùng sửa một mục; "
                     "ứng dụng giữ bản sửa sau cùng.")

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from progress.areas import create_commune, create_province
 from progress.database import Database
-from progress.groups import create_group
+from progress.groups import create_group, list_groups
 from progress.learners import create_learner
 from progress.models import Base
 from progress.sync.identity import rename_site, this_site
@@ -44,8 +44,9 @@ def register(server: Database, laptop: Database, *, url: str | None = None) -> C
 
 
 def teach(laptop: Database, names: tuple[str, ...] = ("Đinh Thị Hoa", "Lò Văn Lâm")) -> None:
-    """A class on the laptop: its group, learners, and a lesson half done by each."""
-    group = create_group(laptop, GROUP)
+    """A class on the laptop: its group (the one the server assigned, once the laptop has
+    taken it; else one of its own, made there), learners, and a lesson half done by each."""
+    group = next((g for g in list_groups(laptop) if g.name == GROUP), None) or create_group(laptop, GROUP)
     for step, name in enumerate(names, start=2):
         learner = create_learner(laptop, group.id, name, "1234")
         save_step(laptop, learner.id, "vneid-01", step, 40)

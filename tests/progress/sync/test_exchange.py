@@ -21,6 +21,7 @@ def commune(db, laptop):
 
 
 def test_laptop_to_server_to_laptop(commune, tmp_path):
+    import_bundle(commune.laptop, export_for_laptop(commune.server, commune.laptop_uid).data)  # its group
     teach(commune.laptop)
     sent = export_for_server(commune.laptop, by_account="tapsu")
     assert sent.file_name.endswith(".bdhvs") and sent.counts["learners"] == 2
@@ -46,6 +47,18 @@ def test_laptop_to_server_to_laptop(commune, tmp_path):
     assert export_for_server(commune.laptop).header["since"] == sent.header["until"]
     assert export_for_server(commune.laptop, everything=True).header["since"] is None
     other.kw["bind"].dispose()
+
+
+def test_a_group_the_laptop_made_itself_stays_apart_from_the_server_s_of_the_same_name(commune):
+    # groups never match by name: two villages may each call theirs "Thôn Bờ He", and one
+    # group would make their learners of the same name one person
+    teach(commune.laptop)  # before taking the server's group: a group of its own
+    result = import_bundle(commune.server, export_for_server(commune.laptop).data)
+    assert sorted(g.name for g in list_groups(commune.server)) == ["Thôn Bờ He", "Thôn Bờ He (Laptop thôn Bờ He)"]
+    assert result.summary.notes == ["Nhóm “Thôn Bờ He” từ máy “Laptop thôn Bờ He” trùng tên một nhóm ở đây: "
+                                    "lưu thành “Thôn Bờ He (Laptop thôn Bờ He)”."]
+    assert result.summary.notes[0] in result.summary.lines()
+    assert [row.summary.notes for row in history(commune.server) if row.direction == "import"] == [result.summary.notes]
 
 
 def test_a_bundle_imported_twice_adds_nothing_the_second_time(commune):

@@ -5,29 +5,14 @@ import json
 import pytest
 from sqlalchemy import select
 
-from progress.groups import create_group, list_groups
+from progress.groups import list_groups
 from progress.learners import create_learner, list_learners
 from progress.models import Trainer
 from progress.sync import merge
 from progress.sync.collect import collect_payload
 from progress.sync.merge import apply_payload
-from progress.sync.tables import SyncAlias
 from progress.trainers import create_trainer
 from tests.progress.sync.village import counts, everything, make_village, send
-
-
-def test_a_group_made_on_both_sides_with_the_same_name_becomes_one(laptop, server):
-    make_village(laptop)
-    create_group(server, "Thôn Bờ He")  # the commune typed the same village's group itself
-    create_learner(server, list_groups(server)[0].id, "Người của xã", "1234")
-    summary = send(laptop, server)
-    assert summary.counts["groups"].added == 0
-    groups = list_groups(server)
-    assert [g.name for g in groups] == ["Thôn Bờ He"]
-    assert len(list_learners(server, groups[0].id)) == 4
-    with server() as session:
-        assert session.scalars(select(SyncAlias.kind)).all() == ["groups"]
-    assert not send(laptop, server).changed_anything
 
 
 def test_an_account_from_a_laptop_gets_no_role_and_changes_no_account_here(laptop, server):
