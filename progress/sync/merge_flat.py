@@ -119,8 +119,10 @@ class FlatMerge:
             return
         if kind is kinds.TRAINERS and not ctx.trust_accounts:
             values.update(role="trainer", team_id=None, commune_id=None, province_id=None)
+        elsewhere_made = False  # a local record made separately (found by alias or natural key)
         if row is None:
             row, by_natural = self.find(uid, values)
+            elsewhere_made = row is not None
             if row is not None and by_natural:
                 self.same_record(uid, row)
         if row is None:
@@ -129,15 +131,19 @@ class FlatMerge:
         ctx.remember(kind.name, uid, row.id)
         if kind is kinds.LESSON_PROGRESS:
             self.merge_progress(row, values)
-        elif not kind.changes or (kind is kinds.TRAINERS and not ctx.trust_accounts):
+        elif not kind.changes or (kind is kinds.TRAINERS and (not ctx.trust_accounts or elsewhere_made)):
+            # an account made here is never changed by a same-named one made elsewhere (the
+            # demo "tapsu" on the laptop and on the server): its password and sessions stay
             ctx.summary.count(kind.name, SKIPPED)
         else:
             self.newer_wins(item, row, values)
 
     def same_record(self, uid: str, row: Any) -> None:
         """The incoming record is a local one made separately (same natural key): both
-        installations settle on the smaller uid, and the other stays as an alias."""
-        if uid < row.uid:
+        installations settle on the smaller uid, and the other stays as an alias. Staff
+        accounts keep their own uids (only an alias links them), so an account sent later
+        under the other uid is still known as made elsewhere and never overwrites this one."""
+        if uid < row.uid and self.kind is not kinds.TRAINERS:
             old = row.uid
             row.uid = uid
             self.ctx.session.flush()

@@ -30,6 +30,25 @@ def test_an_account_from_a_laptop_gets_no_role_and_changes_no_account_here(lapto
     assert rows["nam.tv"].role == "trainer"  # a laptop's admin is no admin at the commune
 
 
+def test_the_servers_same_named_account_never_overwrites_one_made_on_the_laptop(laptop, server):
+    """Both installations made a "tapsu" of their own (the demo): the server's file, which
+    the laptop trusts for accounts, links them but changes neither password nor sessions
+    here, now or on a later file, so the trainer on the laptop stays signed in."""
+    create_trainer(laptop, "tapsu", "Tập huấn viên ở thôn", "mat-khau-o-thon-123", [])
+    create_trainer(server, "tapsu", "Tập huấn viên ở xã", "mat-khau-o-xa-12345", [create_group(server, "Làng Rê").id])
+    with laptop() as session:
+        before = session.execute(select(Trainer.uid, Trainer.password_hash, Trainer.session_version)).one()
+    for _ in range(2):
+        payload = collect_payload(server, since=None, group_ids=None, include_trainers=True)
+        summary = apply_payload(laptop, payload, origin_site_uid="server-uid", partner_last_import=None,
+                                trust_accounts=True)
+        assert summary.counts["trainers"].skipped == 1 and summary.counts["trainers"].added == 0
+        with laptop() as session:
+            assert session.execute(select(Trainer.uid, Trainer.password_hash, Trainer.session_version)).all() \
+                == [before]
+            assert session.scalars(select(SyncAlias.kind)).all() == ["trainers"]
+
+
 def everything_trainers(db):
     from progress.sync import kinds
     from progress.sync.wire import to_wire
