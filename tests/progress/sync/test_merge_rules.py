@@ -5,12 +5,13 @@ import json
 import pytest
 from sqlalchemy import select
 
-from progress.groups import list_groups
+from progress.groups import create_group, list_groups
 from progress.learners import create_learner, list_learners
 from progress.models import Trainer
 from progress.sync import merge
 from progress.sync.collect import collect_payload
 from progress.sync.merge import apply_payload
+from progress.sync.tables import SyncAlias
 from progress.trainers import create_trainer
 from tests.progress.sync.village import counts, everything, make_village, send
 
