@@ -23,7 +23,7 @@ from progress.models import (
 )
 from progress.sync import kinds
 from progress.sync.merge_context import MergeContext, rows_by_uid
-from progress.sync.merge_flat import incoming_values
+from progress.sync.merge_flat import incoming_values, placeable_values
 from progress.sync.summary import ADDED, SKIPPED, UPDATED
 from progress.sync.wire import same_value
 
@@ -37,9 +37,8 @@ def merge_attempts(ctx: MergeContext, items: list[Item]) -> None:
         if item["uid"] in known:
             ctx.summary.count(kind.name, SKIPPED)
             continue
-        values = incoming_values(ctx, kind, item)
-        if isinstance(values, str):
-            ctx.summary.skip(kind.name, values) if values else ctx.summary.count(kind.name, SKIPPED)
+        values = placeable_values(ctx, kind, item)
+        if values is None:
             continue
         attempt = QuizAttempt(uid=item["uid"], **values)
         ctx.session.add(attempt)
@@ -65,9 +64,8 @@ def merge_classes(ctx: MergeContext, items: list[Item]) -> None:
         if ctx.is_deleted(kind.deletion, item["uid"]):
             ctx.summary.count(kind.name, SKIPPED)
             continue
-        values = incoming_values(ctx, kind, item)
-        if isinstance(values, str):
-            ctx.summary.skip(kind.name, values) if values else ctx.summary.count(kind.name, SKIPPED)
+        values = placeable_values(ctx, kind, item)
+        if values is None:
             continue
         row = known.get(item["uid"])
         if row is None:

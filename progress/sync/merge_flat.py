@@ -50,6 +50,16 @@ def incoming_values(ctx: MergeContext, kind: Kind, item: dict[str, Any]) -> Valu
     return values
 
 
+def placeable_values(ctx: MergeContext, kind: Kind, item: dict[str, Any]) -> Values | None:
+    """``incoming_values``, or None when the item cannot be placed here: then it is
+    already counted as skipped (with its reason, when it has one)."""
+    values = incoming_values(ctx, kind, item)
+    if isinstance(values, str):
+        ctx.summary.skip(kind.name, values) if values else ctx.summary.count(kind.name, SKIPPED)
+        return None
+    return values
+
+
 def describe(ctx: MergeContext, kind: Kind, values: Values) -> str:
     """The record as a conflict line names it."""
     if kind is kinds.LEARNERS:
@@ -113,9 +123,8 @@ class FlatMerge:
         if ctx.is_deleted(kind.deletion, uid):
             ctx.summary.count(kind.name, SKIPPED)
             return
-        values = incoming_values(ctx, kind, item)
-        if isinstance(values, str):
-            ctx.summary.skip(kind.name, values) if values else ctx.summary.count(kind.name, SKIPPED)
+        values = placeable_values(ctx, kind, item)
+        if values is None:
             return
         if kind is kinds.TRAINERS and not ctx.trust_accounts:
             values.update(role="trainer", team_id=None, commune_id=None, province_id=None)

@@ -40,3 +40,20 @@ def new_app(app_env):
         return AppTest.from_file(APP, default_timeout=30)
 
     return make
+
+
+@pytest.fixture
+def downloads(monkeypatch):  # type: ignore[no-untyped-def]
+    """The bytes and file name of every download button drawn (the files Streamlit would serve)."""
+    from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+
+    files: list[tuple[bytes, str]] = []
+    original = MemoryMediaFileStorage.load_and_get_id
+
+    def keep(self, path_or_data, mimetype, kind, filename=None):  # type: ignore[no-untyped-def]
+        if isinstance(path_or_data, bytes):
+            files.append((path_or_data, filename or ""))
+        return original(self, path_or_data, mimetype, kind, filename)
+
+    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", keep)
+    return files

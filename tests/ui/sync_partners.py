@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from progress.areas import create_commune, create_province, find_commune
 from progress.database import Database, connect, upgrade_to_head
 from progress.demo import DEMO_COMMUNE
@@ -49,23 +47,6 @@ def server_for(laptop: Database, folder: Path) -> Database:
     commune = create_commune(server, create_province(server, "Quảng Ngãi").id, DEMO_COMMUNE)
     join_server(laptop, register_laptop(server, this_site(laptop).uid, "Laptop thôn Bờ He", commune.id, []))
     return server
-
-
-@pytest.fixture
-def downloads(monkeypatch):  # type: ignore[no-untyped-def]
-    """The bytes and file name of every download button drawn (the files Streamlit would serve)."""
-    from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
-
-    files: list[tuple[bytes, str]] = []
-    original = MemoryMediaFileStorage.load_and_get_id
-
-    def keep(self, path_or_data, mimetype, kind, filename=None):  # type: ignore[no-untyped-def]
-        if isinstance(path_or_data, bytes):
-            files.append((path_or_data, filename or ""))
-        return original(self, path_or_data, mimetype, kind, filename)
-
-    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", keep)
-    return files
 
 
 def no_raw_error(at) -> None:  # type: ignore[no-untyped-def]

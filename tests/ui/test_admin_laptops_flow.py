@@ -12,7 +12,7 @@ from progress.sync.exchange import export_for_server, import_bundle
 from progress.sync.identity import rename_site, this_site
 from progress.sync.partners import join_server, list_laptops
 from tests.ui.flows import button_by_label, texts
-from tests.ui.sync_partners import downloads, no_raw_error, other_database  # noqa: F401 (a fixture)
+from tests.ui.sync_partners import no_raw_error, other_database
 from tests.ui.test_trainer_flow import trainer_signs_in
 
 NAME = "Laptop thôn Bờ He"
@@ -30,7 +30,7 @@ def laptops_table(at):  # type: ignore[no-untyped-def]
 
 
 def test_register_a_laptop_join_it_send_it_its_groups_and_revoke_it(new_app, app_env, tmp_path,
-                                                                    downloads):  # noqa: F811
+                                                                    downloads):
     laptop = other_database(tmp_path, "laptop.db")
     rename_site(laptop, NAME)
     at = admin_page(new_app)
@@ -82,7 +82,7 @@ def test_the_admin_renames_this_installation(new_app, app_env):
     assert "Tên máy này bây giờ là Máy chủ xã Ba Tơ." in texts(at).replace("\\", "")
 
 
-def test_a_laptop_registered_from_its_introduction_file(new_app, app_env, tmp_path, downloads):  # noqa: F811
+def test_a_laptop_registered_from_its_introduction_file(new_app, app_env, tmp_path, downloads):
     """The trainer carries the laptop's introduction file on the USB stick; the admin
     uploads it instead of copying the 36-letter id by hand."""
     from progress.sync.introduction import introduction_file

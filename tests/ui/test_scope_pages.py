@@ -66,23 +66,6 @@ def areas(app_env):
     return {"ids": {g.name: g.id for g in list_groups(db)}, "class_of_rê": class_of_rê.class_id}
 
 
-@pytest.fixture
-def downloads(monkeypatch):
-    """The bytes of every download button drawn (the files Streamlit would serve)."""
-    from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
-
-    files: list[tuple[bytes, str]] = []
-    original = MemoryMediaFileStorage.load_and_get_id
-
-    def keep(self, path_or_data, mimetype, kind, filename=None):  # type: ignore[no-untyped-def]
-        if isinstance(path_or_data, bytes):
-            files.append((path_or_data, filename or ""))
-        return original(self, path_or_data, mimetype, kind, filename)
-
-    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", keep)
-    return files
-
-
 def signed_in(new_app, role):  # type: ignore[no-untyped-def]
     username, password, _ = ACCOUNTS[role]
     return trainer_signs_in(new_app(), password=password, username=username)

@@ -12,9 +12,8 @@ from progress.sync import collect
 from progress.sync.exchange import import_bundle
 from progress.sync.identity import this_site
 from tests.ui.flows import button_by_label, texts
-from tests.ui.sync_partners import (  # noqa: F401 (downloads: a fixture)
+from tests.ui.sync_partners import (
     SERVER,
-    downloads,
     laptop_with_learners,
     no_raw_error,
     server_for,
@@ -35,7 +34,7 @@ def test_an_unregistered_laptop_shows_its_id_and_how_to_register(new_app, app_en
     assert not [b for b in at.button if b.key == "sync_export_make"]
 
 
-def test_the_file_made_on_the_page_is_accepted_by_the_commune_server(new_app, app_env, tmp_path, downloads,  # noqa: F811
+def test_the_file_made_on_the_page_is_accepted_by_the_commune_server(new_app, app_env, tmp_path, downloads,
                                                                      monkeypatch):
     server = server_for(app_env, tmp_path)
     built = []
