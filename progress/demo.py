@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from progress.areas import create_commune, create_province, create_team, place_group
 from progress.groups import create_group
 from progress.learners import create_learner
-from progress.models import LearnerGroup, Trainer
+from progress.models import Learner, LearnerGroup, Trainer
 from progress.trainers import PASSWORD_HASHER, create_trainer
 
 DEMO_GROUP = "Thôn Bờ He"
@@ -54,6 +54,17 @@ def demo_accounts_in_use(db: sessionmaker[Session]) -> list[str]:
         demo = select(Trainer).where(Trainer.username.in_(DEMO_PASSWORDS)).order_by(Trainer.username)
         trainers = session.scalars(demo)
         return [trainer.username for trainer in trainers if _has_demo_password(trainer)]
+
+
+def untouched_demo_group(session: Session) -> int | None:
+    """The demo group's id while it is as seeded (demo learners only, at least one): practice
+    data that must not reach the commune's numbers (progress/sync/collect.py). Once a
+    trainer adds a real learner to it, it is a real group like any other."""
+    group_id = session.scalar(select(LearnerGroup.id).where(LearnerGroup.name == DEMO_GROUP))
+    if group_id is None:
+        return None
+    names = set(session.scalars(select(Learner.display_name).where(Learner.group_id == group_id)))
+    return group_id if names and names <= {name for name, _ in DEMO_LEARNERS} else None
 
 
 def seed_demo(db: sessionmaker[Session]) -> bool:

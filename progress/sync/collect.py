@@ -14,6 +14,7 @@ from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session
 
 from progress.database import Database
+from progress.demo import untouched_demo_group
 from progress.models import (
     Base,
     ClassAnswer,
@@ -76,6 +77,8 @@ class _Collector:
         groups = select(LearnerGroup.id)
         if group_ids is not None:
             groups = groups.where(LearnerGroup.id.in_(list(group_ids)))
+        elif (demo := untouched_demo_group(session)) is not None:
+            groups = groups.where(LearnerGroup.id != demo)  # the demo's practice data stays on this machine
         self.group_ids = set(session.scalars(groups))
         self.uids: dict[str, dict[int, str]] = {}
 
@@ -215,12 +218,12 @@ class _Collector:
 def collect_payload(db: Database, *, since: dt.datetime | None, group_ids: Collection[int] | None,
                     include_trainers: bool, include_audio: bool = True) -> Payload:
     """Rows changed since ``since`` (None: everything), of the groups ``group_ids`` (None:
-    every group here), with what they reference, and the deletion records kept since
-    then (every one when ``since`` is None; a record received from elsewhere keeps its
-    own time, so it is passed on only by an export of everything). With
-    ``include_trainers`` the accounts looking after those groups travel too (a class's
-    trainers and a recording's author always do). ``include_audio``: recordings carry
-    their MP3 bytes (base64)."""
+    every group here but the demo group as seeded: ``untouched_demo_group``), with what
+    they reference, and the deletion records kept since then (every one when ``since``
+    is None; a record received from elsewhere keeps its own time, so it is passed on only
+    by an export of everything). With ``include_trainers`` the accounts looking after
+    those groups travel too (a class's trainers and a recording's author always do).
+    ``include_audio``: recordings carry their MP3 bytes (base64)."""
     with db() as session:
         return _Collector(session, since, group_ids, include_trainers, include_audio).payload()
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from progress.demo import DEMO_GROUP, DEMO_LEARNERS
 from progress.groups import list_groups
-from progress.learners import list_learners
+from progress.learners import create_learner, list_learners
 from progress.sync import collect
 from progress.sync.exchange import import_bundle
 from progress.sync.identity import this_site
@@ -21,6 +21,7 @@ from tests.ui.sync_partners import (
 from tests.ui.test_trainer_flow import trainer_signs_in
 from ui.plain_text import as_text
 
+REAL_LEARNER = "A Lăng Thị Hiền"
 PAGE = "ui/trainer/sync_export.py"
 
 
@@ -37,6 +38,11 @@ def test_an_unregistered_laptop_shows_its_id_and_how_to_register(new_app, app_en
 def test_the_file_made_on_the_page_is_accepted_by_the_commune_server(new_app, app_env, tmp_path, downloads,
                                                                      monkeypatch):
     server = server_for(app_env, tmp_path)
+    at = trainer_signs_in(new_app()).switch_page(PAGE).run()
+    assert "Không có gì mới" in texts(at)  # the demo group as seeded is practice: it does not travel
+    assert f"Nhóm mẫu “{DEMO_GROUP}” với các học viên mẫu chỉ để tập dùng thử nên không được nộp" in texts(at)
+    demo = next(g for g in list_groups(app_env) if g.name == DEMO_GROUP)
+    create_learner(app_env, demo.id, REAL_LEARNER, "0420")  # a real learner: now a real group
     built = []
     real_payload = collect._Collector.payload
     monkeypatch.setattr(collect._Collector, "payload", lambda self: built.append(1) or real_payload(self))
@@ -44,7 +50,7 @@ def test_the_file_made_on_the_page_is_accepted_by_the_commune_server(new_app, ap
     no_raw_error(at)
     assert f"Nộp cho: **{as_text(SERVER)}**" in texts(at)
     assert "tệp sẽ chứa toàn bộ dữ liệu của máy này" in texts(at)
-    assert "Chưa nộp:** Học viên: 4" in texts(at).replace("\\", "")  # rows changed; their groups go along
+    assert "Chưa nộp:** Học viên: 5" in texts(at).replace("\\", "")  # rows changed; their groups go along
     at.checkbox(key="sync_export_everything").check().run()
     assert not downloads and not built  # nothing made, and no bundle built, by looking (each rerun counts)
 
@@ -52,7 +58,7 @@ def test_the_file_made_on_the_page_is_accepted_by_the_commune_server(new_app, ap
     button_by_label(at, "Tạo tệp để nộp").click().run()
     no_raw_error(at)
     assert built == [1]
-    assert "Trong tệp có:\n- Học viên: 4\n- Nhóm: 1" in texts(at).replace("\\", "")
+    assert "Trong tệp có:\n- Học viên: 5\n- Nhóm: 1" in texts(at).replace("\\", "")
     made = [(data, name) for data, name in downloads if name.endswith(".bdhvs")]
     assert made, "no .bdhvs file offered"
     data, name = made[-1]
@@ -63,7 +69,7 @@ def test_the_file_made_on_the_page_is_accepted_by_the_commune_server(new_app, ap
     assert not result.already_received
     group = next(g for g in list_groups(server) if g.name == DEMO_GROUP)
     assert sorted(learner.display_name for learner in list_learners(server, group.id)) == sorted(
-        name for name, _ in DEMO_LEARNERS)
+        [REAL_LEARNER, *(name for name, _ in DEMO_LEARNERS)])
     history = at.dataframe[0].value
     assert list(history["Việc"])[0] == "📤 Xuất tệp" and list(history["Với máy"])[0] == SERVER
 

@@ -45,14 +45,16 @@ def server_on_the_network(app_env, tmp_path, monkeypatch):  # type: ignore[no-un
 
 def test_push_then_pull_over_the_network(new_app, app_env, server_on_the_network):
     server = server_on_the_network
+    demo = next(g for g in list_groups(app_env) if g.name == DEMO_GROUP)
+    create_learner(app_env, demo.id, "A Lăng Thị Hiền", "5821")  # a real learner: the demo group travels now
     at = trainer_signs_in(new_app()).switch_page("ui/trainer/sync_export.py").run()
     no_raw_error(at)
     button_by_label(at, "Gửi lên xã qua mạng").click().run()
     no_raw_error(at)
     plain = texts(at).replace("\\", "")
-    assert "Đã gửi lên xã. Xã đã nhận:" in plain and "- Học viên: 4 thêm mới\n" in plain
+    assert "Đã gửi lên xã. Xã đã nhận:" in plain and "- Học viên: 5 thêm mới\n" in plain
     demo = next(g for g in list_groups(server) if g.name == DEMO_GROUP)
-    assert len(list_learners(server, demo.id)) == 4
+    assert len(list_learners(server, next(g for g in list_groups(server) if g.name == DEMO_GROUP).id)) == 5
     history = at.dataframe[0].value
     assert list(history["Việc"])[0] == "🌐 Gửi qua mạng"
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from progress.demo import DEMO_GROUP, untouched_demo_group
 from progress.sync.exchange import ExportResult, export_for_server
 from progress.sync.identity import this_site
 from progress.sync.introduction import introduction_file, introduction_file_name
@@ -68,6 +69,10 @@ else:
 waiting = kind_counts(pending_counts(db, server.acked_until))  # cheap on every rerun; the file only when asked
 st.markdown(("**Chưa nộp:** " + " · ".join(as_text(line) for line in waiting)) if waiting
             else "Không có gì mới từ lần xã xác nhận gần nhất.")
+with db() as session:
+    if untouched_demo_group(session) is not None:
+        st.caption(f"Nhóm mẫu “{DEMO_GROUP}” với các học viên mẫu chỉ để tập dùng thử nên không được nộp. "
+                   "Khi thêm học viên thật vào nhóm này, nhóm được nộp như mọi nhóm khác.")
 everything = st.checkbox("Tất cả dữ liệu (cả phần xã đã có — dùng khi xã mất dữ liệu hoặc cần nộp lại)",
                          key="sync_export_everything")
 if st.button("📦 Tạo tệp để nộp", key="sync_export_make", type="primary", width="stretch"):

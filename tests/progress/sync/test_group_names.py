@@ -93,18 +93,24 @@ def test_a_long_name_is_cut_to_fit_the_column_keeping_the_installation_s_name():
     assert candidate("Nhóm 1", "") == "Nhóm 1 (máy khác)"
 
 
-def test_a_demo_laptop_s_demo_group_reaches_a_demo_server_as_its_own_group(laptop, server):
-    # every installation seeds the same demo group with the same four learners: at the
-    # commune they stay the laptop's, beside the server's own, and the summary says why
+def test_a_demo_laptop_s_demo_group_stays_home_until_a_real_learner_joins_it(laptop, server):
+    # every installation seeds the same demo group with the same four practice learners:
+    # they are not the commune's numbers, so the group as seeded does not travel; once a
+    # trainer adds a real learner it is a real group, kept apart from the server's own
     for db in (laptop, server):
         seed_demo(db)
+    summary = send(laptop, server, origin_name="Laptop thôn Gò")
+    assert summary.counts.get("learners") is None and summary.notes == []
+    assert sorted(_groups(server)) == [DEMO_GROUP]
+
+    create_learner(laptop, list_groups(laptop)[0].id, "Y Blao", "0420")
     summary = send(laptop, server, origin_name="Laptop thôn Gò")
     renamed = f"{DEMO_GROUP} (Laptop thôn Gò)"
     assert summary.notes == [f"Nhóm “{DEMO_GROUP}” từ máy “Laptop thôn Gò” trùng tên một nhóm ở đây: "
                              f"lưu thành “{renamed}”."]
     groups = _groups(server)
-    assert sorted(groups) == [DEMO_GROUP, renamed] and groups[DEMO_GROUP] == groups[renamed]
-    assert summary.counts["learners"].added == len(groups[renamed])
+    assert sorted(groups) == [DEMO_GROUP, renamed] and "Y Blao" in groups[renamed]
+    assert summary.counts["learners"].added == len(groups[renamed]) == 5
     assert summary.counts["provinces"].added == summary.counts["teams"].added == 0  # one area tree
 
 
