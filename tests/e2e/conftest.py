@@ -159,6 +159,16 @@ def open_lesson_from_home(page, title: str = "Bài mẫu") -> None:  # type: ign
     section.get_by_role("button", name=title).first.click()
 
 
+DRAWN = """() => !document.querySelector('[data-stale="true"]')
+    && !document.querySelector('[data-testid^="stStatusWidgetRunning"]')"""  # nothing stale, nothing running
+
+
+def wait_until_drawn(page) -> None:  # type: ignore[no-untyped-def]
+    """Until the page has finished drawing its last run: a text can show before the
+    buttons under it (a busy server), and a person waits for them too."""
+    page.wait_for_function(DRAWN)
+
+
 def shot(page, name: str) -> Path:
     """A screenshot of a key moment, which must show no raw error: a page that drew its
     buttons and then a traceback under them is broken, even if the next tap works."""

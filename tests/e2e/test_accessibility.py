@@ -17,7 +17,7 @@ import pytest
 
 from settings import PROJECT_ROOT
 from tests.conftest import skip_or_fail
-from tests.e2e.conftest import shot, tap_digits, wait_for_consent_or_home
+from tests.e2e.conftest import shot, tap_digits, wait_for_consent_or_home, wait_until_drawn
 
 pytestmark = pytest.mark.e2e
 
@@ -64,9 +64,6 @@ def _installed_axe_version() -> str | None:
 
 
 # --- measuring one screen -------------------------------------------------------------
-
-SETTLE_JS = """() => !document.querySelector('[data-stale="true"]')
-    && !document.querySelector('[data-testid^="stStatusWidgetRunning"]')"""
 
 RUN_AXE_JS = """async (tags) => {
     const result = await axe.run(document, {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]});
@@ -143,9 +140,9 @@ class Audit:
         self.screens: list[str] = []
 
     def settle(self) -> None:
-        self.page.wait_for_function(SETTLE_JS)
+        wait_until_drawn(self.page)
         self.page.wait_for_timeout(500)  # let Streamlit finish painting (and components mount)
-        self.page.wait_for_function(SETTLE_JS)
+        wait_until_drawn(self.page)
 
     def check(self, name: str, lesson_text: bool = False) -> None:
         page = self.page

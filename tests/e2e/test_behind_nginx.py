@@ -37,6 +37,7 @@ from tests.e2e.conftest import (
     tap_sign_in,
     wait_for_consent_or_home,
     wait_for_sign_in_cookie,
+    wait_until_drawn,
 )
 from tests.e2e.servers import Served, base_url, free_port, served_process, wait_until_it_answers
 
@@ -97,6 +98,7 @@ def answer_two_questions(page) -> None:  # type: ignore[no-untyped-def]
     to_quiz = page.get_by_role("button", name="Làm bài kiểm tra")
     for _ in range(6):
         page.get_by_text("Bước").or_(to_quiz).first.wait_for()
+        wait_until_drawn(page)  # the last step's text can show before its "Làm bài kiểm tra"
         if to_quiz.count():
             break
         step = page.get_by_text("Bước").first.inner_text()

@@ -14,7 +14,7 @@ import pytest
 
 from progress.database import upgrade_to_head
 from progress.demo import seed_demo
-from tests.e2e.conftest import CHROMIUM_ARGS, SCREENSHOTS, shot
+from tests.e2e.conftest import CHROMIUM_ARGS, SCREENSHOTS, shot, wait_until_drawn
 from tests.e2e.servers import base_url, served
 
 pytestmark = pytest.mark.e2e
@@ -71,13 +71,9 @@ def choose_option(page, picker, text: str) -> None:  # type: ignore[no-untyped-d
     raise AssertionError(f"the select box never offered {text!r}")
 
 
-SETTLED = """() => !document.querySelector('[data-stale="true"]')
-    && !document.querySelector('[data-testid^="stStatusWidgetRunning"]')"""  # the page has finished drawing
-
-
 def add_group(page, name: str) -> None:  # type: ignore[no-untyped-def]
     """Type a group's name into "Thêm nhóm mới" and press "Thêm nhóm"."""
-    page.wait_for_function(SETTLED)
+    wait_until_drawn(page)
     field = page.locator(".st-key-new_group_name input")
     if not field.is_visible():
         page.get_by_text("Thêm nhóm mới").click()

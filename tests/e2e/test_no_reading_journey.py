@@ -23,7 +23,7 @@ from catalog.loading import load_catalog
 from lessons.fields import number_word
 from media.speech_text import normalise_for_speech
 from tests.conftest import FIXTURE_CONTENT
-from tests.e2e.conftest import shot
+from tests.e2e.conftest import shot, wait_until_drawn
 from tests.e2e.test_learner_journey import FAKE_VIETNAMESE_VOICE
 
 pytestmark = pytest.mark.e2e
@@ -33,8 +33,6 @@ NAME, PICTURE, CODE = "Y Lắng Nghe", "🐘", "2468"
 CATALOG = load_catalog(FIXTURE_CONTENT / "lessons", FIXTURE_CONTENT / "quizzes")
 QUIZ = CATALOG.quizzes["bai-mau"]
 WORDS = {number_word(n): n for n in range(1, 11)}
-SETTLED = """() => !document.querySelector('[data-stale="true"]')
-    && !document.querySelector('[data-testid^="stStatusWidgetRunning"]')"""
 
 
 def said(text: str) -> str:
@@ -69,7 +67,7 @@ class Listener:
 
     def settle(self) -> None:
         self.page.wait_for_timeout(400)  # the tap's run starts
-        self.page.wait_for_function(SETTLED)  # and ends: nothing stale, nothing running
+        wait_until_drawn(self.page)  # and ends: nothing stale, nothing running
 
     def tap_number(self, number: int) -> None:
         self.page.locator("button:visible", has_text=re.compile(rf"^\s*{number}\. ")).first.click()

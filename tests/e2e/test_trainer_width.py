@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e.conftest import CHROMIUM_ARGS, PHONE, SCREENSHOTS, shot
-from tests.e2e.test_no_reading_journey import SETTLED
+from tests.e2e.conftest import CHROMIUM_ARGS, PHONE, SCREENSHOTS, shot, wait_until_drawn
 
 TABLES = '[data-testid="stDataFrame"]'
 LAPTOP = {"viewport": {"width": 1280, "height": 800}, "locale": "vi-VN"}
@@ -80,6 +79,6 @@ def test_on_a_phone_no_small_control_is_named_only_in_english(browser, server):
     page.get_by_text("Biểu đồ: ai có học").click()
     # the last chart's title (other browser tests may have held classes on this server, or not)
     page.get_by_text("Số buổi học trên lớp, theo tháng").wait_for()
-    page.wait_for_function(SETTLED)
+    wait_until_drawn(page)
     shot(page, "trainer-360x640-charts")
     assert page.evaluate(SMALL_ENGLISH, TABLE_CONTROLS) == []
