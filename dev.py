@@ -222,25 +222,27 @@ BROWSER_TESTS_LOG = ROOT / "test-artifacts" / "browser-tests.log"
 
 def run_every_test(python: Path) -> int:
     """The whole suite as two pytest processes side by side: the browser tests (``-m e2e``,
-    mostly waiting on pages and servers) beside all the others, which roughly halves the
-    time on two cores. The browser tests get a PostgreSQL database of their own
-    (``TEST_DATABASE_SUFFIX``: tests/conftest.py), since each PostgreSQL test empties its
-    database; their output goes to test-artifacts/browser-tests.log and is shown at the end."""
+    mostly waiting on pages and servers, with the sync tests marked ``beside_browsers`` to
+    even out the two) beside all the others, which roughly halves the time on two cores.
+    The browser tests get a PostgreSQL database of their own (``TEST_DATABASE_SUFFIX``:
+    tests/conftest.py), since each PostgreSQL test empties its database; their output goes
+    to test-artifacts/browser-tests.log and is shown at the end."""
     BROWSER_TESTS_LOG.parent.mkdir(parents=True, exist_ok=True)
     with BROWSER_TESTS_LOG.open("w", encoding="utf-8") as log:
-        browser = subprocess.Popen([str(python), "-m", "pytest", "-m", "e2e", "-p", "no:cacheprovider"], cwd=ROOT,
-                                   stdout=log, stderr=subprocess.STDOUT,
+        browser = subprocess.Popen([str(python), "-m", "pytest", "-m", "e2e or beside_browsers",
+                                    "-p", "no:cacheprovider"], cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
                                    env={**os.environ, "TEST_DATABASE_SUFFIX": "_e2e"})
         try:
             print("Browser tests run beside the others; their report follows at the end "
                   f"({BROWSER_TESTS_LOG.relative_to(ROOT)}).", flush=True)
-            others = subprocess.run([str(python), "-m", "pytest", "-m", "not e2e"], cwd=ROOT).returncode
+            others = subprocess.run([str(python), "-m", "pytest", "-m", "not e2e and not beside_browsers"],
+                                    cwd=ROOT).returncode
             browser_code = browser.wait()
         finally:
             if browser.poll() is None:
                 browser.kill()
                 browser.wait()
-    print("\n== Browser tests (-m e2e) ==", flush=True)
+    print("\n== Browser tests, and the sync tests beside them (-m 'e2e or beside_browsers') ==", flush=True)
     print(BROWSER_TESTS_LOG.read_text(encoding="utf-8"), flush=True)
     return others or browser_code
 

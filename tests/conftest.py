@@ -56,6 +56,18 @@ def pytest_configure(config: pytest.Config) -> None:
         "markers", "needs_commands(*commands, apt): programs the test runs; skip without them, fail under CI=true")
 
 
+# Run in the browser tests' process (dev.py test), to even out the two processes' time:
+# the offline-sync tests each build two or three databases and some start servers.
+BESIDE_BROWSERS = ("tests/progress/sync/", "tests/access/test_sync_route.py", "tests/test_manage_sync.py",
+                   "tests/ui/test_sync_", "tests/ui/test_admin_laptops_flow.py")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.nodeid.startswith(BESIDE_BROWSERS):
+            item.add_marker(pytest.mark.beside_browsers)
+
+
 def pytest_runtest_setup(item: pytest.Item) -> None:
     for mark in item.iter_markers("needs_commands"):
         missing = [command for command in mark.args if shutil.which(command) is None]
