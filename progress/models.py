@@ -4,11 +4,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 
 from sqlalchemy import (
     Boolean,
-    Connection,
     DateTime,
     ForeignKey,
     Index,
@@ -19,9 +17,12 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     event,
-    inspect,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, Mapper, mapped_column, object_session, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from progress.row_changes import new_uid as new_uid  # models, sync and tests take both from here
+from progress.row_changes import touch_updated_at, uid_column, updated_at_column
+from progress.row_changes import utcnow as utcnow
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -30,37 +31,6 @@ NAMING = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
-
-
-def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
-
-
-def new_uid() -> str:
-    """A record's id across installations (laptops and the commune server): it travels
-    with the record when data is synced (progress/sync/); integer ids never do."""
-    return str(uuid.uuid4())
-
-
-def uid_column() -> Mapped[str]:
-    return mapped_column(String(36), unique=True, default=new_uid)
-
-
-def updated_at_column() -> Mapped[dt.datetime]:
-    """When the row last changed: the newer side wins when two installations changed it.
-    Moved on by ``_touch_updated_at`` below, not by ``onupdate``: only a change that
-    travels counts (a wrong code or a sign-in is no change of the learner)."""
-    return mapped_column(DateTime(timezone=True), default=utcnow)
-
-
-# Columns that never leave this installation (sign-in protection, printed cards, sessions):
-# changing them does not move ``updated_at``. Core UPDATEs (code_guard, password_guard,
-# sessions) never move it either.
-LOCAL_ONLY_COLUMNS = frozenset({
-    "failed_code_attempts", "failed_password_attempts", "locked_until", "card_version", "session_version",
-})
-# Session.info key set while a sync applies rows: their ``updated_at`` comes with them.
-APPLYING_SYNC = "bdhvs_applying_sync"
 
 
 class Base(DeclarativeBase):
@@ -438,18 +408,4 @@ class ClassAnswer(Base):
     answered_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
-@event.listens_for(Base, "before_update", propagate=True)
-def _touch_updated_at(mapper: Mapper[Base], _connection: Connection, target: Base) -> None:
-    """A row that travels (it has a uid) and changed in a column that travels gets a new
-    ``updated_at``, unless the change set one itself (lesson progress, classes, a sync)."""
-    if "uid" not in mapper.columns or "updated_at" not in mapper.columns:
-        return
-    session = object_session(target)
-    if session is not None and session.info.get(APPLYING_SYNC):
-        return
-    state = inspect(target)
-    if state.attrs.updated_at.history.has_changes():
-        return
-    if any(state.attrs[attr.key].history.has_changes() for attr in mapper.column_attrs
-           if attr.key not in LOCAL_ONLY_COLUMNS and attr.key != "updated_at"):
-        target.updated_at = utcnow()  # type: ignore[attr-defined]
+event.listen(Base, "before_update", touch_updated_at, propagate=True)  # progress/row_changes.py

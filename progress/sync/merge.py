@@ -21,7 +21,8 @@ from sqlalchemy.orm import Session
 
 from progress.database import Database, checkpoint_sqlite
 from progress.days import stored_utc
-from progress.models import APPLYING_SYNC, TrainerGroup
+from progress.models import TrainerGroup
+from progress.row_changes import APPLYING_SYNC
 from progress.sync import kinds
 from progress.sync.merge_classes import merge_attempts, merge_classes
 from progress.sync.merge_context import MergeContext
