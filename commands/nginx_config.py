@@ -172,15 +172,19 @@ _MIME_TYPES = {
 }
 
 
-def standalone_config(site: str, prefix: Path) -> str:
-    """A whole nginx.conf for an nginx run by this user, not root (the laptop): every
-    file it writes is under ``prefix``, errors go to the terminal, no access log."""
+def standalone_config(site: str, prefix: Path, run_as: str | None = None) -> str:
+    """A whole nginx.conf for an nginx run by this user (the laptop): every file it
+    writes is under ``prefix``, errors go to the terminal, no access log. ``run_as``: the
+    user its workers keep when it is started as root, which would otherwise make them
+    ``nobody``, unable to read a project in a private folder (a blank page: no scripts)."""
     temp = "".join(f"    {kind}_temp_path {(prefix / kind).as_posix()};\n"
                    for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
     types = "".join(f"        {mime} {extensions};\n" for mime, extensions in _MIME_TYPES.items())
     indented = "".join(f"    {line}\n" if line else "\n" for line in site.splitlines())
+    user = f"user {run_as};\n" if run_as else ""
     return (
-        "worker_processes 1;\n"
+        user
+        + "worker_processes 1;\n"
         f"pid {(prefix / 'nginx.pid').as_posix()};\n"
         "error_log stderr error;\n"
         "events { worker_connections 4096; }\n"

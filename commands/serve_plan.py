@@ -106,11 +106,21 @@ def serve_plan(host: str, port: int, requested: int | str, nginx: str | None, co
     return ServePlan("nginx", say, children)
 
 
+def _root_name() -> str | None:
+    """The user nginx's workers must stay when this is run as root (else None: an nginx
+    started by an ordinary user runs as that user anyway)."""
+    if not hasattr(os, "geteuid") or os.geteuid() != 0:
+        return None
+    import pwd  # POSIX only
+
+    return pwd.getpwuid(0).pw_name
+
+
 def write_standalone_config(run_dir: Path, listen: str, backend_ports: list[int]) -> Path:
     run_dir.mkdir(parents=True, exist_ok=True)
     site = nginx_site(listen, backend_ports, PROJECT_ROOT / "static")
     conf = run_dir / "nginx.conf"
-    conf.write_text(standalone_config(site, run_dir), encoding="utf-8")
+    conf.write_text(standalone_config(site, run_dir, run_as=_root_name()), encoding="utf-8")
     return conf
 
 

@@ -196,3 +196,12 @@ def test_nginx_answers_a_streamlit_script_itself_gzipped(tmp_path):
     finally:
         nginx.terminate()
         nginx.wait(10)
+
+
+def test_an_nginx_started_as_root_keeps_its_workers_as_that_user():
+    """Started by root, nginx's workers would become ``nobody`` and could not read a
+    project in a private folder (mktemp -d, a home folder): every script 403, a blank page."""
+    from commands.nginx_config import standalone_config
+
+    assert standalone_config("server {}", Path("/run/x"), run_as="root").startswith("user root;\nworker_processes 1;")
+    assert "user " not in standalone_config("server {}", Path("/run/x")).split("http {")[0]
